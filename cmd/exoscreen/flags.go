@@ -1,0 +1,96 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/exoscreen/exoscreen/content"
+	"github.com/exoscreen/exoscreen/screening"
+)
+
+// common are the flags every command takes.
+type common struct {
+	lang    screening.Lang
+	content string
+	langSet bool
+}
+
+// newFlags makes a flag set for a command with the common flags.
+func newFlags(name string, c *common) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	c.lang = screening.LangFromEnv()
+	fs.Func("lang", "language: ja or en (default from LC_ALL/LANG, else ja)", func(s string) error {
+		l, err := screening.ParseLang(s)
+		if err != nil {
+			return err
+		}
+		c.lang, c.langSet = l, true
+		return nil
+	})
+	fs.StringVar(&c.content, "content", "", "load the rule set in `DIR` instead of the embedded one")
+	return fs
+}
+
+// parse parses flags that may come before or after the positional arguments.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// loadRules loads the rule set chosen by --content, or the embedded one.
+func (c *common) loadRules() (*screening.RuleSet, error) {
+	if c.content != "" {
+		return screening.LoadDir(c.content)
+	}
+	return screening.Load(content.FS)
+}
+
+// usageError is bad usage: the message and a pointer to --help.
+func (e *env) usageError(cmd string, lang screening.Lang, err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return e.help([]string{cmd})
+	}
+	msg := err.Error()
+	if lang == screening.JA {
+		fmt.Fprintf(e.stderr, "exoscreen %s: %s\n詳しくは exoscreen %s --help を見てください。\n", cmd, msg, cmd)
+	} else {
+		fmt.Fprintf(e.stderr, "exoscreen %s: %s\nSee exoscreen %s --help.\n", cmd, msg, cmd)
+	}
+	return exitUsage
+}
+
+// loadError reports a rule set that could not be loaded.
+func (e *env) loadError(cmd string, lang screening.Lang, err error) int {
+	var le *screening.LoadError
+	if errors.As(err, &le) {
+		head := "the rule set has problems and was not used:"
+		if lang == screening.JA {
+			head = "ルールセットに問題があるため使えません:"
+		}
+		fmt.Fprintf(e.stderr, "exoscreen %s: %s\n%s\n", cmd, head, indent(le.Message(lang)))
+		return exitUsage
+	}
+	fmt.Fprintf(e.stderr, "exoscreen %s: %v\n", cmd, err)
+	return exitFail
+}
+
+func indent(s string) string {
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
+}

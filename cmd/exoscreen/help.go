@@ -1,0 +1,118 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/exoscreen/exoscreen/screening"
+)
+
+var usageText = map[screening.Lang]map[string]string{
+	screening.EN: {
+		"": `exoscreen: screening before stem-cell culture supernatant / exosome therapy
+
+Usage:
+  exoscreen [flags]                      interactive screening in the terminal
+  exoscreen evaluate [flags] [FILE|-]    screen answers from a JSON file or stdin
+  exoscreen lint [flags] [DIR]           check a rule set (the embedded one without DIR)
+  exoscreen help [COMMAND]               show help
+
+Common flags:
+  --lang ja|en       language (default from LC_ALL/LANG, falling back to ja)
+  --content DIR      use the clinic rule set in DIR instead of the embedded one
+
+Exit status: 0 done, 1 runtime failure, 2 bad usage or bad input.
+The verdict is never encoded in the exit status.
+`,
+		"evaluate": `Usage: exoscreen evaluate [flags] [FILE|-]
+
+Screens answers without a terminal UI. FILE (or stdin, with - or no FILE) holds one JSON
+object keyed by question id, or JSON Lines (one object a line). Each record gets its own
+result or its own error; errors name the line, the question and what was expected.
+
+Flags:
+  --format text|json   output format (default text)
+  --lang ja|en         language of reasons and messages
+  --content DIR        use the clinic rule set in DIR
+
+Example:
+  echo '{"pregnancy":"pregnant","breastfeeding":"no", ...}' | exoscreen evaluate --format json
+`,
+		"lint": `Usage: exoscreen lint [flags] [DIR]
+
+Validates a rule set (DIR, or the embedded one) and prints every problem with file, line
+and field: unknown keys, duplicate ids, bad references, unknown source keys, missing
+translations and coverage gaps. Exit status 0 when it passes, 2 when it does not.
+
+Flags:
+  --lang ja|en         language of the messages
+`,
+	},
+	screening.JA: {
+		"": `exoscreen: 幹細胞培養上清液・エクソソーム治療の事前問診
+
+使い方:
+  exoscreen [フラグ]                       端末で対話的に問診します
+  exoscreen evaluate [フラグ] [FILE|-]     JSONファイルか標準入力の回答を判定します
+  exoscreen lint [フラグ] [DIR]            ルールセットを検査します(DIRなしで組み込みのもの)
+  exoscreen help [コマンド]                ヘルプを表示します
+
+共通のフラグ:
+  --lang ja|en       表示言語(既定は LC_ALL/LANG から。なければ ja)
+  --content DIR      組み込みではなく DIR にある医療機関のルールセットを使います
+
+終了コード: 0 完了、1 実行時の失敗、2 使い方か入力の誤り。
+判定結果は終了コードに表れません。
+`,
+		"evaluate": `使い方: exoscreen evaluate [フラグ] [FILE|-]
+
+画面を使わずに回答を判定します。FILE(- または省略で標準入力)には、質問IDを
+キーとするJSONオブジェクト1つか、JSON Lines(1行に1オブジェクト)を書きます。
+レコードごとに結果かエラーを出し、エラーは行・質問・期待される値を示します。
+
+フラグ:
+  --format text|json   出力形式(既定は text)
+  --lang ja|en         理由とメッセージの言語
+  --content DIR        DIR にある医療機関のルールセットを使います
+`,
+		"lint": `使い方: exoscreen lint [フラグ] [DIR]
+
+ルールセット(DIR、または組み込みのもの)を検査し、すべての問題をファイル・行・項目つきで
+表示します: 不明なキー、IDの重複、参照の誤り、出典キーの誤り、訳の抜け、網羅漏れ。
+問題がなければ終了コード 0、あれば 2 です。
+
+フラグ:
+  --lang ja|en         メッセージの言語
+`,
+	},
+}
+
+// help prints the usage of a command (or of exoscreen) in the environment's language.
+func (e *env) help(args []string) int {
+	lang := screening.LangFromEnv()
+	cmd := ""
+	if len(args) > 0 {
+		cmd = args[0]
+	}
+	text, ok := usageText[lang][cmd]
+	if !ok {
+		fmt.Fprintf(e.stderr, "exoscreen help: unknown command %q\n", cmd)
+		return exitUsage
+	}
+	fmt.Fprint(e.stdout, text)
+	return exitOK
+}
+
+// main runs exoscreen without a command.
+func (e *env) main(args []string) int {
+	var c common
+	fs := newFlags("exoscreen", &c)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return e.usageError("", c.lang, err)
+	}
+	if len(pos) > 0 {
+		return e.usageError("", c.lang, fmt.Errorf("unknown command %q", pos[0]))
+	}
+	fmt.Fprint(e.stdout, usageText[c.lang][""])
+	return exitOK
+}

@@ -1,0 +1,60 @@
+package screening
+
+import "fmt"
+
+// Class is where an answer is placed. Classes are ordered: a larger Class is stricter.
+type Class int
+
+// The three placements, mildest first.
+const (
+	None     Class = iota // nothing in the answer stands against treatment
+	Relative              // a physician must decide before treatment
+	Absolute              // do not treat
+)
+
+var classNames = [...]string{"none", "relative", "absolute"}
+
+var classLabels = [...]Text{
+	{JA: "該当なし", EN: "None"},
+	{JA: "相対禁忌", EN: "Relative contraindication"},
+	{JA: "絶対禁忌", EN: "Absolute contraindication"},
+}
+
+// String returns the class code used in files and JSON: none, relative or absolute.
+func (c Class) String() string {
+	if c < None || c > Absolute {
+		return fmt.Sprintf("class(%d)", int(c))
+	}
+	return classNames[c]
+}
+
+// Label is the class in words for people (絶対禁忌 / Absolute contraindication, ...).
+func (c Class) Label() Text {
+	if c < None || c > Absolute {
+		return Text{JA: c.String(), EN: c.String()}
+	}
+	return classLabels[c]
+}
+
+// ParseClass reads a class code.
+func ParseClass(s string) (Class, bool) {
+	for i, n := range classNames {
+		if n == s {
+			return Class(i), true
+		}
+	}
+	return None, false
+}
+
+// MarshalText writes the class code.
+func (c Class) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// UnmarshalText reads a class code.
+func (c *Class) UnmarshalText(b []byte) error {
+	v, ok := ParseClass(string(b))
+	if !ok {
+		return fmt.Errorf("unknown class %q (want none, relative or absolute)", b)
+	}
+	*c = v
+	return nil
+}

@@ -1,0 +1,104 @@
+package screening
+
+import "slices"
+
+// eval tests the condition against vals, where shown tells which questions are shown (a
+// hidden question has no answer). self, when not nil, is the answer a rule's condition tests
+// in place of its question's stored answer.
+func (c *Condition) eval(vals []Value, shown []bool, self *Value) bool {
+	if c == nil {
+		return true
+	}
+	for i := range c.Items {
+		it := &c.Items[i]
+		var v Value
+		if self != nil {
+			v = *self
+		} else if shown[it.Question.Index] {
+			v = vals[it.Question.Index]
+		}
+		ok := it.match(v)
+		if c.Behavior == Any && ok {
+			return true
+		}
+		if c.Behavior != Any && !ok {
+			return false
+		}
+	}
+	return c.Behavior != Any
+}
+
+// match tests one item against the answer v of its question, with FHIR enableWhen semantics:
+// without an answer every operator is false except "exists false".
+func (it *ConditionItem) match(v Value) bool {
+	k := it.Question.Kind
+	present := v.present(k)
+	if it.Operator == OpExists {
+		return present == it.Exists
+	}
+	if !present {
+		return false
+	}
+	switch k {
+	case Single:
+		switch it.Operator {
+		case OpEq:
+			return v.Code == it.Code
+		case OpNe:
+			return v.Code != it.Code
+		}
+	case Multi:
+		has := slices.Contains(v.Codes, it.Code)
+		switch it.Operator {
+		case OpEq:
+			return has
+		case OpNe:
+			return !has
+		}
+	case Integer:
+		if it.Unsure {
+			switch it.Operator {
+			case OpEq:
+				return v.Unsure
+			case OpNe:
+				return !v.Unsure
+			}
+			return false
+		}
+		if v.Unsure {
+			// "unsure" is no number: it differs from every number and is not ordered.
+			return it.Operator == OpNe
+		}
+		switch it.Operator {
+		case OpEq:
+			return v.Int == it.Int
+		case OpNe:
+			return v.Int != it.Int
+		case OpGt:
+			return v.Int > it.Int
+		case OpLt:
+			return v.Int < it.Int
+		case OpGe:
+			return v.Int >= it.Int
+		case OpLe:
+			return v.Int <= it.Int
+		}
+	}
+	return false
+}
+
+// Matches reports whether a rule's condition matches the answer v of its question.
+func (r *Rule) Matches(v Value) bool {
+	return r.When.eval(nil, nil, &v)
+}
+
+// place returns the strictest rule matching v (the first in file order among equals), or nil.
+func (q *Question) place(v Value) *Rule {
+	var best *Rule
+	for _, r := range q.Rules {
+		if (best == nil || r.Class > best.Class) && r.Matches(v) {
+			best = r
+		}
+	}
+	return best
+}
