@@ -40,6 +40,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			return e.evaluate(args[1:])
 		case "lint":
 			return e.lint(args[1:])
+		case "questionnaire":
+			return e.questionnaire(args[1:])
+		case "inbox":
+			return e.inbox(args[1:])
 		case "help":
 			return e.help(args[1:])
 		}
