@@ -1,0 +1,149 @@
+// Package atomicfile writes files the way exoscreen must write anything that holds patient
+// data: atomically (a reader sees the old file or the new one, never half of one, also
+// after a crash), with exactly the permissions asked for (0600 for results, whatever the
+// umask), and with errors that name the file and say what is wrong.
+//
+// It is shared by the TUI's and the accessible mode's --export and by the kiosk.
+package atomicfile
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+// ErrIsDir is returned for a path that names a directory.
+var ErrIsDir = errors.New("is a directory, not a file")
+
+// ErrNotRegular is returned for a path that names something other than a regular file (a
+// device, a named pipe, a socket): replacing it would not be writing a file.
+var ErrNotRegular = errors.New("is not a regular file")
+
+// ErrEmptyPath is returned for an empty path.
+var ErrEmptyPath = errors.New("no file name given")
+
+// WriteFile writes data to path atomically: it writes a temporary file in the same
+// directory, syncs it to disk, sets its mode to perm (exactly, ignoring the umask), renames
+// it over path and syncs the directory. An existing file at path is replaced; a symbolic
+// link at path is replaced by the file (not followed). path must not name a directory or
+// anything but a regular file.
+//
+// Errors are *fs.PathError with Op "write" and the given path (never the temporary name),
+// wrapping the cause: ErrIsDir, ErrNotRegular, ErrEmptyPath, or an OS error such as
+// fs.ErrNotExist (the directory does not exist) or fs.ErrPermission. Nothing is left behind
+// on failure.
+func WriteFile(path string, data []byte, perm fs.FileMode) error {
+	if err := checkTarget(path); err != nil {
+		return err
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return wrap(path, err)
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if err := f.Chmod(perm); err != nil {
+		return wrap(path, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		return wrap(path, err)
+	}
+	if err := f.Sync(); err != nil {
+		return wrap(path, err)
+	}
+	if err := f.Close(); err != nil {
+		return wrap(path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return wrap(path, err)
+	}
+	ok = true
+	return syncDir(dir, path)
+}
+
+// Check reports, before any work is done, whether WriteFile(path, ...) can be expected to
+// succeed: path names no directory or special file, its directory exists, and a file can be
+// created in it (a temporary file is created and removed again). Use it to refuse a bad
+// --export path at start-up rather than after the screening. It returns WriteFile's errors.
+func Check(path string) error {
+	if err := checkTarget(path); err != nil {
+		return err
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return wrap(path, err)
+	}
+	name := f.Name()
+	f.Close()
+	if err := os.Remove(name); err != nil {
+		return wrap(path, err)
+	}
+	return nil
+}
+
+// checkTarget refuses a path that WriteFile must not replace.
+func checkTarget(path string) error {
+	if path == "" {
+		return &fs.PathError{Op: "write", Path: path, Err: ErrEmptyPath}
+	}
+	if os.IsPathSeparator(path[len(path)-1]) {
+		return &fs.PathError{Op: "write", Path: path, Err: ErrIsDir}
+	}
+	fi, err := os.Stat(path) // follows a link: a link to a directory is refused too
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		// A dangling symbolic link is replaced; a missing directory shows at CreateTemp.
+		return nil
+	case err != nil:
+		return wrap(path, err)
+	case fi.IsDir():
+		return &fs.PathError{Op: "write", Path: path, Err: ErrIsDir}
+	case !fi.Mode().IsRegular():
+		return &fs.PathError{Op: "write", Path: path, Err: ErrNotRegular}
+	}
+	return nil
+}
+
+// syncDir makes the rename durable. File systems that cannot sync a directory are fine.
+func syncDir(dir, path string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return wrap(path, err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, syscall.ENOTSUP) {
+		return wrap(path, fmt.Errorf("syncing the directory: %w", err))
+	}
+	return nil
+}
+
+// wrap reports err for path, with the OS error of the operation that failed (not the
+// temporary file's name).
+func wrap(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		err = le.Err
+	}
+	return &fs.PathError{Op: "write", Path: path, Err: err}
+}
