@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -79,9 +80,10 @@ func load(fsys fs.FS, display func(string) string) (*RuleSet, error) {
 	b.ruleset(docs["ruleset.yaml"])
 	b.questions(docs["questions.yaml"])
 	b.unusedSources()
-	if len(problems) == 0 {
-		lint(rs, reporter{file: display("questions.yaml"), problems: &problems})
-	}
+	// Coverage is checked on every question that was built without a problem of its own (a
+	// broken condition or class would give false gaps), so that one run of lint lists a gap
+	// next to, say, an unused source.
+	lint(rs, reporter{file: display("questions.yaml"), problems: &problems}, b.broken)
 	if len(problems) > 0 {
 		return nil, &LoadError{Problems: problems}
 	}
@@ -133,14 +135,37 @@ func parseYAML(data []byte) (doc *yaml.Node, err error) {
 
 var yamlLineRE = regexp.MustCompile(`line (\d+):?\s*`)
 
-// yamlErrorLine pulls the line number out of a YAML parser message.
+// yamlParserProblems are the messages of the YAML library's parser (as opposed to its
+// scanner). The library reports a parser error's line 0-based (one too low) and leaves out
+// "line 0" altogether, while scanner errors are reported 1-based; yamlErrorLine corrects it.
+var yamlParserProblems = []string{
+	"did not find expected <stream-start>",
+	"did not find expected <document start>",
+	"found undefined tag handle",
+	"did not find expected node content",
+	"did not find expected '-' indicator",
+	"did not find expected key",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found duplicate %TAG directive",
+}
+
+// yamlErrorLine pulls the (1-based) line number out of a YAML parser message.
 func yamlErrorLine(err error) (int, string) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
 	if m := yamlLineRE.FindStringSubmatchIndex(msg); m != nil {
-		n, _ := strconv.Atoi(msg[m[2]:m[3]])
-		return n, strings.TrimSpace(msg[:m[0]] + msg[m[1]:])
+		line, _ = strconv.Atoi(msg[m[2]:m[3]])
+		msg = strings.TrimSpace(msg[:m[0]] + msg[m[1]:])
 	}
-	return 0, msg
+	if slices.Contains(yamlParserProblems, msg) {
+		line++
+	} else if line == 0 && (strings.HasPrefix(msg, "found ") || strings.HasPrefix(msg, "did not find ") || strings.HasPrefix(msg, "could not find ")) {
+		line = 1 // a scanner error on the first line
+	}
+	return line, msg
 }
 
 // builder turns the parsed YAML documents into a RuleSet, reporting every problem.
@@ -150,6 +175,7 @@ type builder struct {
 	display    func(string) string
 	usedSource map[string]bool
 	srcNodes   map[string]*yaml.Node
+	broken     map[*Question]bool // questions with a problem of their own: not linted
 }
 
 func (b *builder) reporter(name string) reporter {
@@ -262,6 +288,7 @@ func (b *builder) questions(doc *yaml.Node) {
 	r := b.reporter("questions.yaml")
 	rs := b.rs
 	rs.questionByID = map[string]*Question{}
+	b.broken = map[*Question]bool{}
 	top := r.asMapping(doc, "", "sections")
 	sectionIDs := map[string]bool{}
 	var pending []pendingCond
@@ -281,7 +308,11 @@ func (b *builder) questions(doc *yaml.Node) {
 		}
 		sec.Title = sm.text("title", true)
 		for qi, qn := range sm.list("questions", true) {
+			before := len(*b.problems)
 			q, conds := b.question(r, qn, fmt.Sprintf("%s.questions[%d]", sm.field, qi))
+			if len(*b.problems) > before {
+				b.broken[q] = true
+			}
 			q.Section = sec
 			q.Index = len(rs.Questions)
 			sec.Questions = append(sec.Questions, q)
@@ -291,7 +322,11 @@ func (b *builder) questions(doc *yaml.Node) {
 		rs.Sections = append(rs.Sections, sec)
 	}
 	for _, p := range pending {
+		before := len(*b.problems)
 		c := b.condition(r, p)
+		if len(*b.problems) > before {
+			b.broken[p.q] = true
+		}
 		if p.rule != nil {
 			p.rule.When = c
 		} else {

@@ -1,0 +1,651 @@
+package screening
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/exoscreen/exoscreen/content"
+)
+
+// contentCopy returns the embedded rule set as a MapFS, to be edited by a test.
+func contentCopy(tb testing.TB) fstest.MapFS {
+	tb.Helper()
+	m := fstest.MapFS{}
+	for _, name := range ContentFiles {
+		b, err := fs.ReadFile(content.FS, name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		m[name] = &fstest.MapFile{Data: b}
+	}
+	return m
+}
+
+// edit replaces the first occurrence of old in file with new; old must occur. An empty old
+// appends new.
+func edit(tb testing.TB, m fstest.MapFS, file, old, new string) {
+	tb.Helper()
+	s := string(m[file].Data)
+	if old == "" {
+		m[file] = &fstest.MapFile{Data: []byte(s + new)}
+		return
+	}
+	if !strings.Contains(s, old) {
+		tb.Fatalf("%s does not contain %q", file, old)
+	}
+	m[file] = &fstest.MapFile{Data: []byte(strings.Replace(s, old, new, 1))}
+}
+
+// lineOf is the 1-based line of the first occurrence of marker in file, after each of the
+// anchors in turn.
+func lineOf(tb testing.TB, m fstest.MapFS, file, marker string, after ...string) int {
+	tb.Helper()
+	s := string(m[file].Data)
+	start := 0
+	for _, a := range after {
+		i := strings.Index(s[start:], a)
+		if i < 0 {
+			tb.Fatalf("%s: %q not found", file, a)
+		}
+		start += i + len(a)
+	}
+	i := strings.Index(s[start:], marker)
+	if i < 0 {
+		tb.Fatalf("%s: %q not found", file, marker)
+	}
+	return strings.Count(s[:start+i], "\n") + 1
+}
+
+func loadProblems(tb testing.TB, fsys fs.FS) []Problem {
+	tb.Helper()
+	rs, err := Load(fsys)
+	if err == nil {
+		tb.Fatalf("Load accepted the rule set %s", rs.ID)
+	}
+	if rs != nil {
+		tb.Fatalf("Load returned a rule set with an error")
+	}
+	var le *LoadError
+	if !errors.As(err, &le) {
+		tb.Fatalf("error %T %v, want *LoadError", err, err)
+	}
+	if len(le.Problems) == 0 {
+		tb.Fatal("LoadError without problems")
+	}
+	return le.Problems
+}
+
+type wantProblem struct {
+	file   string
+	line   int
+	field  string
+	en, ja string // substrings of the message
+}
+
+func hasProblem(ps []Problem, w wantProblem) bool {
+	for _, p := range ps {
+		if p.File == w.file && p.Line == w.line && p.Field == w.field &&
+			strings.Contains(p.Message.EN, w.en) && strings.Contains(p.Message.JA, w.ja) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestLoadDefault(t *testing.T) {
+	rs := defaultRules(t)
+	if rs.ID != "exoscreen-default" || len(rs.Questions) != 19 || len(rs.Sources) != 9 || len(rs.Sections) == 0 {
+		t.Fatalf("unexpected rule set: %s, %d questions, %d sources", rs.ID, len(rs.Questions), len(rs.Sources))
+	}
+	for i, q := range rs.Questions {
+		if q.Index != i || rs.Question(q.ID) != q || q.Section == nil || q.Line == 0 {
+			t.Errorf("%s: index %d line %d", q.ID, q.Index, q.Line)
+		}
+		for _, r := range q.Rules {
+			if r.Question != q || r.Line <= q.Line || len(r.Sources) != len(r.SourceKeys) || len(r.Sources) == 0 {
+				t.Errorf("%s: rule at line %d badly built", q.ID, r.Line)
+			}
+		}
+	}
+	if rs.Question("nope") != nil || rs.Source("nope") != nil {
+		t.Error("lookup of unknown ids")
+	}
+	// The same content gives the same digest; any change of a byte changes it.
+	rs2 := defaultRules(t)
+	if rs2.SHA256 != rs.SHA256 {
+		t.Error("digest not stable")
+	}
+	m := contentCopy(t)
+	edit(t, m, "ruleset.yaml", `version: "2026.11.0"`, `version: "2026.11.0" `)
+	rs3, err := Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs3.SHA256 == rs.SHA256 {
+		t.Error("digest unchanged after an edit")
+	}
+	// LoadDir on a copy on disk names files by their path.
+	dir := t.TempDir()
+	for name, f := range contentCopy(t) {
+		if err := os.WriteFile(filepath.Join(dir, name), f.Data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rs4, err := LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs4.SHA256 != rs.SHA256 {
+		t.Error("LoadDir digest differs from Load")
+	}
+}
+
+// TestLintRefuses runs copies of content/ with one edit each: every one is refused with the
+// right file, line, field and message (in both languages).
+func TestLintRefuses(t *testing.T) {
+	const q, src, set = "questions.yaml", "sources.yaml", "ruleset.yaml"
+	tests := []struct {
+		name string
+		file string
+		old  string
+		new  string
+		// where the problem is: a marker in the edited file (after the optional anchors)
+		marker string
+		after  []string
+		want   wantProblem // file and line filled in from marker
+		count  int         // the exact number of problems, when known
+	}{
+		{
+			name: "coverage gap in an integer range",
+			file: q, old: `{operator: "<", answer: 5}`, new: `{operator: "<", answer: 3}`,
+			marker: "- id: cancer_years",
+			want:   wantProblem{field: "questions.cancer_years.rules", en: "coverage gap: no rule places the answer 3 to 4", ja: "網羅漏れ: 回答 3 to 4 を"},
+			count:  1,
+		},
+		{
+			name: "coverage gap at the top of a range",
+			file: q, old: "max: 120", new: "max: 130",
+			marker: "- id: cancer_years",
+			// >= 5 covers it: no gap. Replace with a bounded rule instead in the next case.
+		},
+		{
+			name: "coverage gap: one rule deleted",
+			file: q,
+			old: `          - when:
+              conditions:
+                - {operator: "=", answer: possible}
+            class: absolute
+            sources: [tokushu-2025]
+            reason:
+              ja: 妊娠の可能性がある場合も、tokushu-2025 は絶対禁忌としています。妊娠が否定されるまでは妊娠中と同じに扱います。
+              en: "Possibly pregnant: tokushu-2025 places possible pregnancy among the absolute contraindications. Treat as pregnant until pregnancy is ruled out."
+`,
+			new:    "",
+			marker: "      - id: pregnancy\n",
+			want:   wantProblem{field: "questions.pregnancy.rules", en: `no rule places the answer "possible"`, ja: `回答 "possible" を判定するルールがありません`},
+		},
+		{
+			name: "coverage gap on a multi question",
+			file: q, old: "          - class: none\n            sources: [tokushu-2025, wakagaeri]",
+			new:    "          - when: {conditions: [{operator: \"!=\", answer: other}]}\n            class: none\n            sources: [tokushu-2025, wakagaeri]",
+			marker: "- id: allergy_to",
+			want:   wantProblem{field: "questions.allergy_to.rules", en: `no rule places the answer (no answer), [], ["other"], ["drug", "other"], ["food", "other"]`, ja: "網羅漏れ"},
+			count:  1,
+		},
+		{
+			name: "dangling reference: unknown question",
+			file: q, old: `{question: pregnancy, operator: "=", answer: "no"}`, new: `{question: pregnancyy, operator: "=", answer: "no"}`,
+			marker: "question: pregnancyy",
+			want:   wantProblem{field: "questions.pregnancy_planned.shown_when.conditions[0].question", en: `unknown question "pregnancyy"`, ja: `質問 "pregnancyy" はありません`},
+			count:  1,
+		},
+		{
+			name: "dangling reference: unknown option in shown_when",
+			file: q, old: `{question: cancer, operator: "=", answer: treatment_ended}`, new: `{question: cancer, operator: "=", answer: ended}`,
+			marker: "answer: ended",
+			want:   wantProblem{field: "questions.cancer_years.shown_when.conditions[0].answer", en: `"ended" is not an option of cancer`, ja: `"ended" は cancer の選択肢にありません`},
+			count:  1,
+		},
+		{
+			name: "dangling reference: unknown option in a rule",
+			file: q, old: `{operator: "=", answer: pregnant}`, new: `{operator: "=", answer: pregnent}`,
+			marker: "answer: pregnent",
+			want:   wantProblem{field: "questions.pregnancy.rules[1].when.conditions[0].answer", en: `"pregnent" is not an option of pregnancy`, ja: "選択肢にありません"},
+		},
+		{
+			name: "forward reference",
+			file: q, old: `{question: pregnancy, operator: "=", answer: "no"}`, new: `{question: breastfeeding, operator: "=", answer: "no"}`,
+			marker: "question: breastfeeding",
+			want:   wantProblem{field: "questions.pregnancy_planned.shown_when.conditions[0].question", en: `refers forward to "breastfeeding"`, ja: `後の質問 "breastfeeding" を参照しています`},
+			count:  1,
+		},
+		{
+			name: "self reference",
+			file: q, old: `{question: allergy, operator: "=", answer: "yes"}`, new: `{question: allergy_severe, operator: "=", answer: "yes"}`,
+			marker: "question: allergy_severe",
+			want:   wantProblem{field: "questions.allergy_severe.shown_when.conditions[0].question", en: "cannot depend on its own answer", ja: "自分自身"},
+			count:  1,
+		},
+		{
+			name: "ordered operator on a choice question",
+			file: q, old: `{question: allergy, operator: "=", answer: unsure}`, new: `{question: allergy, operator: ">", answer: unsure}`,
+			marker: `operator: ">", answer: unsure`,
+			want:   wantProblem{field: "questions.allergy_severe.shown_when.conditions[1].operator", en: "> compares numbers", ja: "数値の比較"},
+			count:  1,
+		},
+		{
+			name: "bad source key in a rule",
+			file: q, old: "sources: [tokushu-2025]", new: "sources: [tokushu-2052]",
+			marker: "tokushu-2052",
+			want:   wantProblem{field: "questions.pregnancy.rules[2].sources[0]", en: `unknown source key "tokushu-2052" (not in sources.yaml)`, ja: `出典キー "tokushu-2052" は sources.yaml にありません`},
+			count:  1,
+		},
+		{
+			name: "bad source key in a notice",
+			file: set, old: "sources: [mhlw-2024]", new: "sources: [mhlw-2042]",
+			marker: "mhlw-2042",
+			want:   wantProblem{field: "notices.physician-judgment.sources[0]", en: `unknown source key "mhlw-2042"`, ja: "sources.yaml にありません"},
+			count:  1,
+		},
+		{
+			name: "missing translation",
+			file: q, old: `          en: "Are you pregnant now?"` + "\n", new: "",
+			marker: "ja: 現在、妊娠していますか。",
+			want:   wantProblem{field: "questions.pregnancy.text.en", en: "missing English (en) translation", ja: "英語(en)の訳がありません"},
+			count:  1,
+		},
+		{
+			name: "empty translation",
+			file: q, old: `{ja: いいえ, en: "No"}`, new: `{ja: "", en: "No"}`,
+			marker: `{ja: "", en: "No"}`,
+			want:   wantProblem{field: "questions.pregnancy.options.no.text.ja", en: "missing Japanese (ja) translation", ja: "日本語(ja)の訳がありません"},
+			count:  1,
+		},
+		{
+			name: "unknown key",
+			file: q, old: "            needs_confirmation: true", new: "            needs_confirmaton: true",
+			marker: "needs_confirmaton",
+			want:   wantProblem{field: "questions.pregnancy.rules[3].needs_confirmaton", en: "unknown key (allowed here: when, class, needs_confirmation, sources, reason)", ja: "不明なキーです"},
+		},
+		{
+			name: "unknown key in ruleset.yaml",
+			file: set, old: "version:", new: "versoin:",
+			marker: "versoin:",
+			want:   wantProblem{field: "versoin", en: "unknown key", ja: "不明なキー"},
+		},
+		{
+			name: "duplicate question id",
+			file: q, old: "      - id: breastfeeding", new: "      - id: pregnancy",
+			marker: "- id: pregnancy\n", after: []string{"- id: pregnancy_planned"},
+			want: wantProblem{field: "sections.pregnancy.questions[2].id", en: `duplicate question id "pregnancy"`, ja: `質問ID "pregnancy" が重複しています`},
+		},
+		{
+			name: "duplicate option code",
+			file: q, old: "          - code: possible", new: "          - code: pregnant",
+			marker: "- code: pregnant", after: []string{"- code: pregnant\n"},
+			want: wantProblem{field: "questions.pregnancy.options[2].code", en: `duplicate option code "pregnant"`, ja: "重複"},
+		},
+		{
+			name: "duplicate source key",
+			file: src, old: "key: evidence", new: "key: zen-2025",
+			marker: "key: zen-2025", after: []string{"key: zen-2025\n"},
+			want: wantProblem{field: "sources.zen-2025.key", en: `duplicate source key "zen-2025"`, ja: "重複"},
+		},
+		{
+			name: "duplicate notice id",
+			file: set, old: "id: after-treatment", new: "id: blood-donation",
+			marker: "id: blood-donation", after: []string{"id: blood-donation\n"},
+			want:  wantProblem{field: "notices[1].id", en: `duplicate notice id "blood-donation"`, ja: "重複"},
+			count: 1,
+		},
+		{
+			name: "duplicate section id",
+			file: q, old: "  - id: health\n", new: "  - id: cancer\n",
+			marker: "  - id: cancer\n", after: []string{"- id: cancer_years"},
+			want:  wantProblem{field: "sections[4].id", en: `duplicate section id "cancer"`, ja: "重複"},
+			count: 1,
+		},
+		{
+			name: "unsure milder than another answer",
+			file: q,
+			old: `                - {operator: "=", answer: unsure}
+            class: absolute
+            needs_confirmation: true
+            sources: [zen-2025, tokushu-2025, wakagaeri]
+            reason:
+              ja: 「わからない」は治療中`,
+			new: `                - {operator: "=", answer: unsure}
+            class: relative
+            needs_confirmation: true
+            sources: [zen-2025, tokushu-2025, wakagaeri]
+            reason:
+              ja: 「わからない」は治療中`,
+			marker: "- when:", after: []string{"- id: cancer\n", "answer: suspected}"},
+			want:   wantProblem{field: "questions.cancer.rules", en: `"unsure" is placed relative, milder than absolute`, ja: `"unsure" が relative で、他の回答の absolute より緩く`},
+			count:  1,
+		},
+		{
+			name: "unsure on an integer milder than another answer",
+			file: q,
+			old: `                - {operator: "=", answer: unsure}
+            class: absolute
+            needs_confirmation: true
+            sources: [zen-2025]`,
+			new: `                - {operator: "=", answer: unsure}
+            class: none
+            needs_confirmation: true
+            sources: [zen-2025]`,
+			marker: "- when:", after: []string{"- id: cancer_years\n", "answer: 5}", "answer: 5}"},
+			want:   wantProblem{field: "questions.cancer_years.rules", en: `"unsure" is placed none, milder than absolute`, ja: "緩く"},
+			count:  1,
+		},
+		{
+			name: "unsure without needs_confirmation",
+			file: q, old: "            class: absolute\n            needs_confirmation: true\n", new: "            class: absolute\n",
+			marker: "- when:", after: []string{"answer: possible}"},
+			want:   wantProblem{field: "questions.pregnancy.rules", en: `the rule placing "unsure" must have needs_confirmation: true`, ja: "needs_confirmation: true が必要です"},
+			count:  1,
+		},
+		{
+			name: "single question without unsure",
+			file: q, old: "          - code: unsure\n            text: {ja: わからない, en: \"Not sure\"}\n", new: "",
+			marker: `- code: "no"`, after: []string{"- id: pregnancy\n"},
+			want: wantProblem{field: "questions.pregnancy.options", en: `needs an option "unsure"`, ja: `選択肢 "unsure"`},
+		},
+		{
+			name: "bad YAML",
+			file: q, old: `{ja: いいえ, en: "No"}`, new: `{ja: いいえ, en: "No"`,
+			marker: `{ja: いいえ, en: "No"` + "\n",
+			want:   wantProblem{field: "", en: "not valid YAML", ja: "YAMLとして読めません"},
+			count:  1,
+		},
+		{
+			name: "bad YAML: tab indentation",
+			file: set, old: "\n  ja: エクソソーム", new: "\n\tja: エクソソーム",
+			marker: "\tja:",
+			want:   wantProblem{field: "", en: "not valid YAML", ja: "YAMLとして読めません"},
+			count:  1,
+		},
+		{
+			name: "two YAML documents",
+			file: src, old: "", new: "---\nsources: []\n",
+			marker: "---",
+			want:   wantProblem{field: "", en: "one YAML document", ja: "YAMLとして読めません"},
+		},
+		{
+			name: "unknown class",
+			file: q, old: "class: absolute", new: "class: absolut",
+			marker: "class: absolut",
+			want:   wantProblem{field: "questions.pregnancy.rules[1].class", en: `unknown class "absolut"`, ja: `区分 "absolut" はありません`},
+		},
+		{
+			name: "unknown kind",
+			file: q, old: "kind: integer", new: "kind: number",
+			marker: "kind: number",
+			want:   wantProblem{field: "questions.cancer_years.kind", en: `unknown kind "number"`, ja: `種類 "number" はありません`},
+		},
+		{
+			name: "unused source",
+			file: src, old: "sources:\n", new: "sources:\n  - key: unused-one\n    title: {ja: 未使用, en: Unused}\n    publisher: {ja: 誰か, en: Someone}\n",
+			marker: "key: unused-one",
+			want:   wantProblem{field: "sources.unused-one", en: "never cited", ja: "使われていません"},
+			count:  1,
+		},
+		{
+			name: "bad date and url",
+			file: src, old: `date: "2025-05-20"`, new: `date: "2025-13-01"`,
+			marker: `date: "2025-13-01"`,
+			want:   wantProblem{field: "sources.zen-2025.date", en: "expected YYYY, YYYY-MM or YYYY-MM-DD", ja: "YYYY"},
+			count:  1,
+		},
+		{
+			name: "missing required key",
+			file: set, old: `version: "2026.11.0"` + "\n", new: "",
+			marker: "id: exoscreen-default",
+			want:   wantProblem{field: "version", en: "required key is missing", ja: "必須のキーがありません"},
+			count:  1,
+		},
+		{
+			name: "min above max",
+			file: q, old: "min: 0", new: "min: 200",
+			marker: "max: 120",
+			want:   wantProblem{field: "questions.cancer_years.max", en: "max is below min", ja: "max が min より小さく"},
+		},
+		{
+			name: "exists with a non-boolean",
+			file: q, old: `{question: cancer, operator: "=", answer: treatment_ended}`, new: `{question: cancer, operator: exists, answer: maybe}`,
+			marker: "answer: maybe",
+			want:   wantProblem{field: "questions.cancer_years.shown_when.conditions[0].answer", en: "exists takes true or false", ja: "exists には true か false"},
+			count:  1,
+		},
+		{
+			name: "text question tested with =",
+			file: q, old: "      - id: autoimmune\n        kind: single\n",
+			new:    "      - id: autoimmune\n        kind: single\n        shown_when: {conditions: [{question: medication_names, operator: \"=\", answer: x}]}\n",
+			marker: "answer: x}",
+			want:   wantProblem{field: "questions.autoimmune.shown_when.conditions[0].answer", en: "medication_names is a text question: only exists can test it", ja: "exists だけが使えます"},
+			count:  1,
+		},
+		{
+			name: "integer condition with a non-number",
+			file: q, old: `{operator: "<", answer: 5}`, new: `{operator: "<", answer: five}`,
+			marker: "answer: five",
+			want:   wantProblem{field: "questions.cancer_years.rules[0].when.conditions[0].answer", en: "cancer_years is an integer question: expected a whole number", ja: "整数が必要です"},
+			count:  1,
+		},
+		{
+			name: "unknown operator",
+			file: q, old: `{operator: "<", answer: 5}`, new: `{operator: "=<", answer: 5}`,
+			marker: `operator: "=<"`,
+			want:   wantProblem{field: "questions.cancer_years.rules[0].when.conditions[0].operator", en: `unknown operator "=<"`, ja: "演算子"},
+			count:  1,
+		},
+		{
+			name: "unknown behavior",
+			file: q, old: "behavior: any", new: "behavior: some",
+			marker: "behavior: some",
+			want:   wantProblem{field: "questions.allergy_severe.shown_when.behavior", en: `unknown behavior "some"`, ja: "behavior"},
+			count:  1,
+		},
+		{
+			name: "options on an integer question",
+			file: q, old: "        min: 0\n", new: "        min: 0\n        options: [{code: a, text: {ja: あ, en: a}}]\n",
+			marker: "options: [",
+			want:   wantProblem{field: "questions.cancer_years.options", en: "only single and multi questions have options", ja: "選択肢を持てる"},
+			count:  1,
+		},
+		{
+			name: "min on a single question",
+			file: q, old: "      - id: infection\n        kind: single\n", new: "      - id: infection\n        kind: single\n        min: 1\n",
+			marker: "min: 1",
+			want:   wantProblem{field: "questions.infection.min", en: "only integer questions have min", ja: "integer の質問だけ"},
+			count:  1,
+		},
+		{
+			name: "not a boolean",
+			file: q, old: "        optional: true", new: "        optional: maybe",
+			marker: "optional: maybe",
+			want:   wantProblem{field: "questions.allergy_to.optional", en: `expected true or false, found "maybe"`, ja: "true か false"},
+		},
+		{
+			name: "bad question id",
+			file: q, old: "      - id: infection\n", new: "      - id: Infection\n",
+			marker: "id: Infection",
+			want:   wantProblem{field: "sections.infection_allergy.questions[0].id", en: "a question id uses lower-case letters", ja: "質問ID"},
+		},
+		{
+			name: "a list where a mapping belongs",
+			file: set, old: "name:\n", new: "name: [a, b]\nx_name:\n",
+			marker: "name: [a, b]",
+			want:   wantProblem{field: "name", en: "expected a mapping (key: value), found a list", ja: "マッピング"},
+		},
+		{
+			name: "max above the span limit",
+			file: q, old: "max: 120", new: "max: 1000000",
+			marker: "max: 1000000",
+			want:   wantProblem{field: "questions.cancer_years.max", en: "the range may span at most 100000 numbers", ja: "範囲は最大"},
+			count:  1,
+		},
+		{
+			name: "bad url",
+			file: src, old: "key: evidence\n", new: "key: evidence\n    url: ftp://x\n",
+			marker: "url: ftp://x",
+			want:   wantProblem{field: "sources.evidence.url", en: "expected an http:// or https:// address", ja: "https://"},
+			count:  1,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := contentCopy(t)
+			edit(t, m, tc.file, tc.old, tc.new)
+			if tc.want.en == "" {
+				// edits that must still load
+				if _, err := Load(m); err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			ps := loadProblems(t, m)
+			w := tc.want
+			w.file = tc.file
+			if tc.marker != "" {
+				w.line = lineOf(t, m, tc.file, tc.marker, tc.after...)
+			} else {
+				for _, p := range ps {
+					w.line = p.Line
+				}
+			}
+			if !hasProblem(ps, w) {
+				t.Errorf("want %s:%d: %s: %s", w.file, w.line, w.field, w.en)
+				for _, p := range ps {
+					t.Errorf("got  %s", p.Text(EN))
+				}
+			}
+			if tc.count > 0 && len(ps) != tc.count {
+				t.Errorf("%d problems, want %d:\n%v", len(ps), tc.count, (&LoadError{Problems: ps}).Message(EN))
+			}
+			// the rendered problem names file, line and field in both languages
+			le := &LoadError{Problems: ps}
+			for _, lang := range Langs {
+				msg := le.Message(lang)
+				if !strings.Contains(msg, tc.file) || (w.field != "" && !strings.Contains(msg, w.field)) {
+					t.Errorf("%s message lacks file or field:\n%s", lang, msg)
+				}
+			}
+		})
+	}
+}
+
+// TestLintEveryRuleDeleted deletes each rule of every class-bearing question in turn: the
+// rule set is refused with a coverage gap naming the question (the answers it placed are
+// left unplaced) unless another rule also places them.
+func TestLintEveryRuleDeleted(t *testing.T) {
+	rs := defaultRules(t)
+	for _, q := range rs.Questions {
+		for i, r := range q.Rules {
+			// Find the rule's text block: from its line to the next rule or question.
+			m := contentCopy(t)
+			lines := strings.SplitAfter(string(m["questions.yaml"].Data), "\n")
+			start := r.Line - 1
+			end := start + 1
+			indent := len(lines[start]) - len(strings.TrimLeft(lines[start], " "))
+			for end < len(lines) {
+				l := lines[end]
+				ind := len(l) - len(strings.TrimLeft(l, " "))
+				if strings.TrimSpace(l) != "" && ind <= indent && !strings.HasPrefix(strings.TrimSpace(l), "#") {
+					break
+				}
+				end++
+			}
+			if !strings.HasPrefix(strings.TrimSpace(lines[start]), "- ") {
+				t.Fatalf("%s rule %d: line %d is not a list item: %q", q.ID, i, r.Line, lines[start])
+			}
+			edited := strings.Join(lines[:start], "") + strings.Join(lines[end:], "")
+			m["questions.yaml"] = &fstest.MapFile{Data: []byte(edited)}
+			// the answers only this rule places
+			var lost []string
+			forEachAnswer(q, func(v Value) {
+				if r.Matches(v) {
+					others := false
+					for j, o := range q.Rules {
+						others = others || (j != i && o.Matches(v))
+					}
+					if !others {
+						lost = append(lost, describeAnswer(q, v))
+					}
+				}
+			})
+			_, err := Load(m)
+			if len(q.Rules) == 1 {
+				// the question is left with "rules:" and nothing under it
+				if err == nil || !strings.Contains(err.Error(), "questions.yaml:"+itoa(r.Line-1)+": questions."+q.ID+".rules: expected a list, found nothing") {
+					t.Errorf("%s: only rule deleted: %v", q.ID, err)
+				}
+				continue
+			}
+			if len(lost) == 0 {
+				if err != nil {
+					// deleting a rule may leave a source unused; nothing else
+					for _, p := range err.(*LoadError).Problems {
+						if !strings.Contains(p.Message.EN, "never cited") {
+							t.Errorf("%s rule %d: %s", q.ID, i, p.Text(EN))
+						}
+					}
+				}
+				continue
+			}
+			if err == nil {
+				t.Errorf("%s rule %d deleted: accepted", q.ID, i)
+				continue
+			}
+			found := false
+			for _, p := range err.(*LoadError).Problems {
+				if p.Field == "questions."+q.ID+".rules" && strings.Contains(p.Message.EN, "coverage gap") &&
+					strings.Contains(p.Message.EN, strings.Join(collapseRanges(q, lost), ", ")) && p.Line == q.Line {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s rule %d deleted: no coverage gap naming %v:\n%v", q.ID, i, lost, err)
+			}
+		}
+	}
+}
+
+// TestLoadMissingFiles: a missing file is named; an empty directory names all three.
+func TestLoadMissingFiles(t *testing.T) {
+	ps := loadProblems(t, fstest.MapFS{})
+	if len(ps) != 3 {
+		t.Fatalf("%d problems, want 3", len(ps))
+	}
+	for i, p := range ps {
+		if p.File != ContentFiles[i] || p.Message.EN != "file is missing" || p.Message.JA != "ファイルがありません" {
+			t.Errorf("%+v", p)
+		}
+	}
+	_, err := LoadDir(filepath.Join(t.TempDir(), "nope"))
+	var le *LoadError
+	if !errors.As(err, &le) || !strings.Contains(le.Problems[0].File, "nope") {
+		t.Errorf("LoadDir of a missing dir: %v", err)
+	}
+	// a directory where a file should be cannot be read
+	m := contentCopy(t)
+	delete(m, "sources.yaml")
+	m["sources.yaml/x"] = &fstest.MapFile{Data: []byte("x")}
+	ps = loadProblems(t, m)
+	if len(ps) != 1 || ps[0].File != "sources.yaml" || !strings.Contains(ps[0].Message.EN, "cannot read") {
+		t.Errorf("%v", ps)
+	}
+	// an over-large file
+	m = contentCopy(t)
+	m["sources.yaml"] = &fstest.MapFile{Data: make([]byte, maxContentFile+1)}
+	ps = loadProblems(t, m)
+	if len(ps) != 1 || !strings.Contains(ps[0].Message.EN, "larger than") {
+		t.Errorf("%v", ps)
+	}
+}
