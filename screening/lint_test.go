@@ -326,8 +326,8 @@ func TestLintRefuses(t *testing.T) {
             reason:
               ja: 「わからない」は治療中`,
 			marker: "- when:", after: []string{"- id: cancer\n", "answer: suspected}"},
-			want:   wantProblem{field: "questions.cancer.rules", en: `"unsure" is placed relative, milder than absolute`, ja: `"unsure" が relative で、他の回答の absolute より緩く`},
-			count:  1,
+			want:  wantProblem{field: "questions.cancer.rules", en: `"unsure" is placed relative, milder than absolute`, ja: `"unsure" が relative で、他の回答の absolute より緩く`},
+			count: 1,
 		},
 		{
 			name: "unsure on an integer milder than another answer",
@@ -341,15 +341,15 @@ func TestLintRefuses(t *testing.T) {
             needs_confirmation: true
             sources: [zen-2025]`,
 			marker: "- when:", after: []string{"- id: cancer_years\n", "answer: 5}", "answer: 5}"},
-			want:   wantProblem{field: "questions.cancer_years.rules", en: `"unsure" is placed none, milder than absolute`, ja: "緩く"},
-			count:  1,
+			want:  wantProblem{field: "questions.cancer_years.rules", en: `"unsure" is placed none, milder than absolute`, ja: "緩く"},
+			count: 1,
 		},
 		{
 			name: "unsure without needs_confirmation",
 			file: q, old: "            class: absolute\n            needs_confirmation: true\n", new: "            class: absolute\n",
 			marker: "- when:", after: []string{"answer: possible}"},
-			want:   wantProblem{field: "questions.pregnancy.rules", en: `the rule placing "unsure" must have needs_confirmation: true`, ja: "needs_confirmation: true が必要です"},
-			count:  1,
+			want:  wantProblem{field: "questions.pregnancy.rules", en: `the rule placing "unsure" must have needs_confirmation: true`, ja: "needs_confirmation: true が必要です"},
+			count: 1,
 		},
 		{
 			name: "single question without unsure",
