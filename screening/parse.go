@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"unicode/utf8"
 )
@@ -39,7 +40,12 @@ func (rs *RuleSet) ParseAnswers(data []byte, line int) (*Answers, error) {
 
 func (a *Answers) decode(data []byte, line int) AnswerErrors {
 	var errs AnswerErrors
-	fail := func(e *AnswerError) { e.Line = line; errs = append(errs, e) }
+	fail := func(e *AnswerError) {
+		if e.Line == 0 { // a syntax error knows its own line inside a multi-line record
+			e.Line = line
+		}
+		errs = append(errs, e)
+	}
 	if !utf8.Valid(data) {
 		fail(&AnswerError{Kind: ErrSyntax, Detail: "not UTF-8 text"})
 		return errs
@@ -139,14 +145,21 @@ func decodeValue(q *Question, raw json.RawMessage) (Value, *AnswerError) {
 		}
 		n, err := strconv.ParseInt(string(raw), 10, 64)
 		if err != nil {
-			// A fraction or exponent is no whole number; a huge one is out of range.
-			if f, ferr := strconv.ParseFloat(string(raw), 64); ferr == nil && f == float64(int64(f)) && raw[0] != 't' {
-				return Value{}, &AnswerError{Question: q.ID, Kind: ErrOutOfRange, Got: string(raw), q: q}
+			// JSON has one kind of number: 7.0 and 7e0 are the whole number 7; a fraction is
+			// no whole number; a number too large for int64 (or float64) is out of range.
+			f, ferr := strconv.ParseFloat(string(raw), 64)
+			switch {
+			case ferr != nil && !errors.Is(ferr, strconv.ErrRange):
+				return Value{}, wrong
+			case ferr != nil || math.Abs(f) >= 1<<62:
+				return Value{}, &AnswerError{Question: q.ID, Kind: ErrOutOfRange, Got: string(truncate(raw, 40)), q: q}
+			case f != math.Trunc(f):
+				return Value{}, wrong
 			}
-			return Value{}, wrong
+			n = int64(f)
 		}
 		if n < int64(q.Min) || n > int64(q.Max) {
-			return Value{}, &AnswerError{Question: q.ID, Kind: ErrOutOfRange, Got: string(raw), q: q}
+			return Value{}, &AnswerError{Question: q.ID, Kind: ErrOutOfRange, Got: string(truncate(raw, 40)), q: q}
 		}
 		return IntValue(int(n)), nil
 	default:
