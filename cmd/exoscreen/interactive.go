@@ -1,13 +1,25 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"os"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/exoscreen/exoscreen/internal/atomicfile"
+	"github.com/exoscreen/exoscreen/ui"
 )
 
-// main runs exoscreen without a command.
+// main runs exoscreen without a command: the interactive screening in the terminal (ui.App),
+// or the line-by-line accessible mode with --accessible, TERM=dumb, or when stdin or stdout
+// is not a terminal.
 func (e *env) main(args []string) int {
 	var c common
 	fs := newFlags("exoscreen", &c)
+	exportPath := fs.String("export", "", "write the text summary to `FILE` when the screening is complete")
+	accessibleMode := fs.Bool("accessible", false, "line-by-line screening for screen readers and pipes")
+	// ---- kiosk hand-off: the kiosk engineer adds --kiosk / --outbox here (and a branch below).
 	pos, err := parse(fs, args)
 	if err != nil {
 		return e.usageError("", c.lang, err)
@@ -15,7 +27,42 @@ func (e *env) main(args []string) int {
 	if len(pos) > 0 {
 		return e.usageError("", c.lang, fmt.Errorf("unknown command %q", pos[0]))
 	}
-	// The interactive TUI replaces this (issue 3); until then, print usage.
-	fmt.Fprint(e.stdout, usageText[c.lang][""])
+	rs, err := c.loadRules()
+	if err != nil {
+		return e.loadError("", c.lang, err)
+	}
+	// ---- kiosk hand-off: `if *kiosk { return e.runKiosk(rs, c.lang, *outbox) }` goes here.
+	if *accessibleMode || e.wantsAccessible() {
+		return e.runAccessible(rs, c.lang, *exportPath)
+	}
+	if *exportPath != "" {
+		// Refuse a path that cannot be written before anyone answers anything.
+		if err := atomicfile.Check(*exportPath); err != nil {
+			fmt.Fprintf(e.stderr, "exoscreen: --export: %s\n", exportProblem(err, *exportPath, c.lang))
+			return exitUsage
+		}
+	}
+	return e.runTUI(ui.NewApp(rs, ui.AppOptions{
+		Lang:       c.lang,
+		Styles:     ui.NewStyles(lipgloss.DefaultRenderer()),
+		ExportPath: *exportPath,
+	}), *exportPath)
+}
+
+// runTUI runs the interactive app full-screen on the terminal and restores the terminal
+// afterwards. Exit status: 0 done (completed or quit), 1 the terminal failed or --export could
+// not be written (the reason is printed once the terminal is restored).
+func (e *env) runTUI(app *ui.App, exportPath string) int {
+	in, _ := e.stdin.(*os.File)
+	out, _ := e.stdout.(*os.File)
+	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithInput(in), tea.WithOutput(out))
+	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		fmt.Fprintf(e.stderr, "exoscreen: %v\n", err)
+		return exitFail
+	}
+	if err := app.ExportError(); err != nil {
+		fmt.Fprintf(e.stderr, "exoscreen: --export: %s\n", exportProblem(err, exportPath, app.Lang()))
+		return exitFail
+	}
 	return exitOK
 }

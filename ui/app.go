@@ -1,0 +1,201 @@
+// Package ui is the interactive terminal screening of exoscreen, built on bubbletea, huh and
+// lipgloss: a welcome screen with the choice of language, the questionnaire (Screening) with
+// its review, and the summary (Summary) with saving to a file. Every word the screens show is
+// in the chosen language; every question comes from the rule set.
+//
+// The parts are models of their own so that other front ends (the front-desk kiosk, an SSH
+// server) can put them together differently: NewScreening, NewSummary, NewStyles, NewKeys.
+package ui
+
+import (
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/exoscreen/exoscreen/screening"
+)
+
+// AppOptions configure the interactive App.
+type AppOptions struct {
+	// Lang is the language the welcome screen starts in; the person can switch it there.
+	Lang screening.Lang
+	// Styles as for ScreeningOptions.
+	Styles *Styles
+	// ExportPath, when set, is where the text summary is written as soon as the screening is
+	// complete, without asking (--export FILE).
+	ExportPath string
+	// Now is the clock (time.Now when nil).
+	Now func() time.Time
+	// Width and Height are the size until a tea.WindowSizeMsg arrives (80x24 when zero).
+	Width, Height int
+}
+
+type appState int
+
+const (
+	stateWelcome appState = iota
+	stateScreening
+	stateSummary
+)
+
+// App is the interactive screening: welcome (language) -> Screening -> Summary (+ save) ->
+// quit. Ctrl+C quits at once while nothing has been answered, and asks first afterwards.
+type App struct {
+	rs  *screening.RuleSet
+	opt AppOptions
+	st  *Styles
+
+	state     appState
+	welcome   *welcome
+	screening *Screening
+	summary   *Summary
+	quit      *quitDialog
+
+	width, height int
+	finished      bool
+	exportErr     error
+}
+
+// NewApp returns the interactive app for rs.
+func NewApp(rs *screening.RuleSet, opt AppOptions) *App {
+	if opt.Lang == "" {
+		opt.Lang = screening.JA
+	}
+	if opt.Styles == nil {
+		opt.Styles = NewStyles(lipgloss.DefaultRenderer())
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	a := &App{rs: rs, opt: opt, st: opt.Styles, width: opt.Width, height: opt.Height}
+	if a.width <= 0 {
+		a.width = 80
+	}
+	if a.height <= 0 {
+		a.height = 24
+	}
+	a.welcome = &welcome{rs: rs, lang: opt.Lang, st: a.st}
+	return a
+}
+
+// Finished reports whether the screening was completed (the summary was reached).
+func (a *App) Finished() bool { return a.finished }
+
+// ExportError is the error of the automatic save (--export), if it failed.
+func (a *App) ExportError() error { return a.exportErr }
+
+// Lang is the language chosen.
+func (a *App) Lang() screening.Lang {
+	if a.screening != nil {
+		return a.screening.Lang()
+	}
+	return a.welcome.lang
+}
+
+// Init does nothing until the first key: the welcome screen is static.
+func (a *App) Init() tea.Cmd { return nil }
+
+// Update handles a message.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		var cmds []tea.Cmd
+		if a.screening != nil {
+			_, c := a.screening.Update(msg)
+			cmds = append(cmds, c)
+		}
+		if a.summary != nil {
+			_, c := a.summary.Update(msg)
+			cmds = append(cmds, c)
+		}
+		return a, tea.Batch(cmds...)
+
+	case tea.KeyMsg:
+		if a.quit != nil {
+			decided, quit := a.quit.update(msg)
+			if decided {
+				a.quit = nil
+				if quit {
+					return a, tea.Quit
+				}
+			}
+			return a, nil
+		}
+		if msg.Type == tea.KeyCtrlC {
+			return a, a.requestQuit()
+		}
+
+	case QuitRequestMsg:
+		return a, a.requestQuit()
+
+	case LeftAtStartMsg:
+		a.state = stateWelcome
+		a.welcome.lang = a.screening.Lang()
+		return a, nil
+
+	case FinishedMsg:
+		a.finished = true
+		a.state = stateSummary
+		a.summary = NewSummary(msg.Result, SummaryOptions{
+			Lang: a.screening.Lang(), Styles: a.st, Started: msg.Started, Finished: msg.Finished,
+			Width: a.width, Height: a.height,
+		})
+		if a.opt.ExportPath != "" {
+			a.exportErr = a.summary.Export(a.opt.ExportPath)
+		}
+		return a, a.summary.Init()
+	}
+
+	switch a.state {
+	case stateWelcome:
+		if km, ok := msg.(tea.KeyMsg); ok && a.welcome.update(km) {
+			a.state = stateScreening
+			if a.screening == nil {
+				a.screening = NewScreening(a.rs, ScreeningOptions{
+					Lang: a.welcome.lang, Styles: a.st, Now: a.opt.Now, Width: a.width, Height: a.height,
+				})
+				return a, a.screening.Init()
+			}
+			return a, a.screening.SetLang(a.welcome.lang)
+		}
+		return a, nil
+	case stateScreening:
+		_, cmd := a.screening.Update(msg)
+		return a, cmd
+	default:
+		_, cmd := a.summary.Update(msg)
+		return a, cmd
+	}
+}
+
+// requestQuit quits at once when nothing would be lost, and asks otherwise.
+func (a *App) requestQuit() tea.Cmd {
+	lang := a.Lang()
+	switch {
+	case a.state == stateSummary && a.summary.Saved() != "":
+		return tea.Quit
+	case a.state == stateSummary:
+		a.quit = newQuitDialog(lang, a.st, tr(lang, "quit.resultNot"))
+	case a.screening != nil && a.screening.HasAnswers():
+		a.quit = newQuitDialog(lang, a.st, tr(lang, "quit.unsaved"))
+	default:
+		return tea.Quit
+	}
+	return nil
+}
+
+// View draws the current screen.
+func (a *App) View() string {
+	if a.quit != nil {
+		return a.quit.view(a.width, a.height)
+	}
+	switch a.state {
+	case stateWelcome:
+		return a.welcome.view(a.width, a.height)
+	case stateScreening:
+		return a.screening.View()
+	default:
+		return a.summary.View()
+	}
+}

@@ -1,0 +1,163 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/huh"
+	"github.com/exoscreen/exoscreen/screening"
+)
+
+// Keys are the key bindings of every screen, in one place. The key names in the help line are
+// plain ASCII words ("up/down", not arrows: arrows are East-Asian-ambiguous and take two cells
+// on some Japanese terminals).
+type Keys struct {
+	Up, Down         key.Binding // move in a list, scroll a page
+	PageUp, PageDown key.Binding
+	Top, Bottom      key.Binding
+	Select           key.Binding // enter: choose, go on
+	Back             key.Binding // to the previous question
+	Quit             key.Binding // ctrl+c: quit (asks first once answers exist)
+	Save             key.Binding // summary: save to a file
+	Close            key.Binding // summary: leave
+	Cancel           key.Binding // leave a dialog
+	Yes, No          key.Binding // in the quit dialog
+	Left, Right      key.Binding // move between buttons
+}
+
+// NewKeys returns the default key bindings with their help in lang.
+func NewKeys(lang screening.Lang) *Keys {
+	h := func(k string) string { return tr(lang, k) }
+	return &Keys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/down", h("key.choose"))),
+		Down:     key.NewBinding(key.WithKeys("down", "j")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup/pgdn", h("key.page"))),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", " ")),
+		Top:      key.NewBinding(key.WithKeys("home", "g")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G")),
+		Select:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", h("key.next"))),
+		Back:     key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", h("key.back"))),
+		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", h("key.quit"))),
+		Save:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", h("key.save"))),
+		Close:    key.NewBinding(key.WithKeys("q"), key.WithHelp("q", h("key.quit"))),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", h("key.cancel"))),
+		Yes:      key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", h("key.yes"))),
+		No:       key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", h("key.no"))),
+		Left:     key.NewBinding(key.WithKeys("left", "h", "shift+tab")),
+		Right:    key.NewBinding(key.WithKeys("right", "l", "tab")),
+	}
+}
+
+// withHelp returns b with its help text replaced.
+func withHelp(b key.Binding, k, desc string) key.Binding {
+	b.SetHelp(k, desc)
+	return b
+}
+
+// HuhKeyMap is huh's default key map with its help in lang, ASCII key names, and the bindings
+// a questionnaire must not have turned off: ctrl+c (the screens above the form decide about
+// quitting), filtering (a patient types nothing into a list), the external editor.
+func HuhKeyMap(lang screening.Lang) *huh.KeyMap {
+	h := func(k string) string { return tr(lang, k) }
+	km := huh.NewDefaultKeyMap()
+	km.Quit = key.NewBinding(key.WithKeys("ctrl+c"), key.WithDisabled())
+
+	km.Select.Up = withHelp(km.Select.Up, "up/down", h("key.choose"))
+	km.Select.Down = withHelp(km.Select.Down, "", "")
+	km.Select.Next = withHelp(km.Select.Next, "enter", h("key.next"))
+	km.Select.Submit = withHelp(km.Select.Submit, "enter", h("key.next"))
+	km.Select.Prev = withHelp(km.Select.Prev, "shift+tab", h("key.back"))
+	km.Select.Filter.SetEnabled(false)
+	km.Select.SetFilter.SetEnabled(false)
+	km.Select.ClearFilter.SetEnabled(false)
+	km.Select.Left.SetEnabled(false)
+	km.Select.Right.SetEnabled(false)
+	km.Select.HalfPageUp = withHelp(km.Select.HalfPageUp, "ctrl+u", h("key.page"))
+	km.Select.HalfPageDown = withHelp(km.Select.HalfPageDown, "ctrl+d", h("key.page"))
+	km.Select.GotoTop = withHelp(km.Select.GotoTop, "home", h("key.scroll"))
+	km.Select.GotoBottom = withHelp(km.Select.GotoBottom, "end", h("key.scroll"))
+
+	km.MultiSelect.Up = withHelp(km.MultiSelect.Up, "up/down", h("key.choose"))
+	km.MultiSelect.Down = withHelp(km.MultiSelect.Down, "", "")
+	km.MultiSelect.Toggle = withHelp(km.MultiSelect.Toggle, "space", h("key.toggle"))
+	km.MultiSelect.Next = withHelp(km.MultiSelect.Next, "enter", h("key.next"))
+	km.MultiSelect.Submit = withHelp(km.MultiSelect.Submit, "enter", h("key.next"))
+	km.MultiSelect.Prev = withHelp(km.MultiSelect.Prev, "shift+tab", h("key.back"))
+	km.MultiSelect.Filter.SetEnabled(false)
+	km.MultiSelect.SetFilter.SetEnabled(false)
+	km.MultiSelect.ClearFilter.SetEnabled(false)
+	km.MultiSelect.SelectAll = withHelp(km.MultiSelect.SelectAll, "ctrl+a", h("key.all"))
+	km.MultiSelect.SelectNone = withHelp(km.MultiSelect.SelectNone, "ctrl+a", h("key.all"))
+	km.MultiSelect.HalfPageUp = withHelp(km.MultiSelect.HalfPageUp, "ctrl+u", h("key.page"))
+	km.MultiSelect.HalfPageDown = withHelp(km.MultiSelect.HalfPageDown, "ctrl+d", h("key.page"))
+	km.MultiSelect.GotoTop = withHelp(km.MultiSelect.GotoTop, "home", h("key.scroll"))
+	km.MultiSelect.GotoBottom = withHelp(km.MultiSelect.GotoBottom, "end", h("key.scroll"))
+
+	km.Input.AcceptSuggestion.SetEnabled(false)
+	km.Input.Prev = withHelp(km.Input.Prev, "shift+tab", h("key.back"))
+	km.Input.Next = withHelp(km.Input.Next, "enter", h("key.next"))
+	km.Input.Submit = withHelp(km.Input.Submit, "enter", h("key.next"))
+
+	km.Text.Prev = withHelp(km.Text.Prev, "shift+tab", h("key.back"))
+	km.Text.Next = key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", h("key.next")))
+	km.Text.Submit = withHelp(km.Text.Submit, "enter", h("key.next"))
+	km.Text.NewLine = withHelp(km.Text.NewLine, "alt+enter", h("key.newline"))
+	km.Text.Editor.SetEnabled(false)
+
+	km.Confirm.Prev = withHelp(km.Confirm.Prev, "shift+tab", h("key.back"))
+	km.Confirm.Next = withHelp(km.Confirm.Next, "enter", h("key.next"))
+	km.Confirm.Submit = withHelp(km.Confirm.Submit, "enter", h("key.next"))
+	km.Confirm.Toggle = withHelp(km.Confirm.Toggle, "left/right", h("key.choose"))
+	km.Confirm.Accept = withHelp(km.Confirm.Accept, "y", h("key.yes"))
+	km.Confirm.Reject = withHelp(km.Confirm.Reject, "n", h("key.no"))
+
+	km.Note.Prev = withHelp(km.Note.Prev, "shift+tab", h("key.back"))
+	km.Note.Next = withHelp(km.Note.Next, "enter", h("key.next"))
+	km.Note.Submit = withHelp(km.Note.Submit, "enter", h("key.next"))
+
+	for _, b := range []*key.Binding{&km.FilePicker.Open, &km.FilePicker.Close, &km.FilePicker.GotoTop,
+		&km.FilePicker.GotoBottom, &km.FilePicker.PageUp, &km.FilePicker.PageDown, &km.FilePicker.Back,
+		&km.FilePicker.Select, &km.FilePicker.Up, &km.FilePicker.Down, &km.FilePicker.Prev,
+		&km.FilePicker.Next, &km.FilePicker.Submit} {
+		b.SetEnabled(false)
+	}
+	return km
+}
+
+// helpLine renders key bindings as "key what  key what", wrapped to width; bindings that are
+// disabled or have no help, and repeated entries, are left out.
+func helpLine(st *Styles, width int, binds ...key.Binding) []string {
+	var items []string
+	seen := map[string]bool{}
+	for _, b := range binds {
+		hp := b.Help()
+		if !b.Enabled() || hp.Key == "" {
+			continue
+		}
+		id := hp.Key + "\x00" + hp.Desc
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		items = append(items, hp.Key+" "+hp.Desc)
+	}
+	// Wrap at item boundaries, then style each item.
+	var lines []string
+	cur, curW := "", 0
+	for _, it := range items {
+		w := textWidth(it)
+		if curW > 0 && curW+2+w > width {
+			lines = append(lines, cur)
+			cur, curW = "", 0
+		}
+		if curW > 0 {
+			cur += "  "
+			curW += 2
+		}
+		k, d, _ := cut(it)
+		cur += st.KeyName.Render(k) + " " + st.KeyDesc.Render(d)
+		curW += w
+	}
+	if curW > 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}

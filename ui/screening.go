@@ -1,0 +1,389 @@
+package ui
+
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/exoscreen/exoscreen/screening"
+)
+
+// FinishedMsg is what a Screening emits (as the result of a tea.Cmd) when the person confirms
+// the review: the answers (a copy the Screening no longer touches), their evaluation, and
+// when the screening began and ended.
+type FinishedMsg struct {
+	Answers  *screening.Answers
+	Result   *screening.Result
+	Started  time.Time
+	Finished time.Time
+}
+
+// LeftAtStartMsg is emitted when the person goes back from the first question: the screen
+// before the questionnaire (a welcome or patient-details screen) should be shown again. The
+// Screening keeps its answers; show it again to carry on.
+type LeftAtStartMsg struct{}
+
+// ScreeningOptions configure a Screening.
+type ScreeningOptions struct {
+	// Lang is the language of the questions and of every word on the screens.
+	Lang screening.Lang
+	// Kiosk is for a front-desk kiosk: the help line offers no quitting key. (A Screening never
+	// quits the program and never exports in any mode; the model around it decides that.)
+	Kiosk bool
+	// Styles are the styles to draw with; nil means NewStyles(lipgloss.DefaultRenderer()).
+	// Over SSH pass NewStyles(bubbletea.MakeRenderer(session)).
+	Styles *Styles
+	// Now is the clock (time.Now when nil); tests pin it.
+	Now func() time.Time
+	// Width and Height are the screen size to draw for until a tea.WindowSizeMsg arrives
+	// (80x24 when zero).
+	Width, Height int
+}
+
+// Screening is the questionnaire and the review of the answers, as a tea.Model. It asks the
+// questions of the rule set in order, shows follow-up questions only when the answers they
+// depend on call for them (screening.Answers decides, as the engine does), lets the person
+// go back and forth keeping answers, and ends with a review in which any answer can be
+// changed. When the review is confirmed it emits FinishedMsg.
+//
+// A Screening never quits the program itself: ctrl+c is left to the model around it (the
+// interactive App asks for confirmation; a kiosk ignores it).
+type Screening struct {
+	rs   *screening.RuleSet
+	opt  ScreeningOptions
+	lang screening.Lang
+	st   *Styles
+	keys *Keys
+	km   *huh.KeyMap
+
+	answers *screening.Answers
+	asked   []bool // the question's form was completed (and its answer kept)
+	cur     *screening.Question
+	qf      *questionForm
+	editing bool // changing an answer from the review: come back to it afterwards
+
+	reviewing bool
+	rv        review
+
+	scroll  scroller
+	manual  bool // the person scrolled by hand: don't follow the cursor until they move it
+	width   int
+	height  int
+	started time.Time
+	done    bool
+}
+
+// NewScreening returns a Screening of rs, at its first question.
+func NewScreening(rs *screening.RuleSet, opt ScreeningOptions) *Screening {
+	if opt.Lang == "" {
+		opt.Lang = screening.JA
+	}
+	if opt.Styles == nil {
+		opt.Styles = NewStyles(lipgloss.DefaultRenderer())
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	s := &Screening{
+		rs:      rs,
+		opt:     opt,
+		st:      opt.Styles,
+		answers: rs.NewAnswers(),
+		asked:   make([]bool, len(rs.Questions)),
+		width:   opt.Width,
+		height:  opt.Height,
+	}
+	if s.width <= 0 {
+		s.width = 80
+	}
+	if s.height <= 0 {
+		s.height = 24
+	}
+	s.setLang(opt.Lang)
+	if len(rs.Questions) > 0 {
+		s.cur = rs.Questions[0]
+		s.qf = newQuestionForm(s.cur, s.answers.Get(s.cur))
+		s.qf.build(s.lang, s.st, s.km, s.contentWidth())
+	}
+	return s
+}
+
+func (s *Screening) setLang(l screening.Lang) {
+	s.lang = l
+	s.keys = NewKeys(l)
+	s.km = HuhKeyMap(l)
+}
+
+// SetLang switches the language of the screens; answers are kept.
+func (s *Screening) SetLang(l screening.Lang) tea.Cmd {
+	if l == s.lang {
+		return nil
+	}
+	s.setLang(l)
+	if s.qf != nil {
+		return s.qf.build(s.lang, s.st, s.km, s.contentWidth())
+	}
+	return nil
+}
+
+// Lang is the language the Screening speaks.
+func (s *Screening) Lang() screening.Lang { return s.lang }
+
+// HasAnswers reports whether any question has been answered.
+func (s *Screening) HasAnswers() bool {
+	for _, q := range s.rs.Questions {
+		if s.answers.Get(q).Set {
+			return true
+		}
+	}
+	return false
+}
+
+// Answers returns a copy of the answers given so far.
+func (s *Screening) Answers() *screening.Answers { return s.answers.Clone() }
+
+// Started is when the Screening was made.
+func (s *Screening) Started() time.Time { return s.started }
+
+// Init starts the screening clock and the first question's form.
+func (s *Screening) Init() tea.Cmd {
+	if s.started.IsZero() {
+		s.started = s.opt.Now()
+	}
+	if s.qf == nil {
+		return nil
+	}
+	return s.qf.form.Init()
+}
+
+func (s *Screening) contentWidth() int { return max(s.width-2, 20) }
+
+// Update handles a message.
+func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if s.started.IsZero() {
+		s.started = s.opt.Now()
+	}
+	if msg, ok := msg.(tea.WindowSizeMsg); ok {
+		if msg.Width == s.width && msg.Height == s.height {
+			return s, nil
+		}
+		s.width, s.height = msg.Width, msg.Height
+		if s.qf != nil {
+			return s, s.qf.build(s.lang, s.st, s.km, s.contentWidth())
+		}
+		return s, nil
+	}
+	if s.done || s.qf == nil {
+		return s, nil
+	}
+	if s.reviewing {
+		return s.updateReview(msg)
+	}
+	if km, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(km, s.keys.Back) && s.qf.onFirstField():
+			return s, s.back()
+		case km.String() == "esc":
+			// esc in the number field goes back to the "number or unsure" choice.
+			return s, s.qf.form.PrevGroup()
+		case key.Matches(km, s.keys.PageUp):
+			s.manual = true
+			s.scroll.page(-1, s.bodyHeight())
+			return s, nil
+		case key.Matches(km, s.keys.PageDown) && km.String() != " ":
+			s.manual = true
+			s.scroll.page(1, s.bodyHeight())
+			return s, nil
+		}
+		s.manual = false
+	}
+	_, cmd := s.qf.form.Update(msg)
+	switch s.qf.form.State {
+	case huh.StateCompleted:
+		return s, tea.Batch(cmd, s.commit())
+	case huh.StateAborted:
+		// The quit key is disabled in our key map; if a form aborts anyway, start the
+		// question again rather than lose the screening.
+		s.qf = newQuestionForm(s.cur, s.answers.Get(s.cur))
+		return s, s.qf.build(s.lang, s.st, s.km, s.contentWidth())
+	}
+	return s, cmd
+}
+
+// commit stores the answer of the completed form and moves on.
+func (s *Screening) commit() tea.Cmd {
+	v, err := s.qf.value()
+	if err == nil {
+		err = s.answers.Set(s.cur, v)
+	}
+	if err != nil {
+		// Cannot happen after the form's validation; ask again rather than guess.
+		s.qf = newQuestionForm(s.cur, s.answers.Get(s.cur))
+		return s.qf.build(s.lang, s.st, s.km, s.contentWidth())
+	}
+	s.asked[s.cur.Index] = true
+	s.prune()
+	return s.forward()
+}
+
+// prune drops the answers of questions that are no longer shown, as the engine treats them.
+func (s *Screening) prune() {
+	s.answers.Prune()
+	for i, shown := range s.answers.Shown() {
+		if !shown {
+			s.asked[i] = false
+		}
+	}
+}
+
+// forward goes to the next question to ask, or to the review.
+func (s *Screening) forward() tea.Cmd {
+	shown := s.answers.Shown()
+	if s.editing {
+		// After a change from the review: ask the questions it newly shows, then go back.
+		for i, q := range s.rs.Questions {
+			if shown[i] && !s.asked[i] {
+				return s.goTo(q)
+			}
+		}
+		return s.toReview()
+	}
+	for i := s.cur.Index + 1; i < len(s.rs.Questions); i++ {
+		if shown[i] {
+			return s.goTo(s.rs.Questions[i])
+		}
+	}
+	return s.toReview()
+}
+
+// back goes to the previous shown question (or tells the model around it that the person
+// left the questionnaire at its start).
+func (s *Screening) back() tea.Cmd {
+	shown := s.answers.Shown()
+	for i := s.cur.Index - 1; i >= 0; i-- {
+		if shown[i] {
+			s.editing = false
+			return s.goTo(s.rs.Questions[i])
+		}
+	}
+	return func() tea.Msg { return LeftAtStartMsg{} }
+}
+
+// goTo shows question q with its stored answer.
+func (s *Screening) goTo(q *screening.Question) tea.Cmd {
+	s.reviewing = false
+	s.cur = q
+	s.scroll = scroller{}
+	s.manual = false
+	s.qf = newQuestionForm(q, s.answers.Get(q))
+	return s.qf.build(s.lang, s.st, s.km, s.contentWidth())
+}
+
+// toReview shows the review, unless a shown question still lacks an answer.
+func (s *Screening) toReview() tea.Cmd {
+	shown := s.answers.Shown()
+	for i, q := range s.rs.Questions {
+		if shown[i] && !s.asked[i] {
+			return s.goTo(q)
+		}
+	}
+	s.reviewing = true
+	s.editing = false
+	s.rv.scroll = scroller{}
+	s.rv.cursor = clampInt(s.rv.cursor, 0, len(s.answers.Visible()))
+	return nil
+}
+
+// finish evaluates the answers and emits FinishedMsg.
+func (s *Screening) finish() tea.Cmd {
+	res, err := s.rs.Evaluate(s.answers)
+	if err != nil {
+		// Answers the engine refuses are never passed on: go to the first question in doubt.
+		if probs := s.answers.Problems(); len(probs) > 0 {
+			if q := s.rs.Question(probs[0].Question); q != nil {
+				s.answers.Set(q, screening.Value{})
+				s.asked[q.Index] = false
+				return s.goTo(q)
+			}
+		}
+		return nil
+	}
+	s.done = true
+	msg := FinishedMsg{Answers: s.answers.Clone(), Result: res, Started: s.started, Finished: s.opt.Now()}
+	return func() tea.Msg { return msg }
+}
+
+// Position is the current question's place among the questions shown now (1-based) and how
+// many are shown; 0, n on the review.
+func (s *Screening) Position() (int, int) {
+	vis := s.answers.Visible()
+	if s.reviewing {
+		return 0, len(vis)
+	}
+	for i, q := range vis {
+		if q == s.cur {
+			return i + 1, len(vis)
+		}
+	}
+	return 0, len(vis)
+}
+
+// header is the question screen's top: section, progress, a rule.
+func (s *Screening) header() []string {
+	n, m := s.Position()
+	prog := tr(s.lang, "progress", n, m)
+	sec := ""
+	if s.cur != nil && s.cur.Section != nil {
+		sec = s.cur.Section.Title.In(s.lang)
+	}
+	return headerLines(s.st, sec, prog, s.width)
+}
+
+// headerLines puts a title at the left and a note at the right, on two lines when one is too
+// narrow, and a rule under them.
+func headerLines(st *Styles, title, note string, width int) []string {
+	var out []string
+	tw, nw := textWidth(title), textWidth(note)
+	if tw+2+nw <= width {
+		out = append(out, st.Section.Render(title)+spaces(width-tw-nw)+st.Progress.Render(note))
+	} else {
+		out = append(out, st.Progress.Render(note))
+		for _, l := range wrapText(title, width) {
+			out = append(out, st.Section.Render(l))
+		}
+	}
+	return append(out, st.Rule.Render(repeat("-", width)))
+}
+
+func (s *Screening) footer() []string {
+	binds := s.qf.form.KeyBinds()
+	binds = append(binds, s.keys.Back)
+	if !s.opt.Kiosk {
+		binds = append(binds, s.keys.Quit)
+	}
+	return helpLine(s.st, s.width, binds...)
+}
+
+func (s *Screening) bodyHeight() int {
+	return s.height - len(s.header()) - len(s.footer())
+}
+
+// View draws the current question or the review.
+func (s *Screening) View() string {
+	if s.qf == nil || s.done {
+		return ""
+	}
+	if s.reviewing {
+		return s.viewReview()
+	}
+	header, footer := s.header(), s.footer()
+	avail := s.height - len(header) - len(footer)
+	body, lo, hi := s.qf.questionBody(s.lang, s.st, s.contentWidth())
+	for i := range body {
+		body[i] = " " + body[i]
+	}
+	body = s.scroll.window(body, avail, lo, hi, !s.manual, s.st, s.lang)
+	return frame(header, body, footer, s.width, s.height)
+}

@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/exoscreen/exoscreen/screening"
+)
+
+// The welcome screen: what is about to happen, and the choice of language (日本語 / English),
+// which switches every word on the screen as soon as it is moved.
+
+// welcome is the first screen of the interactive app.
+type welcome struct {
+	rs     *screening.RuleSet
+	lang   screening.Lang
+	st     *Styles
+	kiosk  bool
+	scroll scroller
+}
+
+// update returns true when the person starts.
+func (w *welcome) update(msg tea.KeyMsg) bool {
+	keys := NewKeys(w.lang)
+	switch {
+	case key.Matches(msg, keys.Up), key.Matches(msg, keys.Down), msg.String() == "tab", msg.String() == "shift+tab":
+		if w.lang == screening.JA {
+			w.lang = screening.EN
+		} else {
+			w.lang = screening.JA
+		}
+	case key.Matches(msg, keys.Select):
+		return true
+	}
+	return false
+}
+
+func (w *welcome) view(width, height int) string {
+	st, lang := w.st, w.lang
+	keys := NewKeys(lang)
+	cw := max(width-2, 20)
+	header := headerLines(st, w.rs.Name.In(lang), "exoscreen", width)
+	var body []string
+	for _, l := range wrapText(tr(lang, "welcome.title"), cw) {
+		body = append(body, " "+st.Title.Render(l))
+	}
+	for _, l := range wrapText(tr(lang, "welcome.intro"), cw) {
+		body = append(body, " "+st.Text.Render(l))
+	}
+	for _, l := range wrapText(tr(lang, "welcome.count", len(w.rs.Questions)), cw) {
+		body = append(body, " "+st.Help.Render(l))
+	}
+	body = append(body, "")
+	body = append(body, " "+st.Title.Render(tr(lang, "welcome.language")))
+	lo := len(body)
+	for _, l := range screening.Langs {
+		label := tr(lang, "lang."+string(l))
+		if l == lang {
+			body = append(body, " "+st.Cursor.Render("> "+label))
+		} else {
+			body = append(body, " "+st.Text.Render("  "+label))
+		}
+	}
+	hi := len(body)
+	body = append(body, "")
+	for _, l := range wrapText(tr(lang, "welcome.start"), cw) {
+		body = append(body, " "+st.Help.Render(l))
+	}
+	binds := []key.Binding{withHelp(keys.Up, "up/down", tr(lang, "key.language")),
+		withHelp(keys.Select, "enter", tr(lang, "key.start"))}
+	if !w.kiosk {
+		binds = append(binds, keys.Quit)
+	}
+	footer := helpLine(st, width, binds...)
+	avail := height - len(header) - len(footer)
+	body = w.scroll.window(body, avail, lo, hi, true, st, lang)
+	return frame(header, body, footer, width, height)
+}
