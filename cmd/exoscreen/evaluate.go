@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"time"
 
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
@@ -16,15 +18,24 @@ import (
 func (e *env) evaluate(args []string) int {
 	var c common
 	fs := newFlags("evaluate", &c)
-	format := fs.String("format", "text", "output `format`: text or json")
+	format := fs.String("format", "text", "output `format`: text, json or fhir")
+	clinic := fs.String("clinic", os.Getenv("EXOSCREEN_CLINIC"), "clinic `name` printed on text summaries (default $EXOSCREEN_CLINIC)")
+	fhirBase := fs.String("fhir-base", os.Getenv("EXOSCREEN_FHIR_BASE"), "base `URL` of the FHIR canonical URLs (default $EXOSCREEN_FHIR_BASE, else urn:uuid)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return e.usageError("evaluate", c.lang, err)
 	}
 	switch *format {
-	case "text", "json":
+	case "text", "json", "fhir":
 	default:
-		return e.usageError("evaluate", c.lang, fmt.Errorf("unknown --format %q (want text or json)", *format))
+		return e.usageError("evaluate", c.lang, fmt.Errorf("unknown --format %q (want text, json or fhir)", *format))
+	}
+	if err := export.CheckFHIRBase(*fhirBase); err != nil {
+		return e.usageError("evaluate", c.lang, err)
+	}
+	now, fixedClock, err := export.Clock()
+	if err != nil {
+		return e.usageError("evaluate", c.lang, err)
 	}
 	if len(pos) > 1 {
 		return e.usageError("evaluate", c.lang, errors.New("evaluate takes at most one FILE"))
@@ -50,7 +61,9 @@ func (e *env) evaluate(args []string) int {
 	bad, records := 0, 0
 	err = rs.ReadAnswers(in, func(rec screening.Record) error {
 		records++
-		meta := export.Meta{Lang: c.lang, Line: rec.Line}
+		if *format == "text" && (records > 1 || rec.Line > 1) {
+			textSeparator(out, records, rec.Line, c.lang)
+		}
 		if rec.Err != nil {
 			bad++
 			e.recordError(out, *format, name, rec, c.lang)
@@ -60,14 +73,19 @@ func (e *env) evaluate(args []string) int {
 		if err != nil {
 			return err // ParseAnswers already refused incomplete answers: not bad input
 		}
-		if *format == "json" {
+		t := now()
+		meta := export.Meta{Lang: c.lang, Line: rec.Line, Time: t, Clinic: *clinic, FHIRBase: *fhirBase}
+		if fixedClock {
+			// Reproducible output for tests: the id follows from the fixed time and the line.
+			meta.ID = export.NameID(idNamespace, t.Format(time.RFC3339)+"#"+strconv.Itoa(rec.Line))
+		} else {
+			meta.ID = export.NewID()
+		}
+		switch *format {
+		case "json":
 			return export.WriteJSON(out, res, meta)
-		}
-		if records > 1 {
-			fmt.Fprint(out, "\f\n")
-		}
-		if records > 1 || rec.Line > 1 {
-			fmt.Fprintf(out, "#%d (line %d)\n", records, rec.Line)
+		case "fhir":
+			return export.WriteFHIR(out, res, meta)
 		}
 		return export.WriteText(out, res, meta)
 	})
@@ -118,7 +136,25 @@ func (e *env) recordError(out io.Writer, format, name string, rec screening.Reco
 	for _, ae := range errs {
 		fmt.Fprintf(e.stderr, "%s: %s\n", name, ae.Message(lang))
 	}
-	if format != "json" {
+	switch format {
+	case "text":
+		// The batch keeps one block per record, so a printed day shows the refused ones too.
+		head := "This record was not screened:"
+		if lang == screening.JA {
+			head = "この記録は判定できませんでした:"
+		}
+		b := []byte(head + "\n")
+		for _, ae := range errs {
+			b = export.AppendWrapped(b, "- ", "  ", export.Sanitize(ae.Message(lang)), export.TextWidth)
+		}
+		out.Write(b)
+		return
+	case "fhir":
+		var ps []export.Problem
+		for _, ae := range errs {
+			ps = append(ps, export.Problem{Question: ae.Question, Message: ae.Message(lang)})
+		}
+		export.WriteFHIROutcome(out, ps)
 		return
 	}
 	je := jsonError{Line: rec.Line, Error: jsonProblems{Message: errs.Message(lang)}}
@@ -127,4 +163,20 @@ func (e *env) recordError(out io.Writer, format, name string, rec screening.Reco
 	}
 	b, _ := json.Marshal(je)
 	out.Write(append(b, '\n'))
+}
+
+// idNamespace is the namespace of the screening ids evaluate makes under a fixed clock.
+const idNamespace = "6d8a3c1e-4b7f-5a20-9c3d-2e1f0b9a8c7d"
+
+// textSeparator starts a record of a text batch: a form feed (a new page when printed) and
+// a line naming the record and its input line.
+func textSeparator(w io.Writer, n, line int, lang screening.Lang) {
+	if n > 1 {
+		io.WriteString(w, "\f\n")
+	}
+	if lang == screening.JA {
+		fmt.Fprintf(w, "######## %d件目(入力の%d行目) ########\n", n, line)
+	} else {
+		fmt.Fprintf(w, "######## Record %d (input line %d) ########\n", n, line)
+	}
 }

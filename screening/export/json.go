@@ -24,6 +24,12 @@ type Meta struct {
 	Patient *screening.Patient // nil or zero: no details
 	Clinic  string             // clinic name for the printed summary; may be empty
 	Line    int                // the record's line in a batch input; 0 leaves it out
+	// ID identifies the screening (a UUID, see NewID); the FHIR resources' ids derive from
+	// it. Empty: the JSON result has no id and WriteFHIR makes a random one.
+	ID string
+	// FHIRBase is the base of the canonical URLs in FHIR output (see Canonicals); empty
+	// gives urn:uuid URLs derived from the rule set id.
+	FHIRBase string
 }
 
 // JSONResult is the JSON form of a result. The fields of interfaces.md (verdict, findings with
@@ -31,6 +37,7 @@ type Meta struct {
 // are pinned; the rest is added for clinic systems.
 type JSONResult struct {
 	Format            string             `json:"format"`
+	ID                string             `json:"id,omitempty"`
 	Line              int                `json:"line,omitempty"`
 	Verdict           screening.Class    `json:"verdict"`
 	VerdictLabel      string             `json:"verdict_label"`
@@ -38,6 +45,7 @@ type JSONResult struct {
 	Lang              screening.Lang     `json:"lang"`
 	StartedAt         string             `json:"started_at,omitempty"`
 	CompletedAt       string             `json:"completed_at,omitempty"`
+	Clinic            string             `json:"clinic,omitempty"`
 	Patient           *screening.Patient `json:"patient,omitempty"`
 	Answers           map[string]any     `json:"answers"`
 	Findings          []JSONFinding      `json:"findings"`
@@ -48,6 +56,7 @@ type JSONResult struct {
 // JSONFinding is one finding.
 type JSONFinding struct {
 	Question          string          `json:"question"`
+	QuestionText      string          `json:"question_text"`
 	Section           string          `json:"section"`
 	Answer            any             `json:"answer"`
 	AnswerText        string          `json:"answer_text"`
@@ -69,6 +78,7 @@ type JSONRuleSet struct {
 	ID      string `json:"id"`
 	Version string `json:"version"`
 	SHA256  string `json:"sha256"`
+	Name    string `json:"name"`
 }
 
 // NewJSONResult builds the JSON form of res.
@@ -76,7 +86,9 @@ func NewJSONResult(res *screening.Result, m Meta) *JSONResult {
 	rs := res.RuleSet
 	out := &JSONResult{
 		Format:            FormatVersion,
+		ID:                m.ID,
 		Line:              m.Line,
+		Clinic:            m.Clinic,
 		Verdict:           res.Verdict,
 		VerdictLabel:      res.Verdict.Label().In(m.Lang),
 		NeedsConfirmation: res.NeedsConfirmation(),
@@ -86,7 +98,7 @@ func NewJSONResult(res *screening.Result, m Meta) *JSONResult {
 		Answers:           make(map[string]any, len(res.Findings)),
 		Findings:          make([]JSONFinding, len(res.Findings)),
 		Notices:           make([]JSONNotice, len(rs.Notices)),
-		RuleSet:           JSONRuleSet{ID: rs.ID, Version: rs.Version, SHA256: rs.SHA256},
+		RuleSet:           JSONRuleSet{ID: rs.ID, Version: rs.Version, SHA256: rs.SHA256, Name: rs.Name.In(m.Lang)},
 	}
 	if m.Patient != nil && !m.Patient.IsZero() {
 		p := *m.Patient
@@ -100,6 +112,7 @@ func NewJSONResult(res *screening.Result, m Meta) *JSONResult {
 		}
 		out.Findings[i] = JSONFinding{
 			Question:          f.Question.ID,
+			QuestionText:      f.Question.Text.In(m.Lang),
 			Section:           f.Question.Section.ID,
 			Answer:            ans,
 			AnswerText:        AnswerText(f.Question, f.Answer, m.Lang),

@@ -1,0 +1,351 @@
+package export
+
+import (
+	"io"
+	"time"
+
+	"github.com/exoscreen/exoscreen/screening"
+)
+
+// WriteFHIR writes res as a FHIR R4 Bundle (type collection, one line of JSON and a newline)
+// holding the QuestionnaireResponse, a RiskAssessment with the verdict and one prediction per
+// finding, and the Patient. Resource ids derive from m.ID (a random one when empty); the
+// canonical URLs from m.FHIRBase (see NewCanonicals).
+func WriteFHIR(w io.Writer, res *screening.Result, m Meta) error {
+	bp := bufPool.Get().(*[]byte)
+	b := AppendFHIR((*bp)[:0], res, m)
+	b = append(b, '\n')
+	_, err := w.Write(b)
+	*bp = b[:0]
+	if cap(b) <= 1<<20 {
+		bufPool.Put(bp)
+	}
+	return err
+}
+
+// FHIRIDs are the ids of the resources of one result's Bundle.
+type FHIRIDs struct {
+	Bundle, QuestionnaireResponse, RiskAssessment, Patient string
+}
+
+// NewFHIRIDs derives the resource ids of a screening's Bundle from its id.
+func NewFHIRIDs(id string) FHIRIDs {
+	return FHIRIDs{
+		Bundle:                id,
+		QuestionnaireResponse: NameID(id, "QuestionnaireResponse"),
+		RiskAssessment:        NameID(id, "RiskAssessment"),
+		Patient:               NameID(id, "Patient"),
+	}
+}
+
+// AppendFHIR appends the Bundle of res to b (see WriteFHIR), without a newline.
+func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
+	lang := m.Lang
+	if lang != screening.EN {
+		lang = screening.JA
+	}
+	rs := res.RuleSet
+	c := NewCanonicals(m.FHIRBase, rs.ID)
+	id := m.ID
+	if id == "" {
+		id = NewID()
+	}
+	ids := NewFHIRIDs(id)
+	t := m.Time
+	if t.IsZero() {
+		t = time.Now().Truncate(time.Second)
+	}
+	ts := t.Format(time.RFC3339)
+
+	w := &jw{b: b}
+	w.obj("")
+	w.kv("resourceType", "Bundle")
+	w.kv("id", ids.Bundle)
+	w.obj("identifier")
+	w.kv("system", "urn:ietf:rfc:3986")
+	w.kv("value", "urn:uuid:"+ids.Bundle)
+	w.end()
+	w.kv("type", "collection")
+	w.kv("timestamp", ts)
+	w.arr("entry")
+
+	// QuestionnaireResponse.
+	w.obj("")
+	w.kv("fullUrl", "urn:uuid:"+ids.QuestionnaireResponse)
+	w.obj("resource")
+	w.kv("resourceType", "QuestionnaireResponse")
+	w.kv("id", ids.QuestionnaireResponse)
+	w.kv("language", string(lang))
+	w.kv("questionnaire", c.Questionnaire+"|"+rs.Version)
+	w.kv("status", "completed")
+	w.obj("subject")
+	w.kv("reference", "urn:uuid:"+ids.Patient)
+	w.end()
+	w.kv("authored", ts)
+	w.arr("item")
+	fi := 0
+	for _, sec := range rs.Sections {
+		// The findings are in questionnaire order, so a section's are consecutive.
+		start := fi
+		for fi < len(res.Findings) && res.Findings[fi].Question.Section == sec {
+			fi++
+		}
+		if fi == start {
+			continue
+		}
+		w.obj("")
+		w.kv("linkId", sectionLinkIDPrefix+sec.ID)
+		w.kv("text", fhirString(sec.Title.In(lang)))
+		w.arr("item")
+		for i := start; i < fi; i++ {
+			responseItem(w, &res.Findings[i], lang, c)
+		}
+		w.endArr()
+		w.end()
+	}
+	w.endArr()
+	w.end()
+	w.end()
+
+	// RiskAssessment.
+	w.obj("")
+	w.kv("fullUrl", "urn:uuid:"+ids.RiskAssessment)
+	w.obj("resource")
+	w.kv("resourceType", "RiskAssessment")
+	w.kv("id", ids.RiskAssessment)
+	w.kv("language", string(lang))
+	w.arr("extension")
+	w.obj("")
+	w.kv("url", c.RuleSet)
+	w.arr("extension")
+	for _, kv := range [3][2]string{{"id", rs.ID}, {"version", rs.Version}, {"sha256", rs.SHA256}} {
+		w.obj("")
+		w.kv("url", kv[0])
+		w.kv("valueString", kv[1])
+		w.end()
+	}
+	w.endArr()
+	w.end()
+	w.endArr()
+	w.kv("status", "final")
+	w.obj("method")
+	w.arr("coding")
+	w.coding("", c.Exoscreen, "screening", "exoscreen pre-treatment screening")
+	w.endArr()
+	w.kv("text", fhirString(rs.Name.In(lang)))
+	w.end()
+	w.obj("subject")
+	w.kv("reference", "urn:uuid:"+ids.Patient)
+	w.end()
+	w.kv("occurrenceDateTime", ts)
+	w.arr("basis")
+	w.obj("")
+	w.kv("reference", "urn:uuid:"+ids.QuestionnaireResponse)
+	w.end()
+	w.endArr()
+	w.arr("prediction")
+	tw := wordsFor(lang)
+	w.obj("")
+	w.obj("outcome")
+	w.arr("coding")
+	w.coding("", c.Exoscreen, "verdict", verdictDisplay[lang])
+	w.endArr()
+	w.kv("text", verdictDisplay[lang])
+	w.end()
+	w.obj("qualitativeRisk")
+	w.arr("coding")
+	w.coding("", c.Class, res.Verdict.String(), res.Verdict.Label().In(lang))
+	w.endArr()
+	w.end()
+	if v := res.Verdict; v >= screening.None && v <= screening.Absolute {
+		w.kv("rationale", tw.verdictMeaning[v])
+	}
+	w.end()
+	for i := range res.Findings {
+		prediction(w, &res.Findings[i], lang, c)
+	}
+	w.endArr()
+	w.arr("note")
+	w.obj("")
+	w.kv("text", fhirString(rs.Disclaimer.In(lang)))
+	w.end()
+	w.endArr()
+	w.end()
+	w.end()
+
+	// Patient.
+	w.obj("")
+	w.kv("fullUrl", "urn:uuid:"+ids.Patient)
+	w.obj("resource")
+	w.kv("resourceType", "Patient")
+	w.kv("id", ids.Patient)
+	if p := m.Patient; p != nil {
+		if s := fhirString(p.ReceptionNumber); s != "" {
+			w.arr("identifier")
+			w.obj("")
+			w.obj("type")
+			w.kv("text", tw.reception)
+			w.end()
+			w.kv("value", s)
+			w.end()
+			w.endArr()
+		}
+		if s := fhirString(p.Name); s != "" {
+			w.arr("name")
+			w.obj("")
+			w.kv("text", s)
+			w.end()
+			w.endArr()
+		}
+		if fhirDate(p.DateOfBirth) {
+			w.kv("birthDate", p.DateOfBirth)
+		}
+	}
+	w.end()
+	w.end()
+
+	w.endArr()
+	w.end()
+	return w.b
+}
+
+var verdictDisplay = map[screening.Lang]string{screening.JA: "判定", screening.EN: "Screening verdict"}
+
+// responseItem writes one question's QuestionnaireResponse item.
+func responseItem(w *jw, f *screening.Finding, lang screening.Lang, c Canonicals) {
+	q := f.Question
+	v := f.Answer
+	w.obj("")
+	w.kv("linkId", q.ID)
+	w.kv("text", fhirString(q.Text.In(lang)))
+	switch {
+	case !v.Set:
+	case q.Kind == screening.Single:
+		w.arr("answer")
+		answerCoding(w, q, v.Code, lang, c)
+		w.endArr()
+	case q.Kind == screening.Multi:
+		if len(v.Codes) > 0 {
+			w.arr("answer")
+			for _, code := range v.Codes {
+				answerCoding(w, q, code, lang, c)
+			}
+			w.endArr()
+		}
+	case q.Kind == screening.Integer && v.Unsure:
+		w.arr("answer")
+		w.obj("")
+		w.obj("_valueInteger")
+		w.arr("extension")
+		w.obj("")
+		w.kv("url", fhirDataAbsent)
+		w.kv("valueCode", askedUnknown)
+		w.end()
+		w.endArr()
+		w.end()
+		w.end()
+		w.endArr()
+	case q.Kind == screening.Integer:
+		w.arr("answer")
+		w.obj("")
+		w.key("valueInteger")
+		w.int(v.Int)
+		w.end()
+		w.endArr()
+	default:
+		if s := fhirString(v.Text); s != "" {
+			w.arr("answer")
+			w.obj("")
+			w.kv("valueString", s)
+			w.end()
+			w.endArr()
+		}
+	}
+	w.end()
+}
+
+func answerCoding(w *jw, q *screening.Question, code string, lang screening.Lang, c Canonicals) {
+	w.obj("")
+	display := code
+	if o := q.Option(code); o != nil {
+		display = o.Text.In(lang)
+	}
+	w.coding("valueCoding", c.Answers, code, fhirString(display))
+	w.end()
+}
+
+// prediction writes one finding as a RiskAssessment.prediction.
+func prediction(w *jw, f *screening.Finding, lang screening.Lang, c Canonicals) {
+	q := f.Question
+	w.obj("")
+	w.arr("extension")
+	w.obj("")
+	w.kv("url", c.NeedsConfirmation)
+	w.key("valueBoolean")
+	w.bool(f.NeedsConfirmation)
+	w.end()
+	for _, k := range f.SourceKeys() {
+		w.obj("")
+		w.kv("url", c.Source)
+		w.kv("valueString", k)
+		w.end()
+	}
+	w.endArr()
+	w.obj("outcome")
+	w.arr("coding")
+	w.coding("", c.Questions, q.ID, fhirString(q.Text.In(lang)))
+	w.endArr()
+	w.kv("text", fhirString(q.Text.In(lang)))
+	w.end()
+	w.obj("qualitativeRisk")
+	w.arr("coding")
+	w.coding("", c.Class, f.Class.String(), f.Class.Label().In(lang))
+	w.endArr()
+	w.end()
+	w.kv("rationale", fhirString(f.Reason(lang)))
+	w.end()
+}
+
+// fhirDate reports whether s is a FHIR date (YYYY, YYYY-MM or YYYY-MM-DD).
+func fhirDate(s string) bool {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(s) == len(layout) {
+			if _, err := time.Parse(layout, s); err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// WriteFHIROutcome writes a refused record as a FHIR OperationOutcome (one line), so that a
+// batch of Bundles stays aligned with its input: one issue per problem, with the question id
+// in expression.
+func WriteFHIROutcome(w io.Writer, problems []Problem) error {
+	jwr := &jw{}
+	jwr.obj("")
+	jwr.kv("resourceType", "OperationOutcome")
+	jwr.arr("issue")
+	for _, p := range problems {
+		jwr.obj("")
+		jwr.kv("severity", "error")
+		jwr.kv("code", "invalid")
+		jwr.kv("diagnostics", fhirString(p.Message))
+		if p.Question != "" {
+			jwr.arr("expression")
+			jwr.str(p.Question)
+			jwr.endArr()
+		}
+		jwr.end()
+	}
+	jwr.endArr()
+	jwr.end()
+	_, err := w.Write(append(jwr.b, '\n'))
+	return err
+}
+
+// Problem is one reason a record was refused.
+type Problem struct {
+	Question string // may be empty
+	Message  string
+}
