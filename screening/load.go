@@ -85,6 +85,17 @@ func load(fsys fs.FS, display func(string) string) (*RuleSet, error) {
 	// next to, say, an unused source.
 	lint(rs, reporter{file: display("questions.yaml"), problems: &problems}, b.broken)
 	if len(problems) > 0 {
+		// Problems in reading order: by file (as ContentFiles), then by line.
+		order := map[string]int{}
+		for i, name := range ContentFiles {
+			order[display(name)] = i
+		}
+		slices.SortStableFunc(problems, func(a, b Problem) int {
+			if c := order[a.File] - order[b.File]; c != 0 {
+				return c
+			}
+			return a.Line - b.Line
+		})
 		return nil, &LoadError{Problems: problems}
 	}
 	return rs, nil
