@@ -1,0 +1,359 @@
+package screening
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestConditionMatch is the truth table of every operator against every kind of answer,
+// with FHIR enableWhen semantics (no answer: every operator false but "exists false").
+func TestConditionMatch(t *testing.T) {
+	single := &Question{ID: "s", Kind: Single}
+	multi := &Question{ID: "m", Kind: Multi}
+	integer := &Question{ID: "n", Kind: Integer, Min: 0, Max: 10, AllowUnsure: true}
+	text := &Question{ID: "t", Kind: Free}
+	item := func(q *Question, op Operator) ConditionItem { return ConditionItem{Question: q, Operator: op} }
+	withCode := func(it ConditionItem, c string) ConditionItem { it.Code = c; return it }
+	withInt := func(it ConditionItem, n int) ConditionItem { it.Int = n; return it }
+	withUnsure := func(it ConditionItem) ConditionItem { it.Unsure = true; return it }
+	withExists := func(it ConditionItem, b bool) ConditionItem { it.Exists = b; return it }
+	tests := []struct {
+		it   ConditionItem
+		v    Value
+		want bool
+	}{
+		// single
+		{withCode(item(single, OpEq), "yes"), CodeValue("yes"), true},
+		{withCode(item(single, OpEq), "yes"), CodeValue("no"), false},
+		{withCode(item(single, OpEq), "yes"), Value{}, false},
+		{withCode(item(single, OpNe), "yes"), CodeValue("no"), true},
+		{withCode(item(single, OpNe), "yes"), CodeValue("yes"), false},
+		{withCode(item(single, OpNe), "yes"), Value{}, false},
+		{withCode(item(single, OpGt), "yes"), CodeValue("yes"), false},
+		{withExists(item(single, OpExists), true), CodeValue("no"), true},
+		{withExists(item(single, OpExists), true), Value{}, false},
+		{withExists(item(single, OpExists), false), Value{}, true},
+		{withExists(item(single, OpExists), false), CodeValue("no"), false},
+		// multi
+		{withCode(item(multi, OpEq), "a"), CodesValue("b", "a"), true},
+		{withCode(item(multi, OpEq), "a"), CodesValue("b"), false},
+		{withCode(item(multi, OpNe), "a"), CodesValue("b"), true},
+		{withCode(item(multi, OpNe), "a"), CodesValue("a"), false},
+		{withCode(item(multi, OpNe), "a"), CodesValue(), false}, // empty is no answer
+		{withCode(item(multi, OpEq), "a"), Value{}, false},
+		{withCode(item(multi, OpLt), "a"), CodesValue("a"), false},
+		{withExists(item(multi, OpExists), true), CodesValue(), false},
+		{withExists(item(multi, OpExists), false), CodesValue(), true},
+		{withExists(item(multi, OpExists), true), CodesValue("a"), true},
+		// integer
+		{withInt(item(integer, OpEq), 5), IntValue(5), true},
+		{withInt(item(integer, OpEq), 5), IntValue(4), false},
+		{withInt(item(integer, OpNe), 5), IntValue(4), true},
+		{withInt(item(integer, OpNe), 5), IntValue(5), false},
+		{withInt(item(integer, OpGt), 5), IntValue(6), true},
+		{withInt(item(integer, OpGt), 5), IntValue(5), false},
+		{withInt(item(integer, OpLt), 5), IntValue(4), true},
+		{withInt(item(integer, OpLt), 5), IntValue(5), false},
+		{withInt(item(integer, OpGe), 5), IntValue(5), true},
+		{withInt(item(integer, OpGe), 5), IntValue(4), false},
+		{withInt(item(integer, OpLe), 5), IntValue(5), true},
+		{withInt(item(integer, OpLe), 5), IntValue(6), false},
+		{withInt(item(integer, OpEq), 0), Value{}, false},
+		{withInt(item(integer, OpNe), 0), Value{}, false},
+		{withInt(item(integer, OpLe), 5), Value{}, false},
+		// unsure is no number: it differs from every number and is not ordered
+		{withInt(item(integer, OpEq), 0), UnsureInt(), false},
+		{withInt(item(integer, OpNe), 0), UnsureInt(), true},
+		{withInt(item(integer, OpLt), 5), UnsureInt(), false},
+		{withInt(item(integer, OpGe), 0), UnsureInt(), false},
+		{withUnsure(item(integer, OpEq)), UnsureInt(), true},
+		{withUnsure(item(integer, OpEq)), IntValue(0), false},
+		{withUnsure(item(integer, OpNe)), IntValue(0), true},
+		{withUnsure(item(integer, OpNe)), UnsureInt(), false},
+		{withUnsure(item(integer, OpNe)), Value{}, false},
+		{withUnsure(item(integer, OpGt)), UnsureInt(), false},
+		{withExists(item(integer, OpExists), true), IntValue(0), true},
+		{withExists(item(integer, OpExists), true), UnsureInt(), true},
+		// text: only exists; "" is no answer
+		{withExists(item(text, OpExists), true), TextValue("x"), true},
+		{withExists(item(text, OpExists), true), TextValue(""), false},
+		{withExists(item(text, OpExists), false), TextValue(""), true},
+		{withCode(item(text, OpEq), "x"), TextValue("x"), false},
+	}
+	for _, tc := range tests {
+		if got := tc.it.match(tc.v); got != tc.want {
+			t.Errorf("%s against %+v = %v, want %v", tc.it, tc.v, got, tc.want)
+		}
+	}
+}
+
+// TestConditionBehavior covers all / any, nil conditions and hidden questions.
+func TestConditionBehavior(t *testing.T) {
+	a := &Question{ID: "a", Kind: Single, Index: 0}
+	b := &Question{ID: "b", Kind: Single, Index: 1}
+	eqA := ConditionItem{Question: a, Operator: OpEq, Code: "yes"}
+	eqB := ConditionItem{Question: b, Operator: OpEq, Code: "yes"}
+	vals := func(x, y string) []Value { return []Value{CodeValue(x), CodeValue(y)} }
+	shown := []bool{true, true}
+	for _, tc := range []struct {
+		c    *Condition
+		vals []Value
+		want bool
+	}{
+		{nil, vals("no", "no"), true},
+		{&Condition{Behavior: All, Items: []ConditionItem{eqA, eqB}}, vals("yes", "yes"), true},
+		{&Condition{Behavior: All, Items: []ConditionItem{eqA, eqB}}, vals("yes", "no"), false},
+		{&Condition{Behavior: All, Items: []ConditionItem{eqA, eqB}}, vals("no", "yes"), false},
+		{&Condition{Behavior: Any, Items: []ConditionItem{eqA, eqB}}, vals("no", "yes"), true},
+		{&Condition{Behavior: Any, Items: []ConditionItem{eqA, eqB}}, vals("yes", "no"), true},
+		{&Condition{Behavior: Any, Items: []ConditionItem{eqA, eqB}}, vals("no", "no"), false},
+		{&Condition{Items: []ConditionItem{eqA}}, vals("yes", "no"), true}, // empty behavior is all
+	} {
+		if got := tc.c.eval(tc.vals, shown, nil); got != tc.want {
+			t.Errorf("%s with %v = %v, want %v", tc.c, tc.vals, got, tc.want)
+		}
+	}
+	// A hidden question has no answer, whatever is stored.
+	c := &Condition{Behavior: All, Items: []ConditionItem{eqA}}
+	if c.eval(vals("yes", "yes"), []bool{false, true}, nil) {
+		t.Error("a hidden answer counted")
+	}
+	notExists := &Condition{Behavior: All, Items: []ConditionItem{{Question: a, Operator: OpExists, Exists: false}}}
+	if !notExists.eval(vals("yes", "yes"), []bool{false, true}, nil) {
+		t.Error("exists false on a hidden question")
+	}
+	// self replaces the stored answer of the item's question.
+	self := CodeValue("yes")
+	if !c.eval(vals("no", "no"), nil, &self) {
+		t.Error("self not used")
+	}
+	r := &Rule{When: c}
+	if !r.Matches(CodeValue("yes")) || r.Matches(CodeValue("no")) || !(&Rule{}).Matches(Value{}) {
+		t.Error("Rule.Matches")
+	}
+}
+
+func TestConditionString(t *testing.T) {
+	a := &Question{ID: "cancer", Kind: Single}
+	n := &Question{ID: "cancer_years", Kind: Integer}
+	c := &Condition{Behavior: Any, Items: []ConditionItem{
+		{Question: a, Operator: OpEq, Code: "yes"},
+		{Question: n, Operator: OpGe, Int: 5},
+		{Question: n, Operator: OpNe, Unsure: true},
+		{Question: a, Operator: OpExists, Exists: false},
+		{Operator: OpEq, Code: "x"},
+	}}
+	want := `cancer = "yes" or cancer_years >= 5 or cancer_years != "unsure" or cancer exists false or answer = "x"`
+	if got := c.String(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	c.Behavior = All
+	if got := c.String(); !strings.Contains(got, `"yes" and cancer_years`) {
+		t.Error(got)
+	}
+	if (*Condition)(nil).String() != "always" {
+		t.Error("nil condition")
+	}
+}
+
+func TestClass(t *testing.T) {
+	for _, tc := range []struct {
+		c      Class
+		code   string
+		ja, en string
+	}{
+		{None, "none", "該当なし", "None"},
+		{Relative, "relative", "相対禁忌", "Relative contraindication"},
+		{Absolute, "absolute", "絶対禁忌", "Absolute contraindication"},
+		{Class(3), "class(3)", "class(3)", "class(3)"},
+		{Class(-1), "class(-1)", "class(-1)", "class(-1)"},
+	} {
+		if tc.c.String() != tc.code || tc.c.Label().JA != tc.ja || tc.c.Label().EN != tc.en {
+			t.Errorf("%d: %s %v", int(tc.c), tc.c, tc.c.Label())
+		}
+		if tc.c >= None && tc.c <= Absolute {
+			c, ok := ParseClass(tc.code)
+			if !ok || c != tc.c {
+				t.Errorf("ParseClass(%s) = %v %v", tc.code, c, ok)
+			}
+			b, _ := json.Marshal(tc.c)
+			var back Class = -5
+			if err := json.Unmarshal(b, &back); err != nil || back != tc.c || string(b) != `"`+tc.code+`"` {
+				t.Errorf("JSON %s -> %v %v", b, back, err)
+			}
+		}
+	}
+	if _, ok := ParseClass("Absolute"); ok {
+		t.Error("ParseClass is case-insensitive")
+	}
+	var c Class
+	if err := c.UnmarshalText([]byte("severe")); err == nil || !strings.Contains(err.Error(), `"severe"`) {
+		t.Errorf("UnmarshalText: %v", err)
+	}
+	if !(None < Relative && Relative < Absolute) {
+		t.Error("order")
+	}
+}
+
+func TestLang(t *testing.T) {
+	for in, want := range map[string]Lang{"ja": JA, "en": EN, " EN ": EN, "Ja": JA} {
+		if got, err := ParseLang(in); err != nil || got != want {
+			t.Errorf("ParseLang(%q) = %v %v", in, got, err)
+		}
+	}
+	for _, in := range []string{"", "fr", "english", "j a"} {
+		if _, err := ParseLang(in); err == nil {
+			t.Errorf("ParseLang(%q) accepted", in)
+		}
+	}
+	for _, tc := range []struct {
+		vals []string
+		want Lang
+	}{
+		{[]string{"", "", ""}, JA},
+		{[]string{"", "", "en_US.UTF-8"}, EN},
+		{[]string{"", "", "ja_JP.UTF-8"}, JA},
+		{[]string{"", "", "C"}, JA},
+		{[]string{"ja_JP.UTF-8", "", "en_US.UTF-8"}, JA},
+		{[]string{"", "en_GB", "ja_JP"}, EN},
+		{[]string{"EN_us", "", ""}, EN},
+	} {
+		if got := langFromLocale(tc.vals...); got != tc.want {
+			t.Errorf("langFromLocale(%q) = %s", tc.vals, got)
+		}
+	}
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "en_US.UTF-8")
+	t.Setenv("LANG", "ja_JP.UTF-8")
+	if LangFromEnv() != EN {
+		t.Error("LangFromEnv: LC_MESSAGES before LANG")
+	}
+	t.Setenv("LC_ALL", "ja_JP.UTF-8")
+	if LangFromEnv() != JA {
+		t.Error("LangFromEnv: LC_ALL first")
+	}
+	txt := Text{JA: "はい", EN: "Yes"}
+	if txt.In(JA) != "はい" || txt.In(EN) != "Yes" || txt.In("fr") != "はい" || txt.IsZero() || !(Text{}).IsZero() || (Text{EN: "x"}).IsZero() || (Text{JA: "x"}).IsZero() {
+		t.Error("Text")
+	}
+	if (Patient{}).IsZero() != true || (Patient{Name: "x"}).IsZero() || (Patient{ReceptionNumber: "1"}).IsZero() || (Patient{DateOfBirth: "2000-01-01"}).IsZero() {
+		t.Error("Patient.IsZero")
+	}
+}
+
+func TestCollapseRanges(t *testing.T) {
+	n := &Question{Kind: Integer}
+	for _, tc := range []struct {
+		in   []string
+		want string
+	}{
+		{[]string{"1", "2", "3"}, "1 to 3"},
+		{[]string{"1", "3", "4", "7"}, "1, 3 to 4, 7"},
+		{[]string{"0", "1", `"unsure"`}, `0 to 1, "unsure"`},
+		{[]string{`"unsure"`}, `"unsure"`},
+		{[]string{"-2", "-1", "0", "5"}, "-2 to 0, 5"},
+		{nil, ""},
+	} {
+		if got := strings.Join(collapseRanges(n, tc.in), ", "); got != tc.want {
+			t.Errorf("%v: %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	s := &Question{Kind: Single}
+	if got := collapseRanges(s, []string{"1", "2"}); strings.Join(got, ",") != "1,2" {
+		t.Errorf("single: %v", got)
+	}
+}
+
+func TestExpected(t *testing.T) {
+	rs := defaultRules(t)
+	for _, tc := range []struct {
+		id     string
+		en, ja string
+	}{
+		{"breastfeeding", `one of "no", "yes", "unsure"`, `"no", "yes", "unsure"のいずれか`},
+		{"allergy_to", `an array of "drug", "food", "pollen", "latex", "metal", "other"`, `"drug", "food", "pollen", "latex", "metal", "other"からなる配列`},
+		{"cancer_years", `an integer from 0 to 120 or "unsure"`, `0から120までの整数、または"unsure"`},
+		{"medication_names", "a string", "文字列"},
+	} {
+		q := rs.Question(tc.id)
+		if q.Expected(EN) != tc.en || q.Expected(JA) != tc.ja {
+			t.Errorf("%s: %q / %q", tc.id, q.Expected(EN), q.Expected(JA))
+		}
+	}
+	q := &Question{ID: "n", Kind: Integer, Min: 1, Max: 3}
+	if q.Expected(EN) != "an integer from 1 to 3" || q.Expected(JA) != "1から3までの整数" {
+		t.Errorf("%q %q", q.Expected(EN), q.Expected(JA))
+	}
+}
+
+// TestEvaluateResult covers the counts and the placement of a whole result.
+func TestEvaluateResult(t *testing.T) {
+	rs := defaultRules(t)
+	a := fullAnswers(t, rs)
+	res, err := rs.Evaluate(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.RuleSet != rs || res.Verdict != Absolute {
+		t.Fatalf("verdict %s", res.Verdict)
+	}
+	// pregnancy unsure (absolute*), cancer_years 3 (absolute), allergy_severe unsure
+	// (relative*), blood_donation unsure (relative*), cancer treatment_ended, allergy yes,
+	// anticoagulant yes, other_medication yes, chronic_disease controlled (relative).
+	if res.Count(Absolute) != 2 || res.Count(Relative) != 7 || res.Count(None) != 9 || res.NeedsConfirmation() != 3 {
+		t.Errorf("%d absolute, %d relative, %d none, %d to confirm", res.Count(Absolute), res.Count(Relative), res.Count(None), res.NeedsConfirmation())
+	}
+	if len(res.Findings) != 18 {
+		t.Errorf("%d findings", len(res.Findings))
+	}
+	// A rule set with more questions than Evaluate keeps on its stack still works.
+	big := bigRuleSet(t, maxStackQuestions+6)
+	ba := big.NewAnswers()
+	for _, q := range big.Questions {
+		ba.Set(q, CodeValue("no"))
+	}
+	res, err = big.Evaluate(ba)
+	if err != nil || len(res.Findings) != maxStackQuestions+6 || res.Verdict != None {
+		t.Fatalf("big rule set: %v, %v", err, res)
+	}
+	ba.Set(big.Questions[len(big.Questions)-1], CodeValue("unsure"))
+	if res, _ = big.Evaluate(ba); res.Verdict != Relative || res.NeedsConfirmation() != 1 {
+		t.Errorf("big rule set: verdict %s", res.Verdict)
+	}
+}
+
+// bigRuleSet builds a valid rule set with n yes/no questions, the last shown only when the
+// first is "no".
+func bigRuleSet(t *testing.T, n int) *RuleSet {
+	t.Helper()
+	var q strings.Builder
+	q.WriteString("sections:\n  - id: all\n    title: {ja: 全部, en: All}\n    questions:\n")
+	for i := range n {
+		id := "q" + itoa(i)
+		q.WriteString("      - id: " + id + "\n        kind: single\n        text: {ja: 質問, en: Question}\n")
+		if i == n-1 {
+			q.WriteString("        shown_when: {conditions: [{question: q0, operator: '=', answer: 'no'}]}\n")
+		}
+		q.WriteString(`        options:
+          - {code: "no", text: {ja: いいえ, en: "No"}}
+          - {code: "yes", text: {ja: はい, en: "Yes"}}
+          - {code: unsure, text: {ja: わからない, en: Not sure}}
+        rules:
+          - {when: {conditions: [{operator: "=", answer: "no"}]}, class: none, sources: [s], reason: {ja: 理由, en: Reason}}
+          - {when: {conditions: [{operator: "=", answer: "yes"}]}, class: relative, sources: [s], reason: {ja: 理由, en: Reason}}
+          - {when: {conditions: [{operator: "=", answer: unsure}]}, class: relative, needs_confirmation: true, sources: [s], reason: {ja: 理由, en: Reason}}
+`)
+	}
+	m := fstest.MapFS{
+		"ruleset.yaml":   {Data: []byte("id: big\nversion: '1'\nname: {ja: 大, en: Big}\ndisclaimer: {ja: 注意, en: Note}\n")},
+		"sources.yaml":   {Data: []byte("sources:\n  - key: s\n    title: {ja: 出典, en: Source}\n    publisher: {ja: 発行, en: Publisher}\n")},
+		"questions.yaml": {Data: []byte(q.String())},
+	}
+	rs, err := Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
