@@ -195,5 +195,14 @@ func joinable(prev, next string) bool {
 	if r, _ := utf8.DecodeLastRuneInString(prev); strings.ContainsRune(noLineEnd, r) {
 		return true
 	}
+	// Unicode allows a break after a hyphen or slash inside Latin text (follow-up, and/or);
+	// a Latin word is never split here.
+	if n := len(prev); n >= 2 && (prev[n-1] == '-' || prev[n-1] == '/') && isAlnum(prev[n-2]) && isAlnum(next[0]) {
+		return true
+	}
 	return false
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }

@@ -1,0 +1,185 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/exoscreen/exoscreen/screening"
+)
+
+// TestFHIRRoundTrip writes the Bundle of many answer sets, reads the QuestionnaireResponse
+// back and screens it again: the result must be the same, "not sure" integers included.
+func TestFHIRRoundTrip(t *testing.T) {
+	rs := defaultRules(t)
+	unsureInts := 0
+	for i, a := range spread(t, rs, 300) {
+		res := evaluate(t, rs, a)
+		for _, base := range []string{"", "https://fhir.clinic.example.jp/fhir"} {
+			m := Meta{Lang: screening.Langs[i%2], Time: fixedTime, ID: NewID(), FHIRBase: base}
+			b := AppendFHIR(nil, res, m)
+			back, err := ReadQuestionnaireResponse(rs, b, base)
+			if err != nil {
+				t.Fatalf("record %d: read back: %v\n%s", i, err, b)
+			}
+			got := evaluate(t, rs, back)
+			// Free text passes through fhirString (FHIR strings hold no control characters).
+			for j := range res.Findings {
+				if f := &res.Findings[j]; f.Question.Kind == screening.Free && f.Answer.Set {
+					if g := got.Findings[j].Answer.Text; g != fhirString(f.Answer.Text) {
+						t.Fatalf("record %d: text %q read back as %q", i, f.Answer.Text, g)
+					}
+					got.Findings[j].Answer = f.Answer
+				}
+			}
+			sameResult(t, res, got)
+		}
+		for _, f := range res.Findings {
+			if f.Question.Kind == screening.Integer && f.Answer.Unsure {
+				unsureInts++
+			}
+		}
+	}
+	if unsureInts == 0 {
+		t.Fatal("the spread has no unsure integer answer: the round trip of asked-unknown is untested")
+	}
+}
+
+func TestFHIRReadRefuses(t *testing.T) {
+	rs := defaultRules(t)
+	res := evaluate(t, rs, answersOf(t, rs, goldenCases[1].record))
+	good := string(AppendFHIR(nil, res, Meta{Lang: screening.JA, Time: fixedTime, ID: NewID()}))
+	for _, tc := range []struct{ name, from, to, want string }{
+		{"other questionnaire", "|" + rs.Version, "|0.0.1", "not"},
+		{"unknown code", `"code":"unsure"`, `"code":"perhaps"`, "not an answer"},
+		{"other code system", `"system":"` + NewCanonicals("", rs.ID).Answers, `"system":"urn:uuid:00000000-0000-4000-8000-000000000000`, "code system"},
+		{"unknown reason for no value", askedUnknown, "masked", "data-absent-reason"},
+		{"not completed", `"status":"completed"`, `"status":"in-progress"`, "completed"},
+	} {
+		bad := strings.Replace(good, tc.from, tc.to, 1)
+		if bad == good {
+			t.Fatalf("%s: mutation did not apply", tc.name)
+		}
+		if _, err := ReadQuestionnaireResponse(rs, []byte(bad), ""); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want one containing %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+func TestQuestionnaireConditions(t *testing.T) {
+	rs := defaultRules(t)
+	var b bytes.Buffer
+	if err := WriteQuestionnaire(&b, rs, screening.JA, ""); err != nil {
+		t.Fatal(err)
+	}
+	var q struct {
+		URL, Version string
+		Item         []struct {
+			LinkID string
+			Item   []struct {
+				LinkID         string
+				Type           string
+				Required       bool
+				EnableBehavior string
+				EnableWhen     []map[string]any
+				AnswerOption   []struct{ ValueCoding struct{ System, Code string } }
+			}
+		}
+	}
+	if err := json.Unmarshal(b.Bytes(), &q); err != nil {
+		t.Fatal(err)
+	}
+	if q.Version != rs.Version || q.URL != NewCanonicals("", rs.ID).Questionnaire {
+		t.Errorf("url %s version %s", q.URL, q.Version)
+	}
+	n := 0
+	for _, g := range q.Item {
+		for _, it := range g.Item {
+			qq := rs.Question(it.LinkID)
+			if qq == nil {
+				t.Fatalf("item %s is no question", it.LinkID)
+			}
+			n++
+			if it.Required == qq.Optional {
+				t.Errorf("%s: required %v, optional %v", it.LinkID, it.Required, qq.Optional)
+			}
+			if len(it.AnswerOption) != len(qq.Options) {
+				t.Errorf("%s: %d answer options, want %d", it.LinkID, len(it.AnswerOption), len(qq.Options))
+			}
+			if qq.ShownWhen == nil {
+				if it.EnableWhen != nil {
+					t.Errorf("%s: enableWhen on an always-shown question", it.LinkID)
+				}
+				continue
+			}
+			if len(it.EnableWhen) != len(qq.ShownWhen.Items) || it.EnableBehavior != string(qq.ShownWhen.Behavior) {
+				t.Errorf("%s: enableWhen %v / %s, want %s", it.LinkID, it.EnableWhen, it.EnableBehavior, qq.ShownWhen)
+			}
+		}
+	}
+	if n != len(rs.Questions) {
+		t.Errorf("%d question items, want %d", n, len(rs.Questions))
+	}
+}
+
+// TestFHIRValidator runs tools/fhir-validate (FHIR.js, the R4 invariants and the response
+// checks against the Questionnaire) on the Questionnaire in both languages and on the
+// Bundles of a spread of answer sets. Without its node_modules it is skipped, except in CI
+// (CI set), where it fails: .ci/run installs them with npm ci.
+func TestFHIRValidator(t *testing.T) {
+	dir := filepath.Join("..", "..", "tools", "fhir-validate")
+	script := filepath.Join(dir, "validate.js")
+	node, err := exec.LookPath("node")
+	_, modErr := os.Stat(filepath.Join(dir, "node_modules", "fhir"))
+	if err != nil || modErr != nil {
+		msg := "FHIR validator not installed (needs node and `npm ci --prefix tools/fhir-validate`)"
+		if os.Getenv("CI") != "" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	rs := defaultRules(t)
+	tmp := t.TempDir()
+	for _, tc := range []struct {
+		base string
+		lang screening.Lang
+	}{{"", screening.JA}, {"https://fhir.clinic.example.jp/fhir", screening.EN}} {
+		base, lang := tc.base, tc.lang
+		{
+			qFile := filepath.Join(tmp, "questionnaire.json")
+			var q bytes.Buffer
+			if err := WriteQuestionnaire(&q, rs, lang, base); err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(qFile, q.Bytes(), 0o600)
+			var bundles bytes.Buffer
+			for i, a := range spread(t, rs, 40) {
+				WriteFHIR(&bundles, evaluate(t, rs, a), Meta{Lang: lang, Time: fixedTime, ID: NewID(), FHIRBase: base,
+					Patient: []*screening.Patient{nil, {}, {Name: "山田 花子", ReceptionNumber: "A-1", DateOfBirth: "1980-01-02"}}[i%3]})
+			}
+			for _, tc := range goldenCases {
+				WriteFHIR(&bundles, evaluate(t, rs, answersOf(t, rs, tc.record)), Meta{Lang: lang, Time: fixedTime, FHIRBase: base, Patient: tc.patient})
+			}
+			WriteFHIROutcome(&bundles, []Problem{{Question: "cancer", Message: "line 3: cancer: unknown option"}})
+			bFile := filepath.Join(tmp, "bundles.ndjson")
+			os.WriteFile(bFile, bundles.Bytes(), 0o600)
+			out, err := exec.Command(node, script, "--questionnaire", qFile, bFile).CombinedOutput()
+			var ee *exec.ExitError
+			if err != nil && !errors.As(err, &ee) {
+				t.Fatalf("run the validator: %v", err)
+			}
+			if err != nil {
+				t.Fatalf("FHIR validation failed (base %q, %s):\n%s", base, lang, out)
+			}
+			if !strings.Contains(string(out), "0 errors") {
+				t.Fatalf("unexpected validator output:\n%s", out)
+			}
+			t.Logf("base %q, %s: %s", base, lang, strings.TrimSpace(string(out)))
+		}
+	}
+}
