@@ -104,8 +104,8 @@ var messages = map[string]screening.Text{
 	"errEnded":       {JA: "問診が終わる前に入力が終わりました。結果は出していません。", EN: "The input ended before the screening was complete. No result was produced."},
 	"errInterrupted": {JA: "問診を中断しました。結果は出していません。", EN: "The screening was interrupted. No result was produced."},
 	"errInvalid": {
-		JA: "%s への入力が回答として使えないため、問診を止めました (%s)。結果は出していません。",
-		EN: "Stopped at %s: the input is no usable answer (%s). No result was produced.",
+		JA: "%s: 回答として使えない入力があったため、問診を止めました。結果は出していません。\n  %s",
+		EN: "%s: stopped, as the input is no usable answer. No result was produced.\n  %s",
 	},
 	"errInvalidReview": {
 		JA: "回答の確認で「%s」は使えないため、問診を止めました。結果は出していません。",

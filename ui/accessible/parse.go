@@ -97,23 +97,32 @@ func shown(s string) string {
 // Message describes the problem in lang: what was wrong and what to type instead.
 func (e *InputError) Message(lang screening.Lang) string {
 	q := e.q
+	var what string
 	switch e.Kind {
-	case errEmpty, errNotAllowed:
-		return tr(lang, "errEmpty") + " " + expected(q, lang)
-	case errNotChoice:
-		return tr(lang, "errNotChoice", e.Got) + " " + expected(q, lang)
-	case errNotNumber:
-		return tr(lang, "errNotNumber", e.Got) + " " + expected(q, lang)
-	case errRange:
-		return tr(lang, "errRange", e.Got) + " " + expected(q, lang)
-	case errNoUnsure:
-		return tr(lang, "errNoUnsure") + " " + expected(q, lang)
 	case errTooLong:
 		return tr(lang, "errTooLong", screening.MaxTextRunes)
 	case errNotUTF8:
 		return tr(lang, "errNotUTF8")
+	case errNotChoice:
+		what = tr(lang, "errNotChoice", e.Got)
+	case errNotNumber:
+		what = tr(lang, "errNotNumber", e.Got)
+	case errRange:
+		what = tr(lang, "errRange", e.Got)
+	case errNoUnsure:
+		what = tr(lang, "errNoUnsure")
+	default: // errEmpty, errNotAllowed
+		what = tr(lang, "errEmpty")
 	}
-	return tr(lang, "errEmpty")
+	return sentences(lang, what, expected(q, lang))
+}
+
+// sentences joins sentences: with a space in English, directly in Japanese.
+func sentences(lang screening.Lang, s ...string) string {
+	if lang == screening.EN {
+		return strings.Join(s, " ")
+	}
+	return strings.Join(s, "")
 }
 
 // expected says, in lang, what an answer to q is typed as.
@@ -124,7 +133,7 @@ func expected(q *screening.Question, lang screening.Lang) string {
 	case screening.Multi:
 		s := tr(lang, "expMulti", len(q.Options))
 		if q.Optional {
-			s += " " + tr(lang, "expEmptyNone")
+			s = sentences(lang, s, tr(lang, "expEmptyNone"))
 		}
 		return s
 	case screening.Integer:
@@ -133,7 +142,7 @@ func expected(q *screening.Question, lang screening.Lang) string {
 			s = tr(lang, "expIntegerUnit", q.Min, q.Max, u)
 		}
 		if q.AllowUnsure {
-			s += " " + tr(lang, "expUnsure")
+			s = sentences(lang, s, tr(lang, "expUnsure"))
 		}
 		return s
 	}
