@@ -349,7 +349,7 @@ func readAll(t *testing.T, o *outbox.Outbox) int {
 
 func TestTwoWritersAndAReader(t *testing.T) {
 	o := outbox.New(t.TempDir())
-	const each = 150
+	const each = 40
 	a, b := writer(t, o.Dir, each), writer(t, o.Dir, each)
 	if err := a.Start(); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,241 @@
+package kiosk
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/exoscreen/exoscreen/screening/export"
+)
+
+// openPIN shows the staff PIN prompt over the current screen.
+func (m *Model) openPIN() (tea.Model, tea.Cmd) {
+	if m.state != stIdle {
+		m.prev = m.state
+	}
+	m.setState(stPIN)
+	m.pin = textinput.New()
+	m.pin.EchoMode = textinput.EchoPassword
+	m.pin.EchoCharacter = '*'
+	m.pin.CharLimit = 64
+	m.pin.Prompt = "PIN: "
+	m.pin.Width = 20
+	m.pinMsg = ""
+	cmds := []tea.Cmd{m.pin.Focus(), m.idleTimer()}
+	if m.opt.Guard != nil && m.opt.Guard.LockedFor(m.clock.Now()) > 0 {
+		cmds = append(cmds, m.tick())
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// closeStaff leaves the staff screens for the screen under them.
+func (m *Model) closeStaff() (tea.Model, tea.Cmd) {
+	m.pin = textinput.Model{}
+	m.dirInput = textinput.Model{}
+	m.staffMsg, m.pinMsg, m.confirm = "", "", ""
+	switch {
+	case m.pending != nil && m.state != stPIN:
+		m.setState(stFailed)
+		return m, nil
+	case m.prev == stWelcome || m.prev == stFailed && m.pending == nil:
+		return m, m.wipe()
+	case m.prev == stDetails:
+		m.setState(stDetails)
+		return m, tea.Batch(m.det.focusCmd(), m.idleTimer())
+	case m.prev == stScreening:
+		m.setState(stScreening)
+		return m, m.idleTimer()
+	case m.prev == stDone:
+		m.setState(stDone)
+		return m, m.tick()
+	}
+	m.setState(m.prev)
+	return m, nil
+}
+
+func (m *Model) pinKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch k.String() {
+	case "esc":
+		return m.closeStaff()
+	case "enter":
+		now := m.clock.Now()
+		g := m.opt.Guard
+		try := m.pin.Value()
+		m.pin.SetValue("")
+		if g == nil {
+			return m, nil
+		}
+		if g.LockedFor(now) > 0 {
+			return m, nil
+		}
+		if g.Check(now, try) {
+			m.pinMsg = ""
+			m.pin = textinput.Model{}
+			m.setState(stStaff)
+			m.staffSel = 0
+			m.staffMsg = ""
+			return m, m.idleTimer()
+		}
+		if g.LockedFor(now) > 0 {
+			return m, m.tick()
+		}
+		m.pinMsg = tr(m.opt.Lang, "pin.wrong", g.TriesLeft())
+		return m, nil
+	}
+	if m.opt.Guard != nil && m.opt.Guard.LockedFor(m.clock.Now()) > 0 {
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.pin, cmd = m.pin.Update(k)
+	return m, cmd
+}
+
+func (m *Model) pinView() string {
+	st, l := m.st, m.opt.Lang
+	parts := []string{st.Title.Render(tr(l, "pin.title")), "", m.paragraph(st.Help, tr(l, "pin.prompt")), ""}
+	if g := m.opt.Guard; g != nil && g.LockedFor(m.clock.Now()) > 0 {
+		parts = append(parts, st.Error.Render(tr(l, "pin.locked", m.seconds(m.clock.Now().Add(g.LockedFor(m.clock.Now()))))))
+	} else {
+		parts = append(parts, m.pin.View())
+		if m.pinMsg != "" {
+			parts = append(parts, "", st.Error.Render(m.pinMsg))
+		}
+	}
+	return lipgloss.JoinVertical(lipgloss.Center, parts...)
+}
+
+// staffItem is one entry of the staff menu.
+type staffItem struct{ key, action string }
+
+func (m *Model) staffItems() []staffItem {
+	items := []staffItem{{"staff.resume", "resume"}}
+	if m.pending != nil {
+		items = append(items, staffItem{"staff.retry", "retry"})
+		if m.opt.SaveIn != nil {
+			items = append(items, staffItem{"staff.elsewhere", "elsewhere"})
+		}
+		items = append(items, staffItem{"staff.discard", "discard"})
+	}
+	return append(items, staffItem{"staff.exit", "exit"})
+}
+
+func (m *Model) staffKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
+	items := m.staffItems()
+	m.staffSel = min(m.staffSel, len(items)-1)
+	switch k.String() {
+	case "esc":
+		return m.closeStaff()
+	case "up", "k", "shift+tab":
+		m.staffSel = (m.staffSel + len(items) - 1) % len(items)
+	case "down", "j", "tab":
+		m.staffSel = (m.staffSel + 1) % len(items)
+	case "enter":
+		m.staffMsg = ""
+		switch items[m.staffSel].action {
+		case "resume":
+			return m.closeStaff()
+		case "retry":
+			return m, m.save(stStaff, nil)
+		case "elsewhere":
+			m.setState(stStaffDir)
+			m.dirInput = textinput.New()
+			m.dirInput.Prompt = "> "
+			m.dirInput.Width = 50
+			m.dirInput.CharLimit = 4096
+			return m, tea.Batch(m.dirInput.Focus(), m.idleTimer())
+		case "discard":
+			m.confirm = "discard"
+			m.setState(stStaffConfirm)
+			return m, m.idleTimer()
+		case "exit":
+			if m.pending == nil {
+				return m.quit()
+			}
+			m.confirm = "exit"
+			m.setState(stStaffConfirm)
+			return m, m.idleTimer()
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) staffDirKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch k.String() {
+	case "esc":
+		m.setState(stStaff)
+		return m, m.idleTimer()
+	case "enter":
+		dir := strings.TrimSpace(m.dirInput.Value())
+		if dir == "" {
+			return m, nil
+		}
+		m.setState(stStaff)
+		return m, tea.Batch(m.save(stStaff, &dir), m.idleTimer())
+	}
+	var cmd tea.Cmd
+	m.dirInput, cmd = m.dirInput.Update(k)
+	return m, cmd
+}
+
+func (m *Model) staffConfirmKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch k.String() {
+	case "y", "Y":
+		if m.confirm == "exit" {
+			return m.quit()
+		}
+		m.confirm = ""
+		m.prev = stWelcome
+		m.pending.ans.Clear()
+		m.pending = nil
+		m.setState(stStaff)
+		m.staffSel = 0
+		return m, m.idleTimer()
+	case "n", "N", "esc":
+		m.confirm = ""
+		m.setState(stStaff)
+		return m, m.idleTimer()
+	}
+	return m, nil
+}
+
+func (m *Model) staffView() string {
+	st, l := m.st, m.opt.Lang
+	parts := []string{st.Title.Render(tr(l, "staff.title")), ""}
+	if m.opt.Where != "" {
+		parts = append(parts, st.Help.Render(tr(l, "staff.outbox", export.Sanitize(m.opt.Where))), "")
+	}
+	if m.pending != nil {
+		reason := ""
+		if m.saveErr != nil {
+			reason = export.Sanitize(m.saveErr.Error())
+		}
+		parts = append(parts, m.paragraph(st.Error, tr(l, "staff.pending", reason)), "")
+	}
+	switch m.state {
+	case stStaffDir:
+		parts = append(parts, st.Text.Render(tr(l, "staff.dir")), m.dirInput.View(), "", st.Help.Render(tr(l, "staff.dir.keys")))
+		return lipgloss.JoinVertical(lipgloss.Center, parts...)
+	case stStaffConfirm:
+		parts = append(parts, st.Confirm.Render(tr(l, "staff.confirm."+m.confirm)))
+		return lipgloss.JoinVertical(lipgloss.Center, parts...)
+	}
+	var b strings.Builder
+	for i, it := range m.staffItems() {
+		if i == m.staffSel {
+			b.WriteString(st.Cursor.Render("> "+tr(l, it.key)) + "\n")
+		} else {
+			b.WriteString("  " + tr(l, it.key) + "\n")
+		}
+	}
+	parts = append(parts, strings.TrimRight(b.String(), "\n"), "")
+	if m.staffMsg != "" {
+		style := st.OK
+		if m.staffErr {
+			style = st.Error
+		}
+		parts = append(parts, m.paragraph(style, export.Sanitize(m.staffMsg)), "")
+	}
+	parts = append(parts, st.Help.Render(tr(l, "staff.keys")))
+	return lipgloss.JoinVertical(lipgloss.Center, parts...)
+}

@@ -1,0 +1,60 @@
+package kiosk
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/exoscreen/exoscreen/screening"
+)
+
+// welcomeLangs are the language buttons of the welcome screen, in order.
+var welcomeLangs = []screening.Lang{screening.JA, screening.EN}
+
+func (m *Model) welcomeKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch k.String() {
+	case "left", "h", "shift+tab", "up":
+		m.langSel = 0
+	case "right", "l", "tab", "down":
+		m.langSel = 1
+	case "1":
+		m.langSel = 0
+	case "2":
+		m.langSel = 1
+	case "enter", " ":
+		m.lang = welcomeLangs[m.langSel]
+		if len(m.opt.Details) > 0 {
+			m.setState(stDetails)
+			m.det.focus = 0
+			return m, tea.Batch(m.det.focusCmd(), m.idleTimer())
+		}
+		return m, m.startScreening()
+	}
+	return m, nil
+}
+
+// welcomeView is the first screen: both languages, large buttons, nothing of anybody.
+func (m *Model) welcomeView() string {
+	st := m.st
+	title := st.Title.Padding(0, 2)
+	btn := func(i int, label string) string {
+		s := st.Renderer.NewStyle().Padding(1, 4).Margin(0, 2)
+		if i == m.langSel {
+			return st.Button.Inherit(s).Render("> " + label + " <")
+		}
+		return s.Render("  " + label + "  ")
+	}
+	buttons := lipgloss.JoinHorizontal(lipgloss.Center, btn(0, "日本語"), btn(1, "English"))
+	return lipgloss.JoinVertical(lipgloss.Center,
+		title.Render(tr(screening.JA, "welcome.title")+"  /  "+tr(screening.EN, "welcome.title")),
+		"",
+		m.paragraph(st.Text, tr(screening.JA, "welcome.intro")),
+		m.paragraph(st.Text, tr(screening.EN, "welcome.intro")),
+		"",
+		m.paragraph(st.Text, tr(screening.JA, "welcome.choose")),
+		m.paragraph(st.Text, tr(screening.EN, "welcome.choose")),
+		"",
+		buttons,
+		"",
+		m.paragraph(st.Help, tr(screening.JA, "welcome.keys")),
+		m.paragraph(st.Help, tr(screening.EN, "welcome.keys")),
+	)
+}
