@@ -95,7 +95,7 @@ func (d *exportDialog) update(msg tea.Msg) tea.Cmd {
 func (d *exportDialog) view() string {
 	st, lang := d.sum.st, d.sum.lang
 	w := max(d.width-2, 20)
-	header := headerLines(st, tr(lang, "export.title"), "", d.width)
+	header := headerLines(st, tr(lang, "export.title"), "", d.width, d.height)
 	var body []string
 	for _, l := range wrapText(tr(lang, "export.prompt"), w) {
 		body = append(body, " "+st.Title.Render(l))

@@ -64,7 +64,7 @@ func HuhKeyMap(lang screening.Lang) *huh.KeyMap {
 	km.Select.Down = withHelp(km.Select.Down, "", "")
 	km.Select.Next = withHelp(km.Select.Next, "enter", h("key.next"))
 	km.Select.Submit = withHelp(km.Select.Submit, "enter", h("key.next"))
-	km.Select.Prev = withHelp(km.Select.Prev, "shift+tab", h("key.back"))
+	km.Select.Prev = withHelp(km.Select.Prev, "", "") // our esc/shift+tab "back" stands for it
 	km.Select.Filter.SetEnabled(false)
 	km.Select.SetFilter.SetEnabled(false)
 	km.Select.ClearFilter.SetEnabled(false)
@@ -80,7 +80,7 @@ func HuhKeyMap(lang screening.Lang) *huh.KeyMap {
 	km.MultiSelect.Toggle = withHelp(km.MultiSelect.Toggle, "space", h("key.toggle"))
 	km.MultiSelect.Next = withHelp(km.MultiSelect.Next, "enter", h("key.next"))
 	km.MultiSelect.Submit = withHelp(km.MultiSelect.Submit, "enter", h("key.next"))
-	km.MultiSelect.Prev = withHelp(km.MultiSelect.Prev, "shift+tab", h("key.back"))
+	km.MultiSelect.Prev = withHelp(km.MultiSelect.Prev, "", "") // our esc/shift+tab "back" stands for it
 	km.MultiSelect.Filter.SetEnabled(false)
 	km.MultiSelect.SetFilter.SetEnabled(false)
 	km.MultiSelect.ClearFilter.SetEnabled(false)
@@ -92,24 +92,24 @@ func HuhKeyMap(lang screening.Lang) *huh.KeyMap {
 	km.MultiSelect.GotoBottom = withHelp(km.MultiSelect.GotoBottom, "end", h("key.scroll"))
 
 	km.Input.AcceptSuggestion.SetEnabled(false)
-	km.Input.Prev = withHelp(km.Input.Prev, "shift+tab", h("key.back"))
+	km.Input.Prev = withHelp(km.Input.Prev, "", "") // our esc/shift+tab "back" stands for it
 	km.Input.Next = withHelp(km.Input.Next, "enter", h("key.next"))
 	km.Input.Submit = withHelp(km.Input.Submit, "enter", h("key.next"))
 
-	km.Text.Prev = withHelp(km.Text.Prev, "shift+tab", h("key.back"))
+	km.Text.Prev = withHelp(km.Text.Prev, "", "") // our esc/shift+tab "back" stands for it
 	km.Text.Next = key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", h("key.next")))
 	km.Text.Submit = withHelp(km.Text.Submit, "enter", h("key.next"))
 	km.Text.NewLine = withHelp(km.Text.NewLine, "alt+enter", h("key.newline"))
 	km.Text.Editor.SetEnabled(false)
 
-	km.Confirm.Prev = withHelp(km.Confirm.Prev, "shift+tab", h("key.back"))
+	km.Confirm.Prev = withHelp(km.Confirm.Prev, "", "") // our esc/shift+tab "back" stands for it
 	km.Confirm.Next = withHelp(km.Confirm.Next, "enter", h("key.next"))
 	km.Confirm.Submit = withHelp(km.Confirm.Submit, "enter", h("key.next"))
 	km.Confirm.Toggle = withHelp(km.Confirm.Toggle, "left/right", h("key.choose"))
 	km.Confirm.Accept = withHelp(km.Confirm.Accept, "y", h("key.yes"))
 	km.Confirm.Reject = withHelp(km.Confirm.Reject, "n", h("key.no"))
 
-	km.Note.Prev = withHelp(km.Note.Prev, "shift+tab", h("key.back"))
+	km.Note.Prev = withHelp(km.Note.Prev, "", "") // our esc/shift+tab "back" stands for it
 	km.Note.Next = withHelp(km.Note.Next, "enter", h("key.next"))
 	km.Note.Submit = withHelp(km.Note.Submit, "enter", h("key.next"))
 

@@ -36,6 +36,22 @@ type questionForm struct {
 	text  string   // Text
 
 	first huh.Field // the first field: "back" from here leaves the question
+	sel   *huh.Select[string]
+}
+
+// sync reads the option under the cursor of a Select: huh does not update the bound value
+// on every move (home/end leave it behind).
+func (qf *questionForm) sync() {
+	if qf.sel == nil {
+		return
+	}
+	if v, ok := qf.sel.Hovered(); ok {
+		if qf.q.Kind == screening.Integer {
+			qf.mode = v
+		} else {
+			qf.code = v
+		}
+	}
 }
 
 // newQuestionForm starts editing q from its stored answer v.
@@ -57,6 +73,7 @@ func newQuestionForm(q *screening.Question, v screening.Value) *questionForm {
 // build (re)makes the huh form for width, keeping the answer being edited. It returns the
 // form's Init command.
 func (qf *questionForm) build(lang screening.Lang, st *Styles, km *huh.KeyMap, width int) tea.Cmd {
+	qf.sync()
 	onNumber := false
 	if qf.form != nil && qf.q.Kind == screening.Integer && qf.first != nil && qf.form.GetFocusedField() != qf.first {
 		onNumber = true
@@ -71,7 +88,7 @@ func (qf *questionForm) build(lang screening.Lang, st *Styles, km *huh.KeyMap, w
 			opts[i] = huh.NewOption(optionLabel(o, lang, optW), o.Code)
 		}
 		f := huh.NewSelect[string]().Key(q.ID).Options(opts...).Value(&qf.code)
-		qf.first = f
+		qf.first, qf.sel = f, f
 		groups = append(groups, huh.NewGroup(f))
 	case screening.Multi:
 		opts := make([]huh.Option[string], len(q.Options))
@@ -93,10 +110,11 @@ func (qf *questionForm) build(lang screening.Lang, st *Styles, km *huh.KeyMap, w
 			modes = append(modes, huh.NewOption(tr(lang, "int.mode.unsure"), modeUnsure))
 		}
 		mf := huh.NewSelect[string]().Key(q.ID + ".mode").Options(modes...).Value(&qf.mode)
+		// No placeholder: huh cuts it to the field's width with "…", an ambiguous-width glyph;
+		// the range is in the hint above.
 		nf := huh.NewInput().Key(q.ID).Value(&qf.num).Prompt("> ").CharLimit(6).
-			Placeholder(strconv.Itoa(q.Min) + "-" + strconv.Itoa(q.Max)).
 			Validate(func(s string) error { _, err := parseInt(q, s, lang); return err })
-		qf.first = mf
+		qf.first, qf.sel = mf, mf
 		groups = append(groups,
 			huh.NewGroup(mf),
 			huh.NewGroup(nf).WithHideFunc(func() bool { return qf.mode == modeUnsure }))
@@ -133,6 +151,7 @@ func (qf *questionForm) onFirstField() bool {
 
 // value is the answer as edited.
 func (qf *questionForm) value() (screening.Value, error) {
+	qf.sync()
 	switch qf.q.Kind {
 	case screening.Single:
 		return screening.CodeValue(qf.code), nil
@@ -191,6 +210,7 @@ func optionWidth(width int) int { return max(width-6, 8) }
 
 // hoveredHeight is how many lines the option under the cursor takes.
 func (qf *questionForm) hoveredHeight(lang screening.Lang, width int) int {
+	qf.sync()
 	if qf.q.Kind != screening.Single {
 		return 1
 	}
@@ -212,24 +232,25 @@ func contains(list []string, s string) bool {
 
 // questionBody renders the question, its help and the form, and tells which lines hold the
 // cursor (and any error), so the screen can keep them in view.
-func (qf *questionForm) questionBody(lang screening.Lang, st *Styles, width int) (lines []string, focusLo, focusHi int) {
+func (qf *questionForm) questionBody(lang screening.Lang, st *Styles, width int, helpAfter bool) (lines []string, focusLo, focusHi int) {
 	q := qf.q
 	title := q.Text.In(lang)
 	for _, l := range wrapText(title, width) {
 		lines = append(lines, st.Title.Render(l))
 	}
-	if q.Optional {
-		lines = append(lines, st.Help.Render(tr(lang, "optional")))
+	if opt := tr(lang, "optional"); q.Optional && !strings.Contains(title, strings.Trim(opt, "()")) {
+		lines = append(lines, st.Help.Render(opt))
 	}
+	var help []string
 	if h := q.Help.In(lang); h != "" {
 		for _, l := range wrapText(h, width) {
-			lines = append(lines, st.Help.Render(l))
+			help = append(help, st.Help.Render(l))
 		}
 	}
 	switch q.Kind {
 	case screening.Multi:
 		for _, l := range wrapText(tr(lang, "multi.hint"), width) {
-			lines = append(lines, st.Help.Render(l))
+			help = append(help, st.Help.Render(l))
 		}
 	case screening.Integer:
 		hint := tr(lang, "int.range", q.Min, q.Max)
@@ -237,8 +258,11 @@ func (qf *questionForm) questionBody(lang screening.Lang, st *Styles, width int)
 			hint = tr(lang, "int.range.unit", q.Min, q.Max, u)
 		}
 		for _, l := range wrapText(hint, width) {
-			lines = append(lines, st.Help.Render(l))
+			help = append(help, st.Help.Render(l))
 		}
+	}
+	if !helpAfter {
+		lines = append(lines, help...)
 	}
 	lines = append(lines, "")
 	top := len(lines)
@@ -257,6 +281,10 @@ func (qf *questionForm) questionBody(lang screening.Lang, st *Styles, width int)
 		}
 	}
 	lines = append(lines, formLines...)
+	if helpAfter && len(help) > 0 {
+		lines = append(lines, "")
+		lines = append(lines, help...)
+	}
 	return lines, focusLo, focusHi
 }
 

@@ -42,7 +42,7 @@ func (d *quitDialog) update(msg tea.KeyMsg) (bool, bool) {
 func (d *quitDialog) view(width, height int) string {
 	st, lang := d.st, d.lang
 	w := max(width-2, 20)
-	header := headerLines(st, tr(lang, "quit.title"), "", width)
+	header := headerLines(st, tr(lang, "quit.title"), "", width, height)
 	var body []string
 	for _, l := range wrapText(d.message, w) {
 		body = append(body, " "+st.Text.Render(l))

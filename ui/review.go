@@ -53,7 +53,7 @@ func (s *Screening) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (s *Screening) reviewHeader() []string {
 	vis := s.answers.Visible()
-	return headerLines(s.st, tr(s.lang, "review.title"), tr(s.lang, "review.count", len(vis)), s.width)
+	return headerLines(s.st, tr(s.lang, "review.title"), tr(s.lang, "review.count", len(vis)), s.width, s.height)
 }
 
 func (s *Screening) reviewFooter() []string {

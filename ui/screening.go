@@ -1,14 +1,19 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/exoscreen/exoscreen/screening"
 )
+
+// compactHeight is the screen height under which headers take one line.
+const compactHeight = 16
 
 // FinishedMsg is what a Screening emits (as the result of a tea.Cmd) when the person confirms
 // the review: the answers (a copy the Screening no longer touches), their evaluation, and
@@ -198,6 +203,11 @@ func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return s, nil
 		}
 		s.manual = false
+		if key.Matches(km, s.keys.Select) {
+			if done, cmd := s.enter(); done {
+				return s, cmd
+			}
+		}
 	}
 	_, cmd := s.qf.form.Update(msg)
 	switch s.qf.form.State {
@@ -210,6 +220,35 @@ func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return s, s.qf.build(s.lang, s.st, s.km, s.contentWidth())
 	}
 	return s, cmd
+}
+
+// enter answers the question at once when the answer being edited is valid: huh would go on
+// through two asynchronous messages, and keys typed ahead in between would reach the old
+// question's form. It reports false to let huh handle the key (to show its validation
+// message).
+func (s *Screening) enter() (bool, tea.Cmd) {
+	qf := s.qf
+	qf.sync()
+	switch qf.q.Kind {
+	case screening.Integer:
+		if qf.onFirstField() && qf.mode != modeUnsure {
+			return true, qf.form.NextGroup()
+		}
+		if qf.mode != modeUnsure {
+			if _, err := parseInt(qf.q, qf.num, s.lang); err != nil {
+				return false, nil
+			}
+		}
+	case screening.Multi:
+		if len(qf.codes) == 0 && !qf.q.Optional {
+			return false, nil
+		}
+	case screening.Free:
+		if strings.TrimSpace(qf.text) == "" && !qf.q.Optional {
+			return false, nil
+		}
+	}
+	return true, s.commit()
 }
 
 // commit stores the answer of the completed form and moves on.
@@ -338,14 +377,31 @@ func (s *Screening) header() []string {
 	if s.cur != nil && s.cur.Section != nil {
 		sec = s.cur.Section.Title.In(s.lang)
 	}
-	return headerLines(s.st, sec, prog, s.width)
+	return headerLines(s.st, sec, prog, s.width, s.height)
 }
 
 // headerLines puts a title at the left and a note at the right, on two lines when one is too
 // narrow, and a rule under them.
-func headerLines(st *Styles, title, note string, width int) []string {
+// On a short screen (under 16 lines) it is one line, the title cut with "...".
+func headerLines(st *Styles, title, note string, width, height int) []string {
 	var out []string
 	tw, nw := textWidth(title), textWidth(note)
+	if height < compactHeight {
+		if nw > 0 && tw+2+nw <= width {
+			return []string{st.Section.Render(title) + spaces(width-tw-nw) + st.Progress.Render(note)}
+		}
+		line := title
+		if nw > 0 {
+			line = note + "  " + title
+		}
+		if textWidth(line) > width {
+			line = ansi.Truncate(line, width-3, "") + "..."
+		}
+		if nw > 0 {
+			return []string{st.Progress.Render(note) + st.Section.Render(strings.TrimPrefix(line, note))}
+		}
+		return []string{st.Section.Render(line)}
+	}
 	if tw+2+nw <= width {
 		out = append(out, st.Section.Render(title)+spaces(width-tw-nw)+st.Progress.Render(note))
 	} else {
@@ -380,7 +436,12 @@ func (s *Screening) View() string {
 	}
 	header, footer := s.header(), s.footer()
 	avail := s.height - len(header) - len(footer)
-	body, lo, hi := s.qf.questionBody(s.lang, s.st, s.contentWidth())
+	// The question and the options come first; when all does not fit, the help text moves
+	// under the options (still reachable by scrolling) so that the question stays in view.
+	body, lo, hi := s.qf.questionBody(s.lang, s.st, s.contentWidth(), false)
+	if len(body) > avail {
+		body, lo, hi = s.qf.questionBody(s.lang, s.st, s.contentWidth(), true)
+	}
 	for i := range body {
 		body[i] = " " + body[i]
 	}

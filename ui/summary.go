@@ -155,10 +155,16 @@ func (m *Summary) header() []string {
 	title := tr(m.lang, "summary.title")
 	tw := textWidth(title)
 	bw := lipgloss.Width(badge)
+	var out []string
 	if tw+2+bw <= m.width {
-		return []string{m.st.Section.Render(title) + spaces(m.width-tw-bw) + badge, m.st.Rule.Render(repeat("-", m.width))}
+		out = append(out, m.st.Section.Render(title)+spaces(m.width-tw-bw)+badge)
+	} else {
+		out = append(out, badge)
 	}
-	return []string{badge, m.st.Rule.Render(repeat("-", m.width))}
+	if m.height >= compactHeight {
+		out = append(out, m.st.Rule.Render(repeat("-", m.width)))
+	}
+	return out
 }
 
 func (m *Summary) footer() []string {

@@ -16,12 +16,21 @@ type welcome struct {
 	st     *Styles
 	kiosk  bool
 	scroll scroller
+	manual bool // scrolled by hand
+	height int  // of the body in the last view, for paging
 }
 
 // update returns true when the person starts.
 func (w *welcome) update(msg tea.KeyMsg) bool {
 	keys := NewKeys(w.lang)
+	w.manual = false
 	switch {
+	case key.Matches(msg, keys.PageUp):
+		w.manual = true
+		w.scroll.page(-1, w.height)
+	case key.Matches(msg, keys.PageDown) && msg.String() != " ":
+		w.manual = true
+		w.scroll.page(1, w.height)
 	case key.Matches(msg, keys.Up), key.Matches(msg, keys.Down), msg.String() == "tab", msg.String() == "shift+tab":
 		if w.lang == screening.JA {
 			w.lang = screening.EN
@@ -38,7 +47,7 @@ func (w *welcome) view(width, height int) string {
 	st, lang := w.st, w.lang
 	keys := NewKeys(lang)
 	cw := max(width-2, 20)
-	header := headerLines(st, w.rs.Name.In(lang), "exoscreen", width)
+	header := headerLines(st, w.rs.Name.In(lang), "exoscreen", width, height)
 	var body []string
 	for _, l := range wrapText(tr(lang, "welcome.title"), cw) {
 		body = append(body, " "+st.Title.Render(l))
@@ -72,6 +81,7 @@ func (w *welcome) view(width, height int) string {
 	}
 	footer := helpLine(st, width, binds...)
 	avail := height - len(header) - len(footer)
-	body = w.scroll.window(body, avail, lo, hi, true, st, lang)
+	w.height = avail
+	body = w.scroll.window(body, avail, lo, hi, !w.manual, st, lang)
 	return frame(header, body, footer, width, height)
 }

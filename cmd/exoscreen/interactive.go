@@ -19,7 +19,7 @@ func (e *env) main(args []string) int {
 	fs := newFlags("exoscreen", &c)
 	exportPath := fs.String("export", "", "write the text summary to `FILE` when the screening is complete")
 	accessibleMode := fs.Bool("accessible", false, "line-by-line screening for screen readers and pipes")
-	// ---- kiosk hand-off: the kiosk engineer adds --kiosk / --outbox here (and a branch below).
+	kf := addKioskFlags(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return e.usageError("", c.lang, err)
@@ -31,7 +31,12 @@ func (e *env) main(args []string) int {
 	if err != nil {
 		return e.loadError("", c.lang, err)
 	}
-	// ---- kiosk hand-off: `if *kiosk { return e.runKiosk(rs, c.lang, *outbox) }` goes here.
+	if err := kf.misused(fs); err != nil {
+		return e.usageError("", c.lang, err)
+	}
+	if kf.kiosk {
+		return e.runKiosk(rs, &c, kf)
+	}
 	if *accessibleMode || e.wantsAccessible() {
 		return e.runAccessible(rs, c.lang, *exportPath)
 	}

@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/exoscreen/exoscreen/content"
+	"github.com/exoscreen/exoscreen/screening"
+)
+
+var testClock = time.Date(2026, 11, 21, 10, 30, 0, 0, time.UTC)
+
+func testNow() time.Time { return testClock }
+
+func loadRules(t testing.TB) *screening.RuleSet {
+	t.Helper()
+	rs, err := screening.Load(content.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+// plainStyles draw without colour (a renderer on a non-terminal), so frames compare as text.
+func plainStyles() *Styles { return NewStyles(lipgloss.NewRenderer(io.Discard)) }
+
+// Keys as a terminal sends them.
+var (
+	kEnter = tea.KeyMsg{Type: tea.KeyEnter}
+	kDown  = tea.KeyMsg{Type: tea.KeyDown}
+	kUp    = tea.KeyMsg{Type: tea.KeyUp}
+	kEsc   = tea.KeyMsg{Type: tea.KeyEsc}
+	kEnd   = tea.KeyMsg{Type: tea.KeyEnd}
+	kHome  = tea.KeyMsg{Type: tea.KeyHome}
+	kCtrlC = tea.KeyMsg{Type: tea.KeyCtrlC}
+	kSpace = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+	kBksp  = tea.KeyMsg{Type: tea.KeyBackspace}
+	kPgDn  = tea.KeyMsg{Type: tea.KeyPgDown}
+	kCtrlU = tea.KeyMsg{Type: tea.KeyCtrlU} // clears a text input before the cursor
+)
+
+func runes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+
+// driver runs a model synchronously: every message's commands are run and their messages
+// fed back, except commands that take long (cursor blinks, ticks), which are dropped.
+type driver struct {
+	t     testing.TB
+	m     tea.Model
+	quit  bool
+	msgs  []tea.Msg // messages seen that the test may look at (FinishedMsg, ...)
+	depth int
+}
+
+func drive(t testing.TB, m tea.Model, w, h int) *driver {
+	d := &driver{t: t, m: m}
+	d.run(m.Init())
+	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	return d
+}
+
+func (d *driver) send(msgs ...tea.Msg) *driver {
+	d.t.Helper()
+	for _, msg := range msgs {
+		d.deliver(msg)
+	}
+	return d
+}
+
+func (d *driver) deliver(msg tea.Msg) {
+	d.depth++
+	defer func() { d.depth-- }()
+	if d.depth > 100 {
+		d.t.Fatal("message loop")
+	}
+	switch msg.(type) {
+	case tea.QuitMsg:
+		d.quit = true
+		return
+	case FinishedMsg, LeftAtStartMsg, QuitRequestMsg:
+		d.msgs = append(d.msgs, msg)
+	}
+	var cmd tea.Cmd
+	d.m, cmd = d.m.Update(msg)
+	d.run(cmd)
+}
+
+func (d *driver) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-ch:
+	case <-time.After(30 * time.Millisecond):
+		return // a timer: not part of the flow
+	}
+	if msg == nil {
+		return
+	}
+	if b, ok := msg.(tea.BatchMsg); ok {
+		for _, c := range b {
+			d.run(c)
+		}
+		return
+	}
+	// tea.Sequence's message is an unexported []tea.Cmd.
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+		for i := 0; i < v.Len(); i++ {
+			d.run(v.Index(i).Interface().(tea.Cmd))
+		}
+		return
+	}
+	if reflect.TypeOf(msg).PkgPath() == "github.com/charmbracelet/bubbletea" && reflect.TypeOf(msg).Name() != "QuitMsg" {
+		return // program-level requests (window size, ...)
+	}
+	d.deliver(msg)
+}
+
+func (d *driver) view() string { return ansi.Strip(d.m.View()) }
+
+// contains fails the test unless the frame holds every s.
+func (d *driver) contains(s ...string) {
+	d.t.Helper()
+	v := d.view()
+	// Text wrapped over lines counts too.
+	var lines []string
+	for _, l := range strings.Split(v, "\n") {
+		lines = append(lines, strings.TrimSpace(l))
+	}
+	joinedJA, joinedEN := strings.Join(lines, ""), strings.Join(lines, " ")
+	for _, x := range s {
+		if !strings.Contains(v, x) && !strings.Contains(joinedJA, x) && !strings.Contains(joinedEN, x) {
+			d.t.Fatalf("frame does not show %q:\n%s", x, v)
+		}
+	}
+}
+
+func (d *driver) lacks(s ...string) {
+	d.t.Helper()
+	v := d.view()
+	for _, x := range s {
+		if strings.Contains(v, x) {
+			d.t.Fatalf("frame shows %q:\n%s", x, v)
+		}
+	}
+}
+
+func (d *driver) app() *App { return d.m.(*App) }
+
+// newApp is the interactive app with a pinned clock and plain styles.
+func newApp(t testing.TB, lang screening.Lang, export string) *App {
+	return NewApp(loadRules(t), AppOptions{Lang: lang, Styles: plainStyles(), Now: testNow, ExportPath: export})
+}
