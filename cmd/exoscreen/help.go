@@ -20,6 +20,12 @@ Common flags:
   --lang ja|en       language (default from LC_ALL/LANG, falling back to ja)
   --content DIR      use the clinic rule set in DIR instead of the embedded one
 
+Interactive screening flags:
+  --export FILE      save the printable summary to FILE (mode 0600) when the screening is done
+  --accessible       ask line by line (screen readers, pipes); also chosen by itself when
+                     TERM=dumb or stdin/stdout is not a terminal
+Keys: up/down choose, enter next, esc back, s save (summary), ctrl+c quit (asks first).
+
 Exit status: 0 done, 1 runtime failure, 2 bad usage or bad input.
 The verdict is never encoded in the exit status.
 `,
@@ -59,6 +65,12 @@ Flags:
 共通のフラグ:
   --lang ja|en       表示言語(既定は LC_ALL/LANG から。なければ ja)
   --content DIR      組み込みではなく DIR にある医療機関のルールセットを使います
+
+対話的な問診のフラグ:
+  --export FILE      問診が終わったら、印刷用の結果を FILE に保存します(権限 0600)
+  --accessible       1行ずつ質問します(スクリーンリーダー、パイプ向け)。TERM=dumb の
+                     ときや、標準入出力が端末でないときも自動でこのモードになります
+キー: up/down 選ぶ、enter 次へ、esc 戻る、s 保存(結果画面)、ctrl+c 終了(確認あり)。
 
 終了コード: 0 完了、1 実行時の失敗、2 使い方か入力の誤り。
 判定結果は終了コードに表れません。
