@@ -681,3 +681,15 @@ func TestNoEcho(t *testing.T) {
 		t.Error("an answer was echoed")
 	}
 }
+
+// BenchmarkSession runs a whole screening (19 questions, review, summary) from a
+// strings.Reader: the cost of the accessible mode per patient, summary included.
+func BenchmarkSession(b *testing.B) {
+	rs := ruleSet(b)
+	for b.Loop() {
+		_, _, err := Run(context.Background(), rs, Options{Lang: screening.JA, In: strings.NewReader(fullJA), Out: io.Discard, Echo: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
