@@ -138,7 +138,7 @@ func expected(q *screening.Question, lang screening.Lang) string {
 		return s
 	case screening.Integer:
 		s := tr(lang, "expInteger", q.Min, q.Max)
-		if u := q.Unit.In(lang); u != "" {
+		if u := export.Sanitize(q.Unit.In(lang)); u != "" {
 			s = tr(lang, "expIntegerUnit", q.Min, q.Max, u)
 		}
 		if q.AllowUnsure {

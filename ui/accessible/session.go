@@ -76,6 +76,7 @@ func (s *session) read(ctx context.Context, prompt string) (string, error) {
 		if s.opt.Echo {
 			s.println("...")
 		}
+		s.midLine = false
 		return "", err
 	case err != nil:
 		if s.midLine {
@@ -105,7 +106,7 @@ const (
 
 func (s *session) run(ctx context.Context) (*screening.Result, error) {
 	started := s.opt.Now()
-	s.println(s.rs.Name.In(s.lang))
+	s.println(s.text(s.rs.Name))
 	s.println(tr(s.lang, "intro1"))
 	s.println(tr(s.lang, "intro2"))
 
@@ -253,17 +254,17 @@ func (s *session) showQuestion(q *screening.Question) {
 	if q.Section != s.section {
 		s.section = q.Section
 		s.println("")
-		s.printf("== %s ==\n", q.Section.Title.In(s.lang))
+		s.printf("== %s ==\n", s.text(q.Section.Title))
 	}
 	pos, total := s.position(q)
 	s.println("")
-	s.printf("[%d/%d] %s\n", pos, total, q.Text.In(s.lang))
-	if h := q.Help.In(s.lang); h != "" {
+	s.printf("[%d/%d] %s\n", pos, total, s.text(q.Text))
+	if h := s.text(q.Help); h != "" {
 		s.printf("  %s\n", h)
 	}
 	for i, o := range q.Options {
-		s.printf("  %d) %s\n", i+1, o.Text.In(s.lang))
-		if h := o.Help.In(s.lang); h != "" {
+		s.printf("  %d) %s\n", i+1, s.text(o.Text))
+		if h := s.text(o.Help); h != "" {
 			s.printf("     %s\n", h)
 		}
 	}
@@ -289,7 +290,7 @@ func (s *session) prompt(q *screening.Question) string {
 		}
 		return tr(s.lang, "promptMulti")
 	case screening.Integer:
-		if u := q.Unit.In(s.lang); u != "" {
+		if u := s.text(q.Unit); u != "" {
 			return tr(s.lang, "promptUnit", q.Min, q.Max, u)
 		}
 		return tr(s.lang, "promptInteger", q.Min, q.Max)
@@ -379,13 +380,13 @@ func (s *session) invalid(q *screening.Question, ie *InputError, line string) er
 
 func (s *session) help(q *screening.Question) {
 	s.println("")
-	s.printf("%s: %s\n", tr(s.lang, "helpTitle"), q.Text.In(s.lang))
-	if h := q.Help.In(s.lang); h != "" {
+	s.printf("%s: %s\n", tr(s.lang, "helpTitle"), s.text(q.Text))
+	if h := s.text(q.Help); h != "" {
 		s.printf("  %s\n", h)
 	}
 	for i, o := range q.Options {
-		if h := o.Help.In(s.lang); h != "" {
-			s.printf("  %d) %s: %s\n", i+1, o.Text.In(s.lang), h)
+		if h := s.text(o.Help); h != "" {
+			s.printf("  %d) %s: %s\n", i+1, s.text(o.Text), h)
 		}
 	}
 	s.printf("  %s\n", expected(q, s.lang))
@@ -436,7 +437,7 @@ func (s *session) review(ctx context.Context, final bool) (action, *screening.Qu
 			s.println(tr(s.lang, "reviewNone"))
 		}
 		for i, q := range list {
-			s.printf("%2d) %s\n", i+1, q.Text.In(s.lang))
+			s.printf("%2d) %s\n", i+1, s.text(q.Text))
 			s.printf("    %s\n", tr(s.lang, "answer", s.answerText(q)))
 		}
 		prompt := tr(s.lang, "reviewPrompt")
@@ -506,3 +507,7 @@ func (s *session) reviewInput(ctx context.Context, prompt string, final bool, li
 		}
 	}
 }
+
+// text is a text of the rule set in the session's language, made safe to show: a clinic's
+// own rule set (--content) is outside input too.
+func (s *session) text(t screening.Text) string { return export.Sanitize(t.In(s.lang)) }
