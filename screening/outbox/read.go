@@ -97,7 +97,31 @@ func (e *Entry) Label() string {
 // List reads the folder: every result, newest first, then every file that could not be read,
 // each with its problem. Hidden files (temporary files of writers at work) are skipped. An
 // error is returned only when the folder itself cannot be read.
-func (o *Outbox) List(now time.Time) ([]Entry, error) {
+func (o *Outbox) List(now time.Time) ([]Entry, error) { return o.list(now, nil) }
+
+// Lister lists an outbox again and again (a live view), reading only the result files that
+// changed since the last listing.
+type Lister struct {
+	Outbox *Outbox
+	cache  map[string]cached
+}
+
+type cached struct {
+	mod  time.Time
+	size int64
+	e    Entry
+}
+
+// List is Outbox.List, with the results read before taken from memory when their file has
+// the same size and modification time.
+func (l *Lister) List(now time.Time) ([]Entry, error) {
+	if l.cache == nil {
+		l.cache = map[string]cached{}
+	}
+	return l.Outbox.list(now, l.cache)
+}
+
+func (o *Outbox) list(now time.Time, cache map[string]cached) ([]Entry, error) {
 	des, err := os.ReadDir(o.Dir)
 	if err != nil {
 		return nil, err
@@ -117,7 +141,17 @@ func (o *Outbox) List(now time.Time) ([]Entry, error) {
 		known := ValidID(id)
 		switch {
 		case known && ext == ResultExt:
-			e := o.readEntry(id, d)
+			var e Entry
+			fi, ierr := d.Info()
+			if c, ok := cache[name]; ok && ierr == nil && c.mod.Equal(fi.ModTime()) && c.size == fi.Size() {
+				e = c.e
+			} else {
+				e = o.readEntry(id, d)
+				if cache != nil && ierr == nil {
+					cache[name] = cached{mod: fi.ModTime(), size: fi.Size(), e: e}
+				}
+			}
+			e.HasSummary, e.Reviewed, e.ReviewedAt = false, false, time.Time{}
 			if sd, ok := names[id+SummaryExt]; ok && sd.Type().IsRegular() {
 				e.HasSummary = true
 			}
@@ -155,6 +189,11 @@ func (o *Outbox) List(now time.Time) ([]Entry, error) {
 			e.Time = fi.ModTime()
 		}
 		bad = append(bad, e)
+	}
+	for name := range cache {
+		if _, ok := names[name]; !ok {
+			delete(cache, name)
+		}
 	}
 	sort.SliceStable(results, func(i, j int) bool {
 		if !results[i].Time.Equal(results[j].Time) {

@@ -8,7 +8,6 @@
 package kiosk
 
 import (
-	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/textinput"
@@ -533,7 +532,7 @@ func (m *Model) View() string {
 	case stWelcome:
 		body = m.welcomeView()
 	case stDetails:
-		body = m.det.view(m.lang, m.st, m.width)
+		body = m.block(m.det.view(m.lang, m.st, m.width))
 	case stScreening:
 		if m.child != nil {
 			return m.child.View()
@@ -563,4 +562,8 @@ func (m *Model) paragraph(style lipgloss.Style, s string) string {
 	return style.Width(w).Align(lipgloss.Center).Render(s)
 }
 
-func lines(parts ...string) string { return strings.Join(parts, "\n") }
+// block pads every line of s to the width of its widest line, so that centring the screen
+// keeps s a left-aligned block.
+func (m *Model) block(s string) string {
+	return m.st.Renderer.NewStyle().Width(lipgloss.Width(s)).Render(s)
+}

@@ -228,7 +228,7 @@ func (m *Model) staffView() string {
 			b.WriteString("  " + tr(l, it.key) + "\n")
 		}
 	}
-	parts = append(parts, strings.TrimRight(b.String(), "\n"), "")
+	parts = append(parts, m.block(strings.TrimRight(b.String(), "\n")), "")
 	if m.staffMsg != "" {
 		style := st.OK
 		if m.staffErr {

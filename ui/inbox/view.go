@@ -1,0 +1,209 @@
+package inbox
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/exoscreen/exoscreen/screening/export"
+	"github.com/exoscreen/exoscreen/screening/outbox"
+	"github.com/rivo/uniseg"
+)
+
+// listHeight is how many rows of the list fit.
+func (m *Model) listHeight() int { return max(m.height-7, 1) }
+
+// viewHeight is how many lines of an open summary fit.
+func (m *Model) viewHeight() int { return max(m.height-4, 1) }
+
+// View draws the inbox.
+func (m *Model) View() string {
+	var lines []string
+	switch {
+	case m.mode == modeView || m.back == modeView && m.mode != modeList:
+		lines = m.summaryView()
+	default:
+		lines = m.listView()
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) header() []string {
+	l := m.opt.Lang
+	unreviewed := 0
+	n := 0
+	for _, e := range m.entries {
+		if e.Problem == nil {
+			n++
+			if !e.Reviewed {
+				unreviewed++
+			}
+		}
+	}
+	title := m.st.Header.Render(tr(l, "title")) + "  " + m.st.Progress.Render(tr(l, "count", n, unreviewed))
+	if m.fresh > 0 {
+		title += "  " + m.st.Confirm.Render(tr(l, "new", m.fresh))
+	}
+	folder := m.st.Help.Render(fit(tr(l, "folder", export.Sanitize(m.opt.Outbox.Dir)), m.width))
+	if m.dirErr != nil {
+		folder = m.st.Error.Render(fit(tr(l, "folder.error", export.Sanitize(m.dirErr.Error())), m.width))
+	}
+	return []string{fit(title, m.width), folder}
+}
+
+// footer is the status line and the keys (or the dialog that is open).
+func (m *Model) footer(keys string) []string {
+	l := m.opt.Lang
+	var status string
+	switch {
+	case m.mode == modeConfirm:
+		key := "confirm.delete"
+		if e := m.current(); e != nil && e.ID == "" {
+			key = "confirm.file"
+		}
+		status = m.st.Confirm.Render(fit(tr(l, key), m.width))
+	case m.msg != "" && m.msgErr:
+		status = m.st.Error.Render(fit(m.msg, m.width))
+	case m.msg != "":
+		status = m.st.OK.Render(fit(m.msg, m.width))
+	}
+	if m.mode == modeExport {
+		return []string{status, fit(tr(l, "export.prompt"), m.width), m.input.View()}
+	}
+	return []string{status, m.st.Help.Render(fit(keys, m.width))}
+}
+
+// Columns of the list, in cells.
+const (
+	colTime    = 16
+	colVerdict = 10
+	colConfirm = 7
+	colDone    = 4
+)
+
+func (m *Model) listView() []string {
+	l := m.opt.Lang
+	out := m.header()
+	who := max(m.width-colTime-colVerdict-colConfirm-colDone-6, 10)
+	out = append(out, "", m.st.Section.Render(fit(
+		pad(tr(l, "col.time"), colTime)+"  "+pad(tr(l, "col.who"), who)+" "+pad(tr(l, "col.verdict"), colVerdict)+" "+
+			pad(tr(l, "col.confirm"), colConfirm)+" "+tr(l, "col.reviewed"), m.width)))
+	h := m.listHeight()
+	if len(m.entries) == 0 {
+		out = append(out, m.st.Help.Render(tr(l, "empty")))
+	}
+	if m.cursor < m.top {
+		m.top = m.cursor
+	}
+	if m.cursor >= m.top+h {
+		m.top = m.cursor - h + 1
+	}
+	m.top = max(min(m.top, len(m.entries)-h), 0)
+	for i := m.top; i < len(m.entries) && i < m.top+h; i++ {
+		e := &m.entries[i]
+		row := m.row(e, who)
+		if i == m.cursor {
+			row = m.st.Cursor.Render("> " + row)
+		} else {
+			row = "  " + row
+		}
+		out = append(out, row)
+	}
+	for len(out) < h+4 {
+		out = append(out, "")
+	}
+	return append(out, m.footer(tr(l, "keys.list"))...)
+}
+
+// row is one entry of the list, every field sanitised and cut to its column.
+func (m *Model) row(e *outbox.Entry, who int) string {
+	l := m.opt.Lang
+	t := ""
+	if !e.Time.IsZero() {
+		t = e.Time.In(m.opt.Location).Format("2006-01-02 15:04")
+	}
+	if e.Problem != nil {
+		return pad(t, colTime) + "  " + m.st.Error.Render(fit(export.Sanitize(e.Name)+"  "+tr(l, "unreadable")+": "+export.Sanitize(e.Problem.Message(l)), max(m.width-colTime-4, 10)))
+	}
+	label := export.Sanitize(e.Label())
+	if label == "" {
+		label = tr(l, "nodetails")
+	}
+	confirm := ""
+	if e.NeedsConfirmation > 0 {
+		confirm = fmt.Sprint(e.NeedsConfirmation)
+	}
+	done := ""
+	if e.Reviewed {
+		done = tr(l, "reviewed")
+	}
+	verdict := m.st.Class[e.Verdict].Render(pad(e.Verdict.Label().In(l), colVerdict))
+	return pad(t, colTime) + "  " + pad(fit(label, who), who) + " " + verdict + " " + m.st.Confirm.Render(pad(confirm, colConfirm)) + " " + done
+}
+
+func (m *Model) summaryView() []string {
+	l := m.opt.Lang
+	out := m.header()
+	h := m.viewHeight()
+	end := min(m.viewTop+h, len(m.viewLines))
+	out[1] = m.st.Help.Render(fit(tr(l, "lines", m.viewTop+1, end, len(m.viewLines)), m.width))
+	out = append(out, m.viewLines[min(m.viewTop, end):end]...)
+	for len(out) < h+2 {
+		out = append(out, "")
+	}
+	return append(out, m.footer(tr(l, "keys.view"))...)
+}
+
+// fit cuts s to w cells.
+func fit(s string, w int) string {
+	if uniseg.StringWidth(ansi.Strip(s)) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "...")
+}
+
+// pad fills s with spaces to w cells.
+func pad(s string, w int) string {
+	if n := w - ansi.StringWidth(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// wrapLines breaks each line of s to at most w cells, at the line-break opportunities of
+// Unicode (UAX #14), so that Japanese breaks between characters and English between words.
+func wrapLines(s string, w int) []string {
+	var out []string
+	for _, line := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
+		if uniseg.StringWidth(line) <= w {
+			out = append(out, line)
+			continue
+		}
+		var cur strings.Builder
+		curW := 0
+		state := -1
+		rest := line
+		for len(rest) > 0 {
+			var seg string
+			seg, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
+			sw := uniseg.StringWidth(seg)
+			if curW+uniseg.StringWidth(strings.TrimRight(seg, " ")) > w && curW > 0 {
+				out = append(out, strings.TrimRight(cur.String(), " "))
+				cur.Reset()
+				curW = 0
+			}
+			for sw > w { // a segment longer than a line: cut it
+				head := ansi.Truncate(seg, w, "")
+				out = append(out, head)
+				seg = seg[len(head):]
+				sw = uniseg.StringWidth(seg)
+			}
+			cur.WriteString(seg)
+			curW += sw
+		}
+		if cur.Len() > 0 {
+			out = append(out, strings.TrimRight(cur.String(), " "))
+		}
+	}
+	return out
+}
