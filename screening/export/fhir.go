@@ -240,6 +240,26 @@ func (w *jw) bool(v bool) {
 	}
 }
 
+// rawString writes s, which needs no escaping, as a JSON string.
+func (w *jw) rawString(s []byte) {
+	if w.comma {
+		w.b = append(w.b, ',')
+	}
+	w.b = append(w.b, '"')
+	w.b = append(w.b, s...)
+	w.b = append(w.b, '"')
+	w.comma = true
+}
+
+// fields appends a fragment of object fields rendered by fieldsOf (it starts with a comma).
+func (w *jw) fields(s string) {
+	if !w.comma {
+		s = s[1:]
+	}
+	w.b = append(w.b, s...)
+	w.comma = true
+}
+
 // kv writes "k": "v".
 func (w *jw) kv(k, v string) { w.key(k); w.str(v) }
 

@@ -45,7 +45,8 @@ func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
 		lang = screening.JA
 	}
 	rs := res.RuleSet
-	c := NewCanonicals(m.FHIRBase, rs.ID)
+	c := fhirCacheFor(rs, lang, m.FHIRBase)
+	tw := wordsFor(lang)
 	id := m.ID
 	if id == "" {
 		id = NewID()
@@ -55,7 +56,8 @@ func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
 	if t.IsZero() {
 		t = time.Now().Truncate(time.Second)
 	}
-	ts := t.Format(time.RFC3339)
+	var tsb [40]byte
+	ts := t.AppendFormat(tsb[:0], time.RFC3339)
 
 	w := &jw{b: b}
 	w.obj("")
@@ -66,7 +68,8 @@ func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
 	w.kv("value", "urn:uuid:"+ids.Bundle)
 	w.end()
 	w.kv("type", "collection")
-	w.kv("timestamp", ts)
+	w.key("timestamp")
+	w.rawString(ts)
 	w.arr("entry")
 
 	// QuestionnaireResponse.
@@ -75,16 +78,15 @@ func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
 	w.obj("resource")
 	w.kv("resourceType", "QuestionnaireResponse")
 	w.kv("id", ids.QuestionnaireResponse)
-	w.kv("language", string(lang))
-	w.kv("questionnaire", c.Questionnaire+"|"+rs.Version)
-	w.kv("status", "completed")
+	w.fields(c.qrFields)
 	w.obj("subject")
 	w.kv("reference", "urn:uuid:"+ids.Patient)
 	w.end()
-	w.kv("authored", ts)
+	w.key("authored")
+	w.rawString(ts)
 	w.arr("item")
 	fi := 0
-	for _, sec := range rs.Sections {
+	for si, sec := range rs.Sections {
 		// The findings are in questionnaire order, so a section's are consecutive.
 		start := fi
 		for fi < len(res.Findings) && res.Findings[fi].Question.Section == sec {
@@ -94,11 +96,15 @@ func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
 			continue
 		}
 		w.obj("")
-		w.kv("linkId", sectionLinkIDPrefix+sec.ID)
-		w.kv("text", fhirString(sec.Title.In(lang)))
+		w.fields(c.sectionHead[si])
 		w.arr("item")
 		for i := start; i < fi; i++ {
-			responseItem(w, &res.Findings[i], lang, c)
+			f := &res.Findings[i]
+			if o := f.Question.Option(f.Answer.Code); f.Question.Kind == screening.Single && f.Answer.Set && o != nil {
+				w.raw(c.optionItem[o])
+				continue
+			}
+			responseItem(w, f, lang, c.canon)
 		}
 		w.endArr()
 		w.end()
@@ -113,63 +119,26 @@ func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
 	w.obj("resource")
 	w.kv("resourceType", "RiskAssessment")
 	w.kv("id", ids.RiskAssessment)
-	w.kv("language", string(lang))
-	w.arr("extension")
-	w.obj("")
-	w.kv("url", c.RuleSet)
-	w.arr("extension")
-	for _, kv := range [3][2]string{{"id", rs.ID}, {"version", rs.Version}, {"sha256", rs.SHA256}} {
-		w.obj("")
-		w.kv("url", kv[0])
-		w.kv("valueString", kv[1])
-		w.end()
-	}
-	w.endArr()
-	w.end()
-	w.endArr()
-	w.kv("status", "final")
-	w.obj("method")
-	w.arr("coding")
-	w.coding("", c.Exoscreen, "screening", "exoscreen pre-treatment screening")
-	w.endArr()
-	w.kv("text", fhirString(rs.Name.In(lang)))
-	w.end()
+	w.fields(c.raFields)
 	w.obj("subject")
 	w.kv("reference", "urn:uuid:"+ids.Patient)
 	w.end()
-	w.kv("occurrenceDateTime", ts)
+	w.key("occurrenceDateTime")
+	w.rawString(ts)
 	w.arr("basis")
 	w.obj("")
 	w.kv("reference", "urn:uuid:"+ids.QuestionnaireResponse)
 	w.end()
 	w.endArr()
 	w.arr("prediction")
-	tw := wordsFor(lang)
-	w.obj("")
-	w.obj("outcome")
-	w.arr("coding")
-	w.coding("", c.Exoscreen, "verdict", verdictDisplay[lang])
-	w.endArr()
-	w.kv("text", verdictDisplay[lang])
-	w.end()
-	w.obj("qualitativeRisk")
-	w.arr("coding")
-	w.coding("", c.Class, res.Verdict.String(), res.Verdict.Label().In(lang))
-	w.endArr()
-	w.end()
 	if v := res.Verdict; v >= screening.None && v <= screening.Absolute {
-		w.kv("rationale", tw.verdictMeaning[v])
+		w.raw(c.verdict[v])
 	}
-	w.end()
 	for i := range res.Findings {
-		prediction(w, &res.Findings[i], lang, c)
+		w.raw(c.prediction[res.Findings[i].Rule])
 	}
 	w.endArr()
-	w.arr("note")
-	w.obj("")
-	w.kv("text", fhirString(rs.Disclaimer.In(lang)))
-	w.end()
-	w.endArr()
+	w.fields(c.raNote)
 	w.end()
 	w.end()
 
@@ -207,6 +176,133 @@ func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
 	w.endArr()
 	w.end()
 	return w.b
+}
+
+// fhirCache holds the JSON of a Bundle that depends only on the rule set, the language and
+// the canonical base, rendered once.
+type fhirCache struct {
+	canon       Canonicals
+	qrFields    string // language, questionnaire, status
+	sectionHead []string
+	optionItem  map[*screening.Option]string // the response item of a single answer
+	raFields    string                       // language, extension, status, method
+	verdict     [3]string
+	prediction  map[*screening.Rule]string
+	raNote      string
+}
+
+var fhirCaches = map[cacheKey]*fhirCache{}
+
+func fhirCacheFor(rs *screening.RuleSet, lang screening.Lang, base string) *fhirCache {
+	k := cacheKey{rs: rs, lang: lang, base: base}
+	renderMu.Lock()
+	c := fhirCaches[k]
+	renderMu.Unlock()
+	if c != nil {
+		return c
+	}
+	c = newFHIRCache(rs, lang, base)
+	renderMu.Lock()
+	if len(fhirCaches) < maxCacheLen {
+		fhirCaches[k] = c
+	}
+	renderMu.Unlock()
+	return c
+}
+
+// fieldsOf renders object fields written by fn as a fragment ",k:v,...".
+func fieldsOf(fn func(w *jw)) string {
+	w := &jw{comma: true}
+	fn(w)
+	return string(w.b)
+}
+
+func valueOf(fn func(w *jw)) string {
+	w := &jw{}
+	fn(w)
+	return string(w.b)
+}
+
+func newFHIRCache(rs *screening.RuleSet, lang screening.Lang, base string) *fhirCache {
+	c := &fhirCache{
+		canon:      NewCanonicals(base, rs.ID),
+		optionItem: map[*screening.Option]string{},
+		prediction: map[*screening.Rule]string{},
+	}
+	cn := c.canon
+	c.qrFields = fieldsOf(func(w *jw) {
+		w.kv("language", string(lang))
+		w.kv("questionnaire", cn.Questionnaire+"|"+rs.Version)
+		w.kv("status", "completed")
+	})
+	for _, sec := range rs.Sections {
+		c.sectionHead = append(c.sectionHead, fieldsOf(func(w *jw) {
+			w.kv("linkId", sectionLinkIDPrefix+sec.ID)
+			w.kv("text", fhirString(sec.Title.In(lang)))
+		}))
+	}
+	for _, q := range rs.Questions {
+		if q.Kind == screening.Single {
+			for _, o := range q.Options {
+				f := screening.Finding{Question: q, Answer: screening.CodeValue(o.Code)}
+				c.optionItem[o] = valueOf(func(w *jw) { responseItem(w, &f, lang, cn) })
+			}
+		}
+		for _, r := range q.Rules {
+			f := screening.Finding{Question: q, Class: r.Class, NeedsConfirmation: r.NeedsConfirmation, Rule: r}
+			c.prediction[r] = valueOf(func(w *jw) { prediction(w, &f, lang, cn) })
+		}
+	}
+	c.raFields = fieldsOf(func(w *jw) {
+		w.kv("language", string(lang))
+		w.arr("extension")
+		w.obj("")
+		w.kv("url", cn.RuleSet)
+		w.arr("extension")
+		for _, kv := range [3][2]string{{"id", rs.ID}, {"version", rs.Version}, {"sha256", rs.SHA256}} {
+			w.obj("")
+			w.kv("url", kv[0])
+			w.kv("valueString", kv[1])
+			w.end()
+		}
+		w.endArr()
+		w.end()
+		w.endArr()
+		w.kv("status", "final")
+		w.obj("method")
+		w.arr("coding")
+		w.coding("", cn.Exoscreen, "screening", "exoscreen pre-treatment screening")
+		w.endArr()
+		w.kv("text", fhirString(rs.Name.In(lang)))
+		w.end()
+	})
+	tw := wordsFor(lang)
+	for v := screening.None; v <= screening.Absolute; v++ {
+		c.verdict[v] = valueOf(func(w *jw) {
+			w.obj("")
+			w.obj("outcome")
+			w.arr("coding")
+			w.coding("", cn.Exoscreen, "verdict", verdictDisplay[lang])
+			w.endArr()
+			w.kv("text", verdictDisplay[lang])
+			w.end()
+			w.obj("qualitativeRisk")
+			w.arr("coding")
+			w.coding("", cn.Class, v.String(), v.Label().In(lang))
+			w.endArr()
+			w.end()
+			w.kv("rationale", tw.verdictMeaning[v])
+			w.end()
+		})
+	}
+	c.raNote = fieldsOf(func(w *jw) {
+		w.arr("note")
+		w.obj("")
+		w.kv("text", fhirString(rs.Disclaimer.In(lang)))
+		w.end()
+		w.endArr()
+	})
+	return c
 }
 
 var verdictDisplay = map[screening.Lang]string{screening.JA: "判定", screening.EN: "Screening verdict"}

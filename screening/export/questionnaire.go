@@ -118,15 +118,15 @@ func WriteQuestionnaireText(w io.Writer, rs *screening.RuleSet, lang screening.L
 	qw := qWords[lang]
 	var b []byte
 	b = append(b, ruleDouble...)
-	b = appendWrapped(b, "", "", rs.Name.In(lang), TextWidth, false)
-	b = appendWrapped(b, "", "", qw[0]+": "+rs.ID+" "+rs.Version, TextWidth, false)
+	b = appendWrapped(b, "", "", rs.Name.In(lang), TextWidth)
+	b = appendWrapped(b, "", "", qw[0]+": "+rs.ID+" "+rs.Version, TextWidth)
 	b = append(b, "SHA-256: "+rs.SHA256+"\n"...)
 	b = append(b, ruleDouble...)
 	n := 0
 	for _, sec := range rs.Sections {
 		b = append(b, '\n')
 		b = append(b, ruleSingle...)
-		b = appendWrapped(b, "", "", sec.Title.In(lang)+" ("+sec.ID+")", TextWidth, false)
+		b = appendWrapped(b, "", "", sec.Title.In(lang)+" ("+sec.ID+")", TextWidth)
 		b = append(b, ruleSingle...)
 		for _, q := range sec.Questions {
 			n++
@@ -139,25 +139,25 @@ func WriteQuestionnaireText(w io.Writer, rs *screening.RuleSet, lang screening.L
 				text += " " + qw[4]
 			}
 			b = append(b, '\n')
-			b = appendWrapped(b, head, spaces(len(head)), text, TextWidth, false)
+			b = appendWrapped(b, head, spaces(len(head)), text, TextWidth)
 			ind := spaces(len(head))
 			if h := q.Help.In(lang); h != "" {
-				b = appendWrapped(b, ind, ind, h, TextWidth, false)
+				b = appendWrapped(b, ind, ind, h, TextWidth)
 			}
 			if q.ShownWhen != nil {
-				b = appendWrapped(b, ind+qw[1], ind+"  ", q.ShownWhen.String(), TextWidth, false)
+				b = appendWrapped(b, ind+qw[1], ind+"  ", q.ShownWhen.String(), TextWidth)
 			}
 			for _, o := range q.Options {
-				b = appendWrapped(b, ind+"- ", ind+"  ", o.Text.In(lang)+" ["+o.Code+"]", TextWidth, false)
+				b = appendWrapped(b, ind+"- ", ind+"  ", o.Text.In(lang)+" ["+o.Code+"]", TextWidth)
 			}
 			if q.Kind == screening.Integer {
 				r := strconv.Itoa(q.Min) + " - " + strconv.Itoa(q.Max)
 				if u := q.Unit.In(lang); u != "" {
 					r += " " + u
 				}
-				b = appendWrapped(b, ind+"- ", ind+"  ", r, TextWidth, false)
+				b = appendWrapped(b, ind+"- ", ind+"  ", r, TextWidth)
 				if q.AllowUnsure {
-					b = appendWrapped(b, ind+"- ", ind+"  ", qw[5]+" ["+screening.UnsureCode+"]", TextWidth, false)
+					b = appendWrapped(b, ind+"- ", ind+"  ", qw[5]+" ["+screening.UnsureCode+"]", TextWidth)
 				}
 			}
 		}

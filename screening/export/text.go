@@ -130,82 +130,166 @@ func AppendText(b []byte, res *screening.Result, m Meta) []byte {
 	}
 	t := wordsFor(lang)
 	rs := res.RuleSet
+	c := textCacheFor(rs, lang)
 
-	b = append(b, ruleDouble...)
-	b = appendWrapped(b, "", "", t.title, TextWidth, true)
-	b = appendWrapped(b, "", "", rs.Name.In(lang), TextWidth, true)
-	b = append(b, ruleDouble...)
+	b = append(b, c.head...)
 	if m.Clinic != "" {
-		b = appendField(b, t.clinic, Sanitize(m.Clinic), false)
+		b = appendField(b, t.clinic, Sanitize(m.Clinic))
 	}
 	if !m.Time.IsZero() {
-		b = appendField(b, t.date, FormatTime(m.Time), false)
+		b = appendField(b, t.date, FormatTime(m.Time))
 	}
 	if p := m.Patient; p != nil && !p.IsZero() {
 		if p.ReceptionNumber != "" {
-			b = appendField(b, t.reception, Sanitize(p.ReceptionNumber), false)
+			b = appendField(b, t.reception, Sanitize(p.ReceptionNumber))
 		}
 		if p.Name != "" {
-			b = appendField(b, t.name, Sanitize(p.Name), false)
+			b = appendField(b, t.name, Sanitize(p.Name))
 		}
 		if p.DateOfBirth != "" {
-			b = appendField(b, t.dob, Sanitize(p.DateOfBirth), false)
+			b = appendField(b, t.dob, Sanitize(p.DateOfBirth))
 		}
 	}
 	b = append(b, '\n')
-	b = appendField(b, t.verdict, res.Verdict.Label().In(lang)+" ("+res.Verdict.String()+")", true)
 	if v := res.Verdict; v >= screening.None && v <= screening.Absolute {
-		b = appendWrapped(b, "", "", t.verdictMeaning[v], TextWidth, true)
+		b = append(b, c.verdict[v]...)
 	}
 	if n := res.NeedsConfirmation(); n > 0 {
-		b = appendWrapped(b, "", "", t.confirmCount+": "+strconv.Itoa(n)+t.confirmHint, TextWidth, false)
+		b = appendWrapped(b, "", "", t.confirmCount+": "+strconv.Itoa(n)+t.confirmHint, TextWidth)
 	}
 
-	for c := screening.Absolute; c >= screening.None; c-- {
-		n := res.Count(c)
+	for cl := screening.Absolute; cl >= screening.None; cl-- {
+		n := res.Count(cl)
 		b = append(b, '\n')
 		b = append(b, ruleSingle...)
-		head := c.Label().In(lang) + " (" + c.String() + "): " + strconv.Itoa(n) + t.count
-		b = appendWrapped(b, "", "", head, TextWidth, true)
+		b = append(b, c.classHead[cl]...)
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, t.count...)
+		b = append(b, '\n')
 		b = append(b, ruleSingle...)
 		if n == 0 {
-			b = appendWrapped(b, "", "", t.noFindings, TextWidth, true)
+			b = append(b, c.noFindings...)
 			continue
 		}
 		for i := range res.Findings {
 			f := &res.Findings[i]
-			if f.Class != c {
+			if f.Class != cl {
 				continue
 			}
-			b = appendFinding(b, f, lang, t)
+			b = c.appendFinding(b, f, lang, t)
+		}
+	}
+	return append(b, c.tail...)
+}
+
+// textCache holds the parts of the summary that depend only on the rule set and the
+// language, rendered once: they are most of every summary.
+type textCache struct {
+	head, tail, noFindings []byte
+	verdict                [3][]byte
+	classHead              [3]string
+	question               map[*screening.Rule][]byte // "* [mark] question" lines
+	detail                 map[*screening.Rule][]byte // reason and sources lines
+	option                 map[*screening.Option][]byte
+	answerFirst, answerRest string
+}
+
+type cacheKey struct {
+	rs   *screening.RuleSet
+	lang screening.Lang
+	base string
+}
+
+var (
+	renderMu    sync.Mutex
+	textCaches  = map[cacheKey]*textCache{}
+	maxCacheLen = 16 // rule sets × languages kept; beyond, summaries are rendered without
+)
+
+func textCacheFor(rs *screening.RuleSet, lang screening.Lang) *textCache {
+	k := cacheKey{rs: rs, lang: lang}
+	renderMu.Lock()
+	c := textCaches[k]
+	renderMu.Unlock()
+	if c != nil {
+		return c
+	}
+	c = newTextCache(rs, lang)
+	renderMu.Lock()
+	if len(textCaches) < maxCacheLen {
+		textCaches[k] = c
+	}
+	renderMu.Unlock()
+	return c
+}
+
+func newTextCache(rs *screening.RuleSet, lang screening.Lang) *textCache {
+	t := wordsFor(lang)
+	c := &textCache{
+		question: map[*screening.Rule][]byte{},
+		detail:   map[*screening.Rule][]byte{},
+		option:   map[*screening.Option][]byte{},
+	}
+	var b []byte
+	b = append(b, ruleDouble...)
+	b = appendWrapped(b, "", "", t.title, TextWidth)
+	b = appendWrapped(b, "", "", rs.Name.In(lang), TextWidth)
+	b = append(b, ruleDouble...)
+	c.head = b
+
+	for v := screening.None; v <= screening.Absolute; v++ {
+		var vb []byte
+		vb = appendField(vb, t.verdict, v.Label().In(lang)+" ("+v.String()+")")
+		vb = appendWrapped(vb, "", "", t.verdictMeaning[v], TextWidth)
+		c.verdict[v] = vb
+		c.classHead[v] = v.Label().In(lang) + " (" + v.String() + "): "
+	}
+	c.noFindings = appendWrapped(nil, "", "", t.noFindings, TextWidth)
+	c.answerFirst = itemIndent + t.answer
+	c.answerRest = spaces(len(itemIndent) + uniseg.StringWidth(t.answer))
+	for _, q := range rs.Questions {
+		for _, r := range q.Rules {
+			mark := ""
+			if r.NeedsConfirmation {
+				mark = t.confirmMark
+			}
+			c.question[r] = appendWrapped([]byte("\n"), "* ", "  ", mark+q.Text.In(lang), TextWidth)
+			var d []byte
+			d = appendWrapped(d, itemIndent+t.reason, spaces(len(itemIndent)+uniseg.StringWidth(t.reason)), r.Reason.In(lang), TextWidth)
+			d = appendWrapped(d, itemIndent+t.sources, spaces(len(itemIndent)+uniseg.StringWidth(t.sources)), joinStrings(r.SourceKeys), TextWidth)
+			c.detail[r] = d
+		}
+		if q.Kind == screening.Single {
+			for _, o := range q.Options {
+				c.option[o] = appendWrapped(nil, c.answerFirst, c.answerRest, o.Text.In(lang), TextWidth)
+			}
 		}
 	}
 
+	b = nil
 	b = append(b, '\n')
 	b = append(b, ruleSingle...)
 	b = append(b, t.notices...)
 	b = append(b, '\n')
 	b = append(b, ruleSingle...)
 	for _, n := range rs.Notices {
-		b = appendWrapped(b, "* ", "  ", n.Text.In(lang)+" ("+joinKeys(n.Sources)+")", TextWidth, true)
+		b = appendWrapped(b, "* ", "  ", n.Text.In(lang)+" ("+joinKeys(n.Sources)+")", TextWidth)
 	}
-
 	b = append(b, '\n')
 	b = append(b, ruleSingle...)
 	b = append(b, t.sourceList...)
 	b = append(b, '\n')
 	b = append(b, ruleSingle...)
 	for _, s := range rs.Sources {
-		b = appendWrapped(b, "", itemIndent, sourceLine(s, lang), TextWidth, true)
+		b = appendWrapped(b, "", itemIndent, sourceLine(s, lang), TextWidth)
 	}
-
 	b = append(b, '\n')
-	b = appendField(b, t.ruleset, rs.ID+" "+rs.Version, true)
+	b = appendField(b, t.ruleset, rs.ID+" "+rs.Version)
 	b = append(b, "SHA-256: "...)
 	b = append(b, rs.SHA256...)
 	b = append(b, '\n')
 	b = append(b, '\n')
-	b = appendWrapped(b, "", "", rs.Disclaimer.In(lang), TextWidth, true)
+	b = appendWrapped(b, "", "", rs.Disclaimer.In(lang), TextWidth)
 	b = append(b, '\n')
 	b = append(b, ruleDouble...)
 	b = append(b, t.physician...)
@@ -218,28 +302,25 @@ func AppendText(b []byte, res *screening.Result, m Meta) []byte {
 	b = append(b, t.blank...)
 	b = append(b, '\n')
 	b = append(b, ruleDouble...)
-	return b
+	c.tail = b
+	return c
 }
 
 // appendField writes "label: value", wrapped with a hanging indent.
-func appendField(b []byte, label, value string, cache bool) []byte {
+func appendField(b []byte, label, value string) []byte {
 	first := label + ": "
-	return appendWrapped(b, first, spaces(uniseg.StringWidth(first)), value, TextWidth, cache)
+	return appendWrapped(b, first, spaces(uniseg.StringWidth(first)), value, TextWidth)
 }
 
-func appendFinding(b []byte, f *screening.Finding, lang screening.Lang, t *textWords) []byte {
+func (c *textCache) appendFinding(b []byte, f *screening.Finding, lang screening.Lang, t *textWords) []byte {
 	q := f.Question
-	mark := ""
-	if f.NeedsConfirmation {
-		mark = t.confirmMark
+	b = append(b, c.question[f.Rule]...)
+	if o := q.Option(f.Answer.Code); q.Kind == screening.Single && f.Answer.Set && o != nil {
+		b = append(b, c.option[o]...)
+	} else {
+		b = appendWrapped(b, c.answerFirst, c.answerRest, Sanitize(AnswerText(q, f.Answer, lang)), TextWidth)
 	}
-	b = append(b, '\n')
-	b = appendWrapped(b, "* ", "  ", mark+q.Text.In(lang), TextWidth, mark == "")
-	ans := Sanitize(AnswerText(q, f.Answer, lang))
-	b = appendWrapped(b, itemIndent+t.answer, spaces(len(itemIndent)+uniseg.StringWidth(t.answer)), ans, TextWidth, q.Kind != screening.Free)
-	b = appendWrapped(b, itemIndent+t.reason, spaces(len(itemIndent)+uniseg.StringWidth(t.reason)), f.Reason(lang), TextWidth, true)
-	b = appendWrapped(b, itemIndent+t.sources, spaces(len(itemIndent)+uniseg.StringWidth(t.sources)), joinStrings(f.SourceKeys()), TextWidth, true)
-	return b
+	return append(b, c.detail[f.Rule]...)
 }
 
 // sourceLine is one entry of the source list: key, publisher, title, date and address.

@@ -36,43 +36,11 @@ type segment struct {
 	mustBreak bool   // a mandatory break follows
 }
 
-// wrapCache holds wrapped rule-set texts (reasons, notices, sources), which repeat in every
-// summary; free text from patients is never cached.
-var wrapCache sync.Map // wrapKey -> string
-
-type wrapKey struct {
-	first, rest, text string
-	width             int
-}
-
-var wrapCacheSize struct {
-	sync.Mutex
-	n int
-}
-
-const wrapCacheMax = 4096
-
 var wrapperPool = sync.Pool{New: func() any { return new(wrapper) }}
 
 // appendWrapped appends text wrapped to width cells: the first line starts with first, the
-// others with rest (usually spaces of the same width). Every line ends with "\n". cache lets
-// the result be kept for texts that come from the rule set.
-func appendWrapped(b []byte, first, rest, text string, width int, cache bool) []byte {
-	if cache {
-		k := wrapKey{first, rest, text, width}
-		if s, ok := wrapCache.Load(k); ok {
-			return append(b, s.(string)...)
-		}
-		start := len(b)
-		b = appendWrappedNoCache(b, first, rest, text, width)
-		wrapCacheSize.Lock()
-		if wrapCacheSize.n < wrapCacheMax {
-			wrapCacheSize.n++
-			wrapCache.Store(k, string(b[start:]))
-		}
-		wrapCacheSize.Unlock()
-		return b
-	}
+// others with rest (usually spaces of the same width). Every line ends with "\n".
+func appendWrapped(b []byte, first, rest, text string, width int) []byte {
 	return appendWrappedNoCache(b, first, rest, text, width)
 }
 
@@ -85,6 +53,15 @@ func AppendWrapped(b []byte, first, rest, text string, width int) []byte {
 }
 
 func appendWrappedNoCache(b []byte, first, rest, text string, width int) []byte {
+	if fitsOneLine(first, text, width) {
+		b = append(b, first...)
+		b = append(b, text...)
+		n := len(b)
+		for n > 0 && b[n-1] == ' ' {
+			n--
+		}
+		return append(b[:n], '\n')
+	}
 	w := wrapperPool.Get().(*wrapper)
 	defer wrapperPool.Put(w)
 	w.segment(text)
@@ -205,4 +182,36 @@ func joinable(prev, next string) bool {
 
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// fitsOneLine reports whether first+text fit in width cells without a line break. ASCII
+// text is measured without grapheme segmentation.
+func fitsOneLine(first, text string, width int) bool {
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= utf8.RuneSelf || c < 0x20 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return len(first)+len(text) <= width && isASCII(first)
+	}
+	if strings.ContainsAny(text, "\n\r") {
+		return false
+	}
+	// A cheap upper bound first: no character is wider than two cells.
+	if 2*utf8.RuneCountInString(first+text) <= width {
+		return true
+	}
+	return uniseg.StringWidth(first)+uniseg.StringWidth(text) <= width
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,30 @@
+package export
+
+import (
+	"io"
+	"testing"
+
+	"github.com/exoscreen/exoscreen/screening"
+)
+
+// The writers' cost per record; evaluate on 100,000 records must stay within 3 s and 50 MB in
+// all (issue 2), parsing included.
+func benchWriter(b *testing.B, write func(io.Writer, *screening.Result, Meta) error) {
+	rs := defaultRules(b)
+	res := make([]*screening.Result, len(goldenCases))
+	for i, tc := range goldenCases {
+		res[i] = evaluate(b, rs, answersOf(b, rs, tc.record))
+	}
+	m := Meta{Lang: screening.JA, Time: fixedTime, ID: "0b7e2d1c-9f3a-4c55-8e21-6d4f0a9b3c17"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := write(io.Discard, res[i%len(res)], m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWriteText(b *testing.B) { benchWriter(b, WriteText) }
+func BenchmarkWriteJSON(b *testing.B) { benchWriter(b, WriteJSON) }
+func BenchmarkWriteFHIR(b *testing.B) { benchWriter(b, WriteFHIR) }
