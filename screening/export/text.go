@@ -185,12 +185,12 @@ func AppendText(b []byte, res *screening.Result, m Meta) []byte {
 // textCache holds the parts of the summary that depend only on the rule set and the
 // language, rendered once: they are most of every summary.
 type textCache struct {
-	head, tail, noFindings []byte
-	verdict                [3][]byte
-	classHead              [3]string
-	question               map[*screening.Rule][]byte // "* [mark] question" lines
-	detail                 map[*screening.Rule][]byte // reason and sources lines
-	option                 map[*screening.Option][]byte
+	head, tail, noFindings  []byte
+	verdict                 [3][]byte
+	classHead               [3]string
+	question                map[*screening.Rule][]byte // "* [mark] question" lines
+	detail                  map[*screening.Rule][]byte // reason and sources lines
+	option                  map[*screening.Option][]byte
 	answerFirst, answerRest string
 }
 
