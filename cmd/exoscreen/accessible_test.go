@@ -229,3 +229,84 @@ func TestAccessibleBinary(t *testing.T) {
 		})
 	}
 }
+
+// TestAccessibleTerminal runs the real binary in a real terminal (tmux) with TERM=dumb, as a
+// person would use it: the accessible mode is chosen by itself, a bad answer is asked again
+// (a person gets a second try; only piped input stops), b goes back, and the export is
+// written with mode 0600.
+func TestAccessibleTerminal(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	bin := accBinary(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "summary.txt")
+	status := filepath.Join(dir, "status")
+	name := "exoscreen-acc-" + filepath.Base(dir)
+	script := "TERM=dumb LANG=en_US.UTF-8 " + bin + " --export " + path + "; echo $? > " + status + "; sleep 30"
+	if out, err := exec.Command("tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "40", script).CombinedOutput(); err != nil {
+		t.Fatalf("tmux: %v %s", err, out)
+	}
+	defer exec.Command("tmux", "kill-session", "-t", name).Run()
+	screen := func() string {
+		out, _ := exec.Command("tmux", "capture-pane", "-p", "-t", name, "-S", "-200").Output()
+		return string(out)
+	}
+	waitN := func(want string, n int) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for strings.Count(screen(), want) < n {
+			if time.Now().After(deadline) {
+				t.Fatalf("the terminal never showed %q:\n%s", want, screen())
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	waitFor := func(want string) {
+		t.Helper()
+		waitN(want, 1)
+	}
+	send := func(line string) {
+		t.Helper()
+		if line != "" {
+			exec.Command("tmux", "send-keys", "-t", name, "-l", line).Run()
+		}
+		exec.Command("tmux", "send-keys", "-t", name, "Enter").Run()
+	}
+	waitFor("[1/14] Are you pregnant now?")
+	send("7")
+	waitFor(`"7" is not one of the choices.`)
+	send("1")
+	waitFor("[2/15]")
+	send("b")
+	waitFor("Current answer: No")
+	send("") // keep it: back to the first question not answered yet
+	waitN("[2/15] Are you planning", 2)
+	for range 14 {
+		send("1")
+	}
+	waitFor("== Review your answers ==")
+	send("")
+	waitFor("The result was saved to")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		b, _ := os.ReadFile(status)
+		if s := strings.TrimSpace(string(b)); s != "" {
+			if s != "0" {
+				t.Fatalf("exit status %s", s)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the binary did not exit")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("export: %v %v", fi, err)
+	}
+	if s := screen(); strings.Contains(s, "stopped, as the input") {
+		t.Errorf("a person's bad answer stopped the screening:\n%s", s)
+	}
+}
