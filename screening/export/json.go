@@ -7,7 +7,11 @@ package export
 import (
 	"encoding/json"
 	"io"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/exoscreen/exoscreen/screening"
 )
@@ -128,14 +132,228 @@ func NewJSONResult(res *screening.Result, m Meta) *JSONResult {
 	return out
 }
 
-// WriteJSON writes res as one line of JSON.
+// WriteJSON writes res as one line of JSON (the same bytes as json.Marshal of NewJSONResult,
+// rendered without reflection: the rule set's texts are encoded once per language).
 func WriteJSON(w io.Writer, res *screening.Result, m Meta) error {
-	b, err := json.Marshal(NewJSONResult(res, m))
-	if err != nil {
-		return err
+	bp := bufPool.Get().(*[]byte)
+	b := AppendJSON((*bp)[:0], res, m)
+	b = append(b, '\n')
+	_, err := w.Write(b)
+	*bp = b[:0]
+	if cap(b) <= 1<<20 {
+		bufPool.Put(bp)
 	}
-	_, err = w.Write(append(b, '\n'))
 	return err
+}
+
+// AppendJSON appends the JSON of res to b, without a newline (see WriteJSON).
+func AppendJSON(b []byte, res *screening.Result, m Meta) []byte {
+	rs := res.RuleSet
+	c := jsonCacheFor(rs, m.Lang)
+	b = append(b, `{"format":`...)
+	b = appendGoString(b, FormatVersion)
+	if m.ID != "" {
+		b = append(b, `,"id":`...)
+		b = appendGoString(b, m.ID)
+	}
+	if m.Line != 0 {
+		b = append(b, `,"line":`...)
+		b = strconv.AppendInt(b, int64(m.Line), 10)
+	}
+	if v := res.Verdict; v >= screening.None && v <= screening.Absolute {
+		b = append(b, c.verdict[v]...)
+	} else {
+		b = append(b, `,"verdict":`...)
+		b = appendGoString(b, v.String())
+		b = append(b, `,"verdict_label":`...)
+		b = appendGoString(b, v.Label().In(m.Lang))
+	}
+	b = append(b, `,"needs_confirmation":`...)
+	b = strconv.AppendInt(b, int64(res.NeedsConfirmation()), 10)
+	b = append(b, `,"lang":`...)
+	b = appendGoString(b, string(m.Lang))
+	if s := timestamp(m.Started); s != "" {
+		b = append(b, `,"started_at":`...)
+		b = appendGoString(b, s)
+	}
+	if s := timestamp(m.Time); s != "" {
+		b = append(b, `,"completed_at":`...)
+		b = appendGoString(b, s)
+	}
+	if m.Clinic != "" {
+		b = append(b, `,"clinic":`...)
+		b = appendGoString(b, m.Clinic)
+	}
+	if p := m.Patient; p != nil && !p.IsZero() {
+		b = append(b, `,"patient":{`...)
+		sep := ""
+		for _, kv := range [3][2]string{{"reception_number", p.ReceptionNumber}, {"name", p.Name}, {"date_of_birth", p.DateOfBirth}} {
+			if kv[1] != "" {
+				b = append(b, sep...)
+				b = appendGoString(b, kv[0])
+				b = append(b, ':')
+				b = appendGoString(b, kv[1])
+				sep = ","
+			}
+		}
+		b = append(b, '}')
+	}
+	// answers: the set answers keyed by question id, in key order as json.Marshal sorts a map.
+	b = append(b, `,"answers":{`...)
+	var byIndexArr [64]*screening.Finding
+	byIndex := byIndexArr[:0]
+	if len(rs.Questions) <= len(byIndexArr) {
+		byIndex = byIndexArr[:len(rs.Questions)]
+	} else {
+		byIndex = make([]*screening.Finding, len(rs.Questions))
+	}
+	for i := range res.Findings {
+		byIndex[res.Findings[i].Question.Index] = &res.Findings[i]
+	}
+	sep := false
+	for _, qi := range c.sorted {
+		f := byIndex[qi]
+		if f == nil || !f.Answer.Set {
+			continue
+		}
+		if sep {
+			b = append(b, ',')
+		}
+		sep = true
+		b = appendGoString(b, f.Question.ID)
+		b = append(b, ':')
+		b = appendAnswerJSON(b, f.Question, f.Answer)
+	}
+	b = append(b, `},"findings":[`...)
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, c.findingHead[f.Question.Index]...)
+		if o := f.Question.Option(f.Answer.Code); f.Question.Kind == screening.Single && f.Answer.Set && o != nil {
+			b = append(b, c.option[o]...)
+		} else {
+			b = appendAnswerJSON(b, f.Question, f.Answer)
+			b = append(b, `,"answer_text":`...)
+			b = appendGoString(b, AnswerText(f.Question, f.Answer, m.Lang))
+		}
+		b = append(b, c.findingTail[f.Rule]...)
+	}
+	return append(b, c.tail...)
+}
+
+// jsonCache holds the rule set's parts of the JSON result in one language.
+type jsonCache struct {
+	verdict     [3]string
+	sorted      []int                        // question indexes in id order
+	findingHead []string                     // by question index: up to "answer":
+	option      map[*screening.Option]string // answer and answer_text of a single answer
+	findingTail map[*screening.Rule]string   // class to sources, closing the finding
+	tail        string                       // notices and rule set
+}
+
+var jsonCaches = map[cacheKey]*jsonCache{}
+
+func jsonCacheFor(rs *screening.RuleSet, lang screening.Lang) *jsonCache {
+	k := cacheKey{rs: rs, lang: lang}
+	renderMu.Lock()
+	c := jsonCaches[k]
+	renderMu.Unlock()
+	if c != nil {
+		return c
+	}
+	c = newJSONCache(rs, lang)
+	renderMu.Lock()
+	if len(jsonCaches) < maxCacheLen {
+		jsonCaches[k] = c
+	}
+	renderMu.Unlock()
+	return c
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+func newJSONCache(rs *screening.RuleSet, lang screening.Lang) *jsonCache {
+	c := &jsonCache{option: map[*screening.Option]string{}, findingTail: map[*screening.Rule]string{}}
+	for v := screening.None; v <= screening.Absolute; v++ {
+		c.verdict[v] = `,"verdict":` + mustJSON(v) + `,"verdict_label":` + mustJSON(v.Label().In(lang))
+	}
+	c.sorted = make([]int, len(rs.Questions))
+	for i := range c.sorted {
+		c.sorted[i] = i
+	}
+	slices.SortFunc(c.sorted, func(a, b int) int { return strings.Compare(rs.Questions[a].ID, rs.Questions[b].ID) })
+	c.findingHead = make([]string, len(rs.Questions))
+	for i, q := range rs.Questions {
+		c.findingHead[i] = `{"question":` + mustJSON(q.ID) + `,"question_text":` + mustJSON(q.Text.In(lang)) +
+			`,"section":` + mustJSON(q.Section.ID) + `,"answer":`
+		for _, o := range q.Options {
+			v := screening.CodeValue(o.Code)
+			c.option[o] = mustJSON(AnswerJSON(q, v)) + `,"answer_text":` + mustJSON(AnswerText(q, v, lang))
+		}
+		for _, r := range q.Rules {
+			c.findingTail[r] = `,"class":` + mustJSON(r.Class) + `,"needs_confirmation":` + mustJSON(r.NeedsConfirmation) +
+				`,"reason":` + mustJSON(r.Reason.In(lang)) + `,"sources":` + mustJSON(r.SourceKeys) + `}`
+		}
+	}
+	notices := make([]JSONNotice, len(rs.Notices))
+	for i, n := range rs.Notices {
+		notices[i] = JSONNotice{ID: n.ID, Text: n.Text.In(lang), Sources: sourceKeys(n.Sources)}
+	}
+	c.tail = `],"notices":` + mustJSON(notices) + `,"ruleset":` +
+		mustJSON(JSONRuleSet{ID: rs.ID, Version: rs.Version, SHA256: rs.SHA256, Name: rs.Name.In(lang)}) + `}`
+	return c
+}
+
+// appendAnswerJSON appends AnswerJSON(q, v) as json.Marshal writes it.
+func appendAnswerJSON(b []byte, q *screening.Question, v screening.Value) []byte {
+	switch {
+	case !v.Set:
+		return append(b, "null"...)
+	case q.Kind == screening.Single:
+		return appendGoString(b, v.Code)
+	case q.Kind == screening.Multi:
+		if v.Codes == nil {
+			return append(b, "[]"...)
+		}
+		b = append(b, '[')
+		for i, code := range v.Codes {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendGoString(b, code)
+		}
+		return append(b, ']')
+	case q.Kind == screening.Integer && v.Unsure:
+		return appendGoString(b, screening.UnsureCode)
+	case q.Kind == screening.Integer:
+		return strconv.AppendInt(b, int64(v.Int), 10)
+	}
+	return appendGoString(b, v.Text)
+}
+
+// appendGoString appends s as encoding/json writes a string (with its HTML escaping); plain
+// text is copied, anything else goes through encoding/json itself.
+func appendGoString(b []byte, s string) []byte {
+	if !utf8.ValidString(s) {
+		return append(b, mustJSON(s)...)
+	}
+	for i := 0; i < len(s); i++ {
+		// 0xe2 starts U+2028 and U+2029, which encoding/json escapes.
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == 0xe2 {
+			return append(b, mustJSON(s)...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // AnswerJSON is an answer as the answers file writes it: a code, an array of codes, a number,
