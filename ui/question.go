@@ -79,6 +79,7 @@ func (qf *questionForm) build(lang screening.Lang, st *Styles, km *huh.KeyMap, w
 		onNumber = true
 	}
 	q := qf.q
+	theme := st.HuhTheme()
 	optW := optionWidth(width)
 	var groups []*huh.Group
 	switch q.Kind {
@@ -88,6 +89,7 @@ func (qf *questionForm) build(lang screening.Lang, st *Styles, km *huh.KeyMap, w
 			opts[i] = huh.NewOption(optionLabel(o, lang, optW), o.Code)
 		}
 		f := huh.NewSelect[string]().Key(q.ID).Options(opts...).Value(&qf.code)
+		f.WithTheme(theme)
 		qf.first, qf.sel = f, f
 		groups = append(groups, huh.NewGroup(f))
 	case screening.Multi:
@@ -102,6 +104,7 @@ func (qf *questionForm) build(lang screening.Lang, st *Styles, km *huh.KeyMap, w
 				}
 				return nil
 			})
+		f.WithTheme(theme)
 		qf.first = f
 		groups = append(groups, huh.NewGroup(f))
 	case screening.Integer:
@@ -114,6 +117,8 @@ func (qf *questionForm) build(lang screening.Lang, st *Styles, km *huh.KeyMap, w
 		// the range is in the hint above.
 		nf := huh.NewInput().Key(q.ID).Value(&qf.num).Prompt("> ").CharLimit(6).
 			Validate(func(s string) error { _, err := parseInt(q, s, lang); return err })
+		mf.WithTheme(theme)
+		nf.WithTheme(theme)
 		qf.first, qf.sel = mf, mf
 		groups = append(groups,
 			huh.NewGroup(mf),
@@ -127,10 +132,11 @@ func (qf *questionForm) build(lang screening.Lang, st *Styles, km *huh.KeyMap, w
 				}
 				return nil
 			})
+		f.WithTheme(theme)
 		qf.first = f
 		groups = append(groups, huh.NewGroup(f))
 	}
-	qf.form = huh.NewForm(groups...).WithTheme(st.HuhTheme()).WithKeyMap(km).WithShowHelp(false).WithShowErrors(true)
+	qf.form = huh.NewForm(groups...).WithTheme(theme).WithKeyMap(km).WithShowHelp(false).WithShowErrors(true)
 	cmd := qf.form.Init()
 	// huh sizes its fields only on a WindowSizeMsg; the height is left open (the question
 	// screen scrolls the whole question, not the options alone).

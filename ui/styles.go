@@ -43,6 +43,8 @@ type Styles struct {
 	// say the class; colour only repeats it.
 	Verdict [3]lipgloss.Style
 	Class   [3]lipgloss.Style
+
+	huhTheme *huh.Theme // built once, on first use
 }
 
 // NewStyles builds the default theme on r (lipgloss.DefaultRenderer() when nil).
@@ -88,7 +90,16 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 
 // HuhTheme is the huh theme matching s: no borders, ASCII markers only, every style built on
 // s.Renderer.
+// The theme is built once per Styles: build Styles with NewStyles, and change a field of the
+// returned theme only before the first form is made.
 func (s *Styles) HuhTheme() *huh.Theme {
+	if s.huhTheme == nil {
+		s.huhTheme = s.newHuhTheme()
+	}
+	return s.huhTheme
+}
+
+func (s *Styles) newHuhTheme() *huh.Theme {
 	n := s.Renderer.NewStyle
 	var t huh.Theme
 	t.Form.Base = n()

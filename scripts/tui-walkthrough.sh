@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# tui-walkthrough.sh: drives the REAL exoscreen binary in a real terminal (tmux) through full
+# screenings, the way a person does, and checks what the screen shows and what is saved.
+#
+#   scripts/tui-walkthrough.sh            # both languages at 80x24, English at 40x12
+#   KEEP=1 scripts/tui-walkthrough.sh     # keep the work directory (screen captures) for a look
+#
+# Needs: go, tmux. Exit status 0 when every check passed; on a failure it prints the check and
+# the last screen. Each step waits for the screen it expects (polling capture-pane), so the
+# script does not depend on the speed of the machine; a step that never shows up fails after
+# $STEP_TIMEOUT seconds (default 10).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+STEP_TIMEOUT=${STEP_TIMEOUT:-10}
+work=$(mktemp -d)
+base="exoscreen-walk-$$"
+sock=$base
+runs=0
+# newterm W H COMMAND: a fresh tmux server (its own socket) with one W x H window.
+newterm() {
+	tmux -L "$sock" kill-server 2>/dev/null || true
+	runs=$((runs + 1))
+	sock="$base-$runs"
+	tmux -L "$sock" new-session -d -s walk -x "$1" -y "$2" "$3"
+	tmux -L "$sock" set-option -t walk status off >/dev/null
+}
+cleanup() {
+	tmux -L "$sock" kill-server 2>/dev/null || true
+	if [[ -z "${KEEP:-}" ]]; then rm -rf "$work"; else echo "work directory kept: $work"; fi
+}
+trap cleanup EXIT
+
+go build -o "$work/exoscreen" ./cmd/exoscreen
+
+fails=0
+pass() { printf '  ok    %s\n' "$1"; }
+fail() {
+	printf '  FAIL  %s\n' "$1"
+	printf '  ---- screen ----\n'
+	screen | sed 's/^/  | /'
+	fails=$((fails + 1))
+	return 1
+}
+screen() { tmux -L "$sock" capture-pane -p -t walk 2>/dev/null || true; }
+keys() { tmux -L "$sock" send-keys -t walk "$@"; }
+# literal text (tmux would read "Enter" or "Space" as key names otherwise)
+typetext() { tmux -L "$sock" send-keys -t walk -l "$1"; }
+
+# expect TEXT...: wait until the screen shows every TEXT (fixed strings).
+expect() {
+	local deadline=$((SECONDS + STEP_TIMEOUT)) s t ok
+	while :; do
+		s=$(screen)
+		ok=1
+		for t in "$@"; do
+			grep -qF -- "$t" <<<"$s" || { ok=0; break; }
+		done
+		((ok)) && return 0
+		((SECONDS >= deadline)) && { fail "screen shows: $*"; return 1; }
+		sleep 0.05
+	done
+}
+
+# answer KEY... : send the keys that choose an answer, then wait for the progress line to change
+# (the next question or the review), so that no key reaches the wrong screen.
+answer() {
+	local before after deadline
+	before=$(screen | head -1)
+	keys "$@"
+	deadline=$((SECONDS + STEP_TIMEOUT))
+	while :; do
+		after=$(screen | head -1)
+		[[ "$after" != "$before" ]] && return 0
+		((SECONDS >= deadline)) && { fail "the screen did not move on after: $*"; return 1; }
+		sleep 0.05
+	done
+}
+
+# walk LANG WIDTH HEIGHT: one full screening.
+walk() {
+	local lang=$1 w=$2 h=$3
+	local out="$work/summary-$lang-${w}x$h.txt"
+	local -A T
+	if [[ $lang == ja ]]; then
+		T=([welcome]="言語 / Language" [q1]="現在、妊娠していますか。" [years]="何年たちます" [meds]="薬の名前"
+			[review]="回答の確認" [confirm]="確定して結果を見る" [verdict]="絶対禁忌" [saved]="保存しました"
+			[changed]="3年" [line]="判定: 絶対禁忌 (absolute)" [notice]="お知らせ" [allergy]="アレルギー")
+	else
+		T=([welcome]="Language / 言語" [q1]="Are you pregnant now?" [years]="How many years" [meds]="medicines you take"
+			[review]="Review your answers" [confirm]="Confirm and see the result" [verdict]="Absolute contraindication"
+			[saved]="Saved:" [changed]="3 years" [line]="Verdict: Absolute contraindication (absolute)" [notice]="Notices"
+			[allergy]="allerg")
+	fi
+	echo "walkthrough: --lang $lang at ${w}x$h"
+	newterm "$w" "$h" \
+		"cd '$work' && env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 ./exoscreen --lang $lang --export '$out'; echo EXIT=\$?; sleep 600"
+
+	expect "${T[welcome]}" && pass "welcome screen with the language choice" || return 1
+	answer Enter
+	expect "${T[q1]}" && pass "first question" || return 1
+	answer Enter                   # pregnancy: no
+	answer Enter                   # pregnancy_planned (shown because of "no"): no
+	answer Enter                   # breastfeeding: no
+	answer Down Down Down Enter    # cancer: treatment and follow-up ended
+	expect "${T[years]}" && pass "follow-up question appears (cancer_years)" || return 1
+	keys Enter                     # "enter a number"
+	sleep 0.2
+	typetext 3
+	answer Enter                   # 3 years -> absolute
+	answer Enter                   # infection: no
+	answer Enter                   # product_reaction: never treated
+	answer Down Enter              # allergy: yes
+	expect "${T[allergy]}" && pass "allergy follow-ups" || return 1
+	answer Enter                   # allergy_severe: no
+	keys Down Space                # allergy_to: food
+	sleep 0.2
+	answer Enter
+	answer Enter                   # anticoagulant: no
+	answer Enter                   # bleeding_disorder: no
+	answer Enter                   # immunosuppressant: no
+	answer Down Enter              # other_medication: yes
+	expect "${T[meds]}" && pass "follow-up free text (medication_names)" || return 1
+	typetext "アムロジピン amlodipine"
+	sleep 0.2
+	answer Enter
+	answer Enter                   # autoimmune: no
+	answer Enter                   # chronic_disease: none
+	answer Enter                   # doctor_advised_against: no
+	answer Enter                   # blood_donation: no
+	expect "${T[review]}" && pass "review screen" || return 1
+	answer Escape                  # back from the review to the last question ...
+	answer Enter                   # ... and forward again, answer kept
+	expect "${T[review]}" && pass "back from the review and forward again" || return 1
+	keys End
+	expect "${T[confirm]}" || return 1
+	keys Enter
+	expect "${T[verdict]}" "${T[saved]}" && pass "summary with the verdict; --export saved it" || return 1
+
+	# Scroll through the summary with page down until the notices show.
+	local i
+	for i in $(seq 1 60); do
+		screen | grep -qF "${T[notice]}" && break
+		keys PageDown
+		sleep 0.05
+	done
+	expect "${T[notice]}" && pass "summary scrolls to the notices" || return 1
+
+	# The saved file: mode 0600, the verdict line, the answers, no escape sequences.
+	[[ -f $out ]] || { fail "no file at $out"; return 1; }
+	[[ $(stat -c %a "$out") == 600 ]] && pass "saved file has mode 0600" || fail "mode $(stat -c %a "$out")"
+	grep -qF "${T[line]}" "$out" && pass "saved file has the verdict line" || fail "verdict line missing in $out"
+	grep -qF "${T[changed]}" "$out" && pass "saved file has the answer to the follow-up" || fail "cancer_years answer missing"
+	grep -qF "アムロジピン amlodipine" "$out" && pass "saved file has the free text" || fail "free text missing"
+	if grep -q $'\x1b' "$out"; then fail "escape sequences in $out"; fi
+	# The shared renderer: the TUI's file is what `evaluate --format text` prints for the same answers
+	# apart from the date line (the interactive screening records when it was done).
+	local json='{"pregnancy":"no","pregnancy_planned":"no","breastfeeding":"no","cancer":"treatment_ended","cancer_years":3,"infection":"no","product_reaction":"never_treated","allergy":"yes","allergy_severe":"no","allergy_to":["food"],"anticoagulant":"no","bleeding_disorder":"no","immunosuppressant":"no","other_medication":"yes","medication_names":"アムロジピン amlodipine","autoimmune":"no","chronic_disease":"none","doctor_advised_against":"no","blood_donation":"no"}'
+	if diff <(grep -v -e '^日時:' -e '^Date:' "$out") <(echo "$json" | "$work/exoscreen" evaluate --lang "$lang" --format text | grep -v -e '^日時:' -e '^Date:') >"$work/diff-$lang.txt"; then
+		pass "saved file = evaluate --format text for the same answers"
+	else
+		fail "saved file differs from evaluate --format text (see $work/diff-$lang.txt)"
+	fi
+
+	keys q                         # saved, so it quits without asking
+	expect "EXIT=0" && pass "quits with status 0 and restores the terminal" || return 1
+	# The alternate screen is gone: the summary is no longer on the terminal.
+	if screen | grep -qF "${T[confirm]}"; then fail "screen not restored"; fi
+	return 0
+}
+
+# quitflow: ctrl+c with answers asks first; "n" goes on; ctrl+c twice quits.
+quitflow() {
+	echo "walkthrough: ctrl+c"
+	newterm 80 24 "cd '$work' && TERM=xterm-256color ./exoscreen --lang en; echo EXIT=\$?; sleep 600"
+	expect "Language / 言語" || return 1
+	answer Enter
+	answer Enter
+	keys C-c
+	expect "Quit?" "have not been saved" && pass "ctrl+c asks first once answers exist" || return 1
+	keys n
+	expect "Question 2" && pass "n goes on where it was" || return 1
+	keys C-c
+	expect "Quit?" || return 1
+	keys C-c
+	expect "EXIT=0" && pass "a second ctrl+c quits" || return 1
+}
+
+walk en 80 24 || true
+walk ja 80 24 || true
+walk en 40 12 || true
+walk ja 40 12 || true
+quitflow || true
+
+if ((fails > 0)); then
+	echo "tui-walkthrough: $fails check(s) failed"
+	exit 1
+fi
+echo "tui-walkthrough: all checks passed"
