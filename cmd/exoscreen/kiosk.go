@@ -31,7 +31,15 @@ type kioskFlags struct {
 	idle       time.Duration
 	details    string
 	pinFile    string
-	clinic     string
+	fs         *flag.FlagSet
+}
+
+// clinic is the --clinic flag (shared with the interactive screening).
+func (k *kioskFlags) clinic() string {
+	if f := k.fs.Lookup("clinic"); f != nil {
+		return f.Value.String()
+	}
+	return ""
 }
 
 // addKioskFlags adds the kiosk's flags to the flag set of exoscreen.
@@ -43,7 +51,10 @@ func addKioskFlags(fs *flag.FlagSet) *kioskFlags {
 	fs.DurationVar(&k.idle, "idle-timeout", 2*time.Minute, "kiosk: ask \"are you still there?\" after this long without input")
 	fs.StringVar(&k.details, "details", "reception", "kiosk: patient details to ask: reception,name,dob or none")
 	fs.StringVar(&k.pinFile, "staff-pin-file", "", "kiosk: read the staff PIN from `FILE` (else "+pinEnv+")")
-	fs.StringVar(&k.clinic, "clinic", "", "kiosk: clinic name printed on the summaries")
+	if fs.Lookup("clinic") == nil { // the interactive screening may define it too
+		fs.String("clinic", os.Getenv("EXOSCREEN_CLINIC"), "clinic `name` printed on the summaries (default $EXOSCREEN_CLINIC)")
+	}
+	k.fs = fs
 	return k
 }
 
@@ -55,7 +66,7 @@ func (k *kioskFlags) misused(fs *flag.FlagSet) error {
 	var bad []string
 	fs.Visit(func(f *flag.Flag) {
 		switch f.Name {
-		case "outbox", "show-result", "idle-timeout", "details", "staff-pin-file", "clinic":
+		case "outbox", "show-result", "idle-timeout", "details", "staff-pin-file":
 			bad = append(bad, "--"+f.Name)
 		}
 	})
@@ -159,7 +170,7 @@ func (e *env) runKiosk(rs *screening.RuleSet, c *common, k *kioskFlags) int {
 			return o.Save(res, meta)
 		},
 		Where:  k.outbox,
-		Clinic: k.clinic,
+		Clinic: k.clinic(),
 	})
 
 	// Lockdown: the terminal is in raw mode, so ctrl+c, ctrl+z and ctrl+\ arrive as keys the

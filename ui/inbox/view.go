@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 	"github.com/exoscreen/exoscreen/screening/outbox"
 	"github.com/rivo/uniseg"
@@ -137,7 +138,7 @@ func (m *Model) row(e *outbox.Entry, who int) string {
 	if e.Reviewed {
 		done = tr(l, "reviewed")
 	}
-	verdict := m.st.Class[e.Verdict].Render(pad(e.Verdict.Label().In(l), colVerdict))
+	verdict := m.st.Class[e.Verdict].Render(pad(verdictWord(e.Verdict, l), colVerdict))
 	return pad(t, colTime) + "  " + pad(fit(label, who), who) + " " + verdict + " " + m.st.Confirm.Render(pad(confirm, colConfirm)) + " " + done
 }
 
@@ -206,4 +207,13 @@ func wrapLines(s string, w int) []string {
 		}
 	}
 	return out
+}
+
+// verdictWord is the verdict in the list's narrow column: the Japanese label (four
+// characters), or the English class code.
+func verdictWord(c screening.Class, l screening.Lang) string {
+	if l == screening.JA {
+		return c.Label().In(l)
+	}
+	return c.String()
 }
