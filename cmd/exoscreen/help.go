@@ -14,6 +14,7 @@ Usage:
   exoscreen [flags]                      interactive screening in the terminal
   exoscreen evaluate [flags] [FILE|-]    screen answers from a JSON file or stdin
   exoscreen lint [flags] [DIR]           check a rule set (the embedded one without DIR)
+  exoscreen questionnaire [flags]        the questions as a FHIR R4 Questionnaire (or json, text)
   exoscreen help [COMMAND]               show help
 
 Common flags:
@@ -36,9 +37,19 @@ object keyed by question id, or JSON Lines (one object a line). Each record gets
 result or its own error; errors name the line, the question and what was expected.
 
 Flags:
-  --format text|json   output format (default text)
-  --lang ja|en         language of reasons and messages
-  --content DIR        use the clinic rule set in DIR
+  --format text|json|fhir   output format (default text): the printable summary (80 columns;
+                            a batch has one page per record), the JSON result
+                            (docs/schema/result.schema.json, JSON Lines for a batch) or a
+                            FHIR R4 Bundle a line (NDJSON)
+  --clinic NAME             clinic name printed on summaries (default $EXOSCREEN_CLINIC)
+  --fhir-base URL           base of the FHIR canonical URLs (default $EXOSCREEN_FHIR_BASE;
+                            without it, urn:uuid URLs derived from the rule set id)
+  --lang ja|en              language of reasons and messages
+  --content DIR             use the clinic rule set in DIR
+
+Results are stamped with the time they were screened, in the machine's time zone. For tests
+and reproducible examples only, EXOSCREEN_NOW=2026-11-21T10:30:00+09:00 fixes that time
+(and makes the result ids repeatable).
 
 Example:
   echo '{"pregnancy":"pregnant","breastfeeding":"no", ...}' | exoscreen evaluate --format json
@@ -60,6 +71,7 @@ Flags:
   exoscreen [フラグ]                       端末で対話的に問診します
   exoscreen evaluate [フラグ] [FILE|-]     JSONファイルか標準入力の回答を判定します
   exoscreen lint [フラグ] [DIR]            ルールセットを検査します(DIRなしで組み込みのもの)
+  exoscreen questionnaire [フラグ]         質問を FHIR R4 の Questionnaire で出します(json、text も)
   exoscreen help [コマンド]                ヘルプを表示します
 
 共通のフラグ:
@@ -82,9 +94,18 @@ Flags:
 レコードごとに結果かエラーを出し、エラーは行・質問・期待される値を示します。
 
 フラグ:
-  --format text|json   出力形式(既定は text)
-  --lang ja|en         理由とメッセージの言語
-  --content DIR        DIR にある医療機関のルールセットを使います
+  --format text|json|fhir   出力形式(既定は text): 印刷用の結果(80桁。複数レコードは1件
+                            1ページ)、JSON(docs/schema/result.schema.json。複数なら
+                            JSON Lines)、FHIR R4 の Bundle を1行に1つ(NDJSON)
+  --clinic NAME             結果に印刷する医療機関名(既定は $EXOSCREEN_CLINIC)
+  --fhir-base URL           FHIR の正規URLの基点(既定は $EXOSCREEN_FHIR_BASE。なければ
+                            ルールセットIDから作る urn:uuid)
+  --lang ja|en              理由とメッセージの言語
+  --content DIR             DIR にある医療機関のルールセットを使います
+
+結果には判定した日時(このコンピュータのタイムゾーン)が入ります。テストや再現できる例の
+ためだけに、EXOSCREEN_NOW=2026-11-21T10:30:00+09:00 でその日時を固定できます
+(結果のIDも毎回同じになります)。
 `,
 		"lint": `使い方: exoscreen lint [フラグ] [DIR]
 
