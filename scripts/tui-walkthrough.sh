@@ -4,6 +4,12 @@
 #
 #   scripts/tui-walkthrough.sh            # both languages at 80x24, English at 40x12
 #   KEEP=1 scripts/tui-walkthrough.sh     # keep the work directory (screen captures) for a look
+#   scripts/tui-walkthrough.sh --figures  # instead: measure the binary (needs python3; ~2 min)
+#
+# --figures measures, on the real binary in a pseudo-terminal (80x24): the time from start to
+# the first frame, from a keystroke to the next frame (cursor moves and new questions), and
+# the CPU used while idle on a question for IDLE seconds (default 60) in tmux, read from
+# /proc/PID/stat (utime + stime).
 #
 # Needs: go, tmux. Exit status 0 when every check passed; on a failure it prints the check and
 # the last screen. Each step waits for the screen it expects (polling capture-pane), so the
@@ -185,6 +191,93 @@ quitflow() {
 	keys C-c
 	expect "EXIT=0" && pass "a second ctrl+c quits" || return 1
 }
+
+# figures: the measurements described at the top.
+figures() {
+	local idle=${IDLE:-60}
+	echo "figures: first frame and keystroke latency (pty, 80x24)"
+	python3 - "$work/exoscreen" <<'PY'
+import os, sys, time, fcntl, termios, struct, select, statistics, subprocess
+binary = sys.argv[1]
+
+def spawn():
+    m, s = os.openpty()
+    fcntl.ioctl(s, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color", LANG="en_US.UTF-8")
+    env.pop("NO_COLOR", None)
+    t0 = time.perf_counter()
+    p = subprocess.Popen([binary, "--lang", "en"], stdin=s, stdout=s, stderr=s, env=env, start_new_session=True)
+    os.close(s)
+    return p, m, t0
+
+def read_until(m, needle, timeout=5):
+    buf, end = b"", time.perf_counter() + timeout
+    while time.perf_counter() < end:
+        if select.select([m], [], [], 0.002)[0]:
+            buf += os.read(m, 65536)
+            if needle in buf:
+                return time.perf_counter()
+    sys.exit("timeout waiting for %r" % needle)
+
+def drain(m, quiet=0.05):
+    while select.select([m], [], [], quiet)[0]:
+        os.read(m, 65536)
+
+def latency(m, key):
+    drain(m)
+    t = time.perf_counter()
+    os.write(m, key)
+    if not select.select([m], [], [], 1)[0]:
+        return None
+    d = (time.perf_counter() - t) * 1000
+    os.read(m, 65536)
+    return d
+
+def summ(xs):
+    xs = sorted(x for x in xs if x is not None)
+    return "median %.1f ms, p95 %.1f ms, max %.1f ms (n=%d)" % (
+        statistics.median(xs), xs[max(0, int(len(xs) * 0.95) - 1)], xs[-1], len(xs))
+
+firsts = []
+for _ in range(20):
+    p, m, t0 = spawn()
+    firsts.append((read_until(m, b"Language") - t0) * 1000)
+    p.kill(); p.wait(); os.close(m)
+p, m, _ = spawn()
+read_until(m, b"Language")
+os.write(m, b"\r")
+read_until(m, b"Are you pregnant")
+moves = [latency(m, b"\x1b[B" if i % 2 == 0 else b"\x1b[A") for i in range(200)]
+nexts = []
+for _ in range(20):
+    nexts.append(latency(m, b"\r"))   # answer: the next question
+    drain(m, 0.1)
+    os.write(m, b"\x1b")               # back (esc needs a pause to be read as esc)
+    drain(m, 0.3)
+p.kill(); p.wait()
+print("  first frame (process start -> welcome drawn):", summ(firsts))
+print("  keystroke -> frame, cursor move:            ", summ(moves))
+print("  keystroke -> frame, enter to next question:  ", summ(nexts))
+PY
+	echo "figures: CPU while idle on a question for ${idle}s (tmux, /proc/PID/stat)"
+	newterm 80 24 "cd '$work' && TERM=xterm-256color ./exoscreen --lang ja; sleep 600"
+	expect "言語 / Language" || return 1
+	answer Enter
+	local pid hz t0 t1
+	pid=$(pgrep -P "$(tmux -L "$sock" display -p -t walk '#{pane_pid}')" -x exoscreen)
+	hz=$(getconf CLK_TCK)
+	sleep 1
+	t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+	sleep "$idle"
+	t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+	awk -v d=$((t1 - t0)) -v hz="$hz" -v s="$idle" \
+		'BEGIN { printf "  %d ticks = %.2f s CPU in %d s = %.2f%% of a core\n", d, d / hz, s, 100 * d / hz / s }'
+}
+
+if [[ ${1:-} == --figures ]]; then
+	figures
+	exit
+fi
 
 walk en 80 24 || true
 walk ja 80 24 || true

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/huh"
@@ -44,6 +45,7 @@ type Styles struct {
 	Verdict [3]lipgloss.Style
 	Class   [3]lipgloss.Style
 
+	huhOnce  sync.Once
 	huhTheme *huh.Theme // built once, on first use
 }
 
@@ -93,9 +95,7 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 // The theme is built once per Styles: build Styles with NewStyles, and change a field of the
 // returned theme only before the first form is made.
 func (s *Styles) HuhTheme() *huh.Theme {
-	if s.huhTheme == nil {
-		s.huhTheme = s.newHuhTheme()
-	}
+	s.huhOnce.Do(func() { s.huhTheme = s.newHuhTheme() })
 	return s.huhTheme
 }
 
