@@ -448,7 +448,7 @@ func (m *Model) saveDone(msg saveDoneMsg) (tea.Model, tea.Cmd) {
 			m.setState(stFailed)
 			return m, nil
 		}
-		m.staffMsg, m.staffErr = tr(m.opt.Lang, "staff.failed", msg.err), true
+		m.staffMsg, m.staffErr = tr(m.opt.Lang, "staff.failed", m.reason(msg.err)), true
 		return m, nil
 	}
 	m.lastSave = msg.id

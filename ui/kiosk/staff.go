@@ -1,7 +1,10 @@
 package kiosk
 
 import (
+	"errors"
+	"io/fs"
 	"strings"
+	"syscall"
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -208,7 +211,7 @@ func (m *Model) staffView() string {
 	if m.pending != nil {
 		reason := ""
 		if m.saveErr != nil {
-			reason = export.Sanitize(m.saveErr.Error())
+			reason = m.reason(m.saveErr)
 		}
 		parts = append(parts, m.paragraph(st.Error, tr(l, "staff.pending", reason)), "")
 	}
@@ -238,4 +241,23 @@ func (m *Model) staffView() string {
 	}
 	parts = append(parts, st.Help.Render(tr(l, "staff.keys")))
 	return lipgloss.JoinVertical(lipgloss.Center, parts...)
+}
+
+// reason says why a save failed, in the staff language: the common causes in words, any
+// other error as it is.
+func (m *Model) reason(err error) string {
+	l := m.opt.Lang
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return tr(l, "err.full")
+	case errors.Is(err, syscall.EROFS):
+		return tr(l, "err.readonly")
+	case errors.Is(err, syscall.ENOTDIR):
+		return tr(l, "err.notdir")
+	case errors.Is(err, fs.ErrNotExist):
+		return tr(l, "err.missing")
+	case errors.Is(err, fs.ErrPermission):
+		return tr(l, "err.perm")
+	}
+	return export.Sanitize(err.Error())
 }
