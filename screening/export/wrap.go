@@ -195,7 +195,10 @@ func fitsOneLine(first, text string, width int) bool {
 		}
 	}
 	if ascii {
-		return len(first)+len(text) <= width && isASCII(first)
+		if isASCII(first) {
+			return len(first)+len(text) <= width
+		}
+		return uniseg.StringWidth(first)+len(text) <= width
 	}
 	if strings.ContainsAny(text, "\n\r") {
 		return false
