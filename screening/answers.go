@@ -5,10 +5,10 @@ import "slices"
 // Value is the answer to one question. The zero Value is "no answer".
 type Value struct {
 	Set    bool     // the question was answered
+	Unsure bool     // Integer: answered "unsure" (next to Set: a smaller Value)
 	Code   string   // Single: the chosen option code (UnsureCode for unsure)
 	Codes  []string // Multi: the chosen option codes, in option order
 	Int    int      // Integer: the number, unless Unsure
-	Unsure bool     // Integer: answered "unsure"
 	Text   string   // Text: what was written
 }
 

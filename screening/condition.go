@@ -102,3 +102,56 @@ func (q *Question) place(v Value) *Rule {
 	}
 	return best
 }
+
+// maxTableSpan bounds the integer range placed by table; a wider range is placed by rules.
+const maxTableSpan = 4096
+
+// buildTables precomputes, for a rule set that passed lint, the rule that places every
+// option of a single question and every answer of an integer question with a small range,
+// so that Evaluate looks placements up instead of testing rules.
+func (rs *RuleSet) buildTables() {
+	for _, q := range rs.Questions {
+		switch q.Kind {
+		case Single:
+			q.byOption = make([]*Rule, len(q.Options))
+			for i, o := range q.Options {
+				q.byOption[i] = q.place(CodeValue(o.Code))
+			}
+		case Integer:
+			if q.Max-q.Min < maxTableSpan {
+				q.byInt = make([]*Rule, q.Max-q.Min+1)
+				for i := range q.byInt {
+					q.byInt[i] = q.place(IntValue(q.Min + i))
+				}
+			}
+			if q.AllowUnsure {
+				q.byUnsure = q.place(UnsureInt())
+			}
+		}
+	}
+}
+
+// placed is place, by table where there is one.
+func (q *Question) placed(v Value) *Rule {
+	if v.Set {
+		switch q.Kind {
+		case Single:
+			// A scan beats the option map for a handful of options; codes parsed from an
+			// answers file share the option's string, so most compares stop at the pointer.
+			for i, o := range q.Options {
+				if q.byOption != nil && o.Code == v.Code {
+					return q.byOption[i]
+				}
+			}
+		case Integer:
+			if v.Unsure {
+				if q.byUnsure != nil {
+					return q.byUnsure
+				}
+			} else if n := v.Int - q.Min; q.byInt != nil && n >= 0 && n < len(q.byInt) {
+				return q.byInt[n]
+			}
+		}
+	}
+	return q.place(v)
+}

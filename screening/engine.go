@@ -6,9 +6,9 @@ import "errors"
 type Finding struct {
 	Question          *Question
 	Answer            Value
+	Rule              *Rule // the rule that placed the answer
 	Class             Class
 	NeedsConfirmation bool
-	Rule              *Rule // the rule that placed the answer
 }
 
 // Reason is why the answer was placed in its class, in lang.
@@ -86,7 +86,7 @@ func (rs *RuleSet) Evaluate(a *Answers) (*Result, error) {
 			continue
 		}
 		v := a.vals[i]
-		r := q.place(v)
+		r := q.placed(v)
 		if r == nil {
 			return nil, errNoRule
 		}

@@ -53,6 +53,18 @@ func FuzzParseAnswers(f *testing.F) {
 	f.Add([]byte(`[1, {"a": null}]`))
 	f.Add([]byte("{\"medication_names\": \"\\u001b[2J\", \"x\": \xff}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// The fast path accepts nothing the complete parser refuses, with the same values.
+		fast, slow := rs.NewAnswers(), rs.NewAnswers()
+		if fast.decodeFast(data) {
+			if errs := slow.decode(data, 1); len(errs) > 0 {
+				t.Fatalf("fast path accepted what decode refuses: %v", errs)
+			}
+			for i := range fast.vals {
+				if !sameValue(fast.vals[i], slow.vals[i]) {
+					t.Fatalf("%s: fast %+v, decode %+v", rs.Questions[i].ID, fast.vals[i], slow.vals[i])
+				}
+			}
+		}
 		a, err := rs.ParseAnswers(data, 3)
 		if (a == nil) == (err == nil) {
 			t.Fatalf("answers %v and error %v", a, err)

@@ -98,6 +98,7 @@ func load(fsys fs.FS, display func(string) string) (*RuleSet, error) {
 		})
 		return nil, &LoadError{Problems: problems}
 	}
+	rs.buildTables()
 	return rs, nil
 }
 

@@ -76,6 +76,11 @@ type Question struct {
 	Line        int // where the question starts in its file
 
 	optionIndex map[string]int
+	// Placement tables built by Load for a valid rule set (see buildTables): the rule that
+	// places each option (Single), each integer from Min (Integer) and unsure.
+	byOption []*Rule
+	byInt    []*Rule
+	byUnsure *Rule
 }
 
 // Option returns the option with the given code, or nil.

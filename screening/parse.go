@@ -25,7 +25,15 @@ const (
 // problems of the record are returned, not just the first.
 func (rs *RuleSet) ParseAnswers(data []byte, line int) (*Answers, error) {
 	a := rs.NewAnswers()
-	errs := a.decode(data, line)
+	var errs AnswerErrors
+	if a.decodeFast(data) {
+		if a.complete() {
+			return a, nil
+		}
+	} else {
+		a.Clear()
+		errs = a.decode(data, line)
+	}
 	if len(errs) == 0 {
 		for _, e := range a.Problems() {
 			e.Line = line

@@ -541,3 +541,75 @@ func TestValue(t *testing.T) {
 		}
 	}
 }
+
+// TestFastPath checks which records the fast path takes and that it agrees with decode.
+func TestFastPath(t *testing.T) {
+	rs := defaultRules(t)
+	good := exampleWith(t, nil)
+	for _, tc := range []struct {
+		in   string
+		fast bool
+	}{
+		{good, true},
+		{exampleAnswers, true},
+		{" \r\n" + good + "\r\n ", true},
+		{`{}`, true},
+		{`{ }`, true},
+		{exampleWith(t, map[string]any{"cancer_years": "unsure", "allergy_to": []string{}}), true},
+		{exampleWith(t, map[string]any{"allergy_to": []string{"other", "drug"}}), true},
+		{exampleWith(t, map[string]any{"anticoagulant": "yes", "medication_names": "ワーファリン 1mg"}), true},
+		{strings.Replace(good, `"cancer_years":7`, `"cancer_years":-0`, 1), true},
+		{strings.Replace(good, `"cancer_years":7`, `"cancer_years":7.0`, 1), false},
+		{strings.Replace(good, `"cancer_years":7`, `"cancer_years":7e0`, 1), false},
+		{strings.Replace(good, `"cancer_years":7`, `"cancer_years":07`, 1), false},
+		{strings.Replace(good, `"cancer_years":7`, `"cancer_years":-`, 1), false},
+		{strings.Replace(good, `"cancer_years":7`, `"cancer_years":1234567890123456789`, 1), false},
+		{strings.Replace(good, `"pregnancy":`, `"pregn\u0061ncy":`, 1), false},
+		{exampleWith(t, map[string]any{"other_medication": "yes", "medication_names": "a\"b"}), false},
+		{exampleWith(t, map[string]any{"other_medication": "yes", "medication_names": "a\tb"}), false},
+		{exampleWith(t, map[string]any{"other_medication": "yes", "medication_names": strings.Repeat("x", MaxTextRunes+1)}), false},
+		{exampleWith(t, map[string]any{"other_medication": "yes", "medication_names": strings.Repeat("薬", MaxTextRunes)}), true},
+		{exampleWith(t, map[string]any{"allergy_to": []string{"drug", "drug"}}), false},
+		{exampleWith(t, map[string]any{"allergy_to": []string{"cats"}}), false},
+		{exampleWith(t, map[string]any{"cancer_years": "later"}), false},
+		{exampleWith(t, map[string]any{"cancer_years": 121}), false},
+		{exampleWith(t, map[string]any{"pregnancy": "maybe"}), false},
+		{exampleWith(t, map[string]any{"nope": "no"}), false},
+		{exampleWith(t, map[string]any{"pregnancy": true}), false},
+		{exampleWith(t, map[string]any{"allergy_to": "drug"}), false},
+		{strings.Replace(good, `{`, `{"pregnancy":"no",`, 1), false},
+		{strings.Replace(good, `"allergy_to":["pollen"]`, `"allergy_to":["pollen" "drug"]`, 1), false},
+		{strings.Replace(good, `"allergy_to":["pollen"]`, `"allergy_to":["pollen",]`, 1), false},
+		{strings.Replace(good, `"allergy_to":["pollen"]`, `"allergy_to":[`, 1), false},
+		{good + "x", false},
+		{good + "{}", false},
+		{strings.TrimSuffix(good, "}"), false},
+		{strings.Replace(good, ":", " ", 1), false},
+		{strings.Replace(good, ",", " ", 1), false},
+		{strings.Replace(good, `"no"`, `"no`, 1), false},
+		{"\xff" + good, false},
+		{`[]`, false},
+		{``, false},
+		{`{"pregnancy"`, false},
+		{`{"pregnancy":`, false},
+		{`{"pregnancy":"no"`, false},
+		{`{"pregnancy":"no",`, false},
+	} {
+		fast, slow := rs.NewAnswers(), rs.NewAnswers()
+		if got := fast.decodeFast([]byte(tc.in)); got != tc.fast {
+			t.Errorf("decodeFast = %v, want %v: %.120s", got, tc.fast, tc.in)
+			continue
+		}
+		if !tc.fast {
+			continue
+		}
+		if errs := slow.decode([]byte(tc.in), 1); errs != nil {
+			t.Errorf("fast path took what decode refuses (%v): %.120s", errs, tc.in)
+		}
+		for i := range fast.vals {
+			if !sameValue(fast.vals[i], slow.vals[i]) {
+				t.Errorf("%s: fast %+v, decode %+v", rs.Questions[i].ID, fast.vals[i], slow.vals[i])
+			}
+		}
+	}
+}
