@@ -57,8 +57,8 @@ func NameID(ns, name string) string {
 	return formatUUID(u)
 }
 
-// idNamespace is exoscreen's namespace for name-based UUIDs (itself NameID of the URL
-// namespace and the module path).
+// idNamespace is exoscreen's namespace for name-based UUIDs (a fixed random UUID; changing
+// it changes every derived URL and id).
 const idNamespace = "2f1d7f4e-2c5b-5b0e-9f6a-6b3c1e0a9d41"
 
 func parseUUID(s string) []byte {

@@ -183,3 +183,33 @@ func TestFHIRValidator(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionnaireRefusesUnsureCondition: a condition on "not sure" to an integer question
+// has no R4 enableWhen (the answer has no value there); the export must refuse it.
+func TestQuestionnaireRefusesUnsureCondition(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"ruleset.yaml", "sources.yaml", "questions.yaml"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "content", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "questions.yaml" {
+			old := "            - {question: other_medication, operator: \"=\", answer: \"yes\"}\n"
+			if !strings.Contains(string(b), old) {
+				t.Skip("the default content changed; update this test's edit")
+			}
+			b = []byte(strings.Replace(string(b), old, old+"            - {question: cancer_years, operator: \"=\", answer: unsure}\n", 1))
+		}
+		os.WriteFile(filepath.Join(dir, name), b, 0o600)
+	}
+	rs, err := screening.LoadDir(dir)
+	if err != nil {
+		t.Fatalf("edited rule set does not load: %v", err)
+	}
+	var b bytes.Buffer
+	err = WriteQuestionnaire(&b, rs, screening.JA, "")
+	var qe *QuestionnaireError
+	if !errors.As(err, &qe) || qe.Question != "medication_names" || !strings.Contains(err.Error(), "cancer_years = unsure") {
+		t.Fatalf("err = %v, want a QuestionnaireError naming medication_names and the condition", err)
+	}
+}
