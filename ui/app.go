@@ -54,6 +54,7 @@ type App struct {
 	width, height int
 	finished      bool
 	exportErr     error
+	quitting      bool // the app itself ended the program
 }
 
 // NewApp returns the interactive app for rs.
@@ -117,7 +118,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if decided {
 				a.quit = nil
 				if quit {
-					return a, tea.Quit
+					return a, a.end()
 				}
 			}
 			return a, nil
@@ -174,16 +175,26 @@ func (a *App) requestQuit() tea.Cmd {
 	lang := a.Lang()
 	switch {
 	case a.state == stateSummary && a.summary.Saved() != "":
-		return tea.Quit
+		return a.end()
 	case a.state == stateSummary:
 		a.quit = newQuitDialog(lang, a.st, tr(lang, "quit.resultNot"))
 	case a.screening != nil && a.screening.HasAnswers():
 		a.quit = newQuitDialog(lang, a.st, tr(lang, "quit.unsaved"))
 	default:
-		return tea.Quit
+		return a.end()
 	}
 	return nil
 }
+
+// end quits the program.
+func (a *App) end() tea.Cmd {
+	a.quitting = true
+	return tea.Quit
+}
+
+// Ended reports whether the app ended the program itself (the person quit); false after
+// Program.Run returns means something else stopped it (a signal).
+func (a *App) Ended() bool { return a.quitting }
 
 // View draws the current screen.
 func (a *App) View() string {

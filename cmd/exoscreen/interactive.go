@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/exoscreen/exoscreen/internal/atomicfile"
+	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/ui"
 )
 
@@ -55,14 +56,29 @@ func (e *env) main(args []string) int {
 }
 
 // runTUI runs the interactive app full-screen on the terminal and restores the terminal
-// afterwards. Exit status: 0 done (completed or quit), 1 the terminal failed or --export could
-// not be written (the reason is printed once the terminal is restored).
+// afterwards. Exit status: 0 done (completed, or quit by the person), 1 the terminal failed,
+// a signal (SIGINT, SIGTERM from outside) stopped it, or --export could not be written (the
+// reason is printed once the terminal is restored).
 func (e *env) runTUI(app *ui.App, exportPath string) int {
 	in, _ := e.stdin.(*os.File)
 	out, _ := e.stdout.(*os.File)
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithInput(in), tea.WithOutput(out))
-	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		fmt.Fprintf(e.stderr, "exoscreen: %v\n", err)
+	_, err := p.Run()
+	if err == nil && !app.Ended() {
+		err = tea.ErrInterrupted // SIGTERM: the program stopped without the person quitting
+	}
+	if err != nil {
+		// The terminal is restored by now. SIGINT from outside (ctrl+c itself is a key here)
+		// ends the program without the usual question: say that nothing was kept.
+		if errors.Is(err, tea.ErrInterrupted) {
+			msg := map[bool]string{true: "interrupted", false: "interrupted; the answers were not kept"}[app.Finished()]
+			if app.Lang() == screening.JA {
+				msg = map[bool]string{true: "中断しました", false: "中断しました。回答は保存されていません"}[app.Finished()]
+			}
+			fmt.Fprintf(e.stderr, "exoscreen: %s\n", msg)
+		} else {
+			fmt.Fprintf(e.stderr, "exoscreen: %v\n", err)
+		}
 		return exitFail
 	}
 	if err := app.ExportError(); err != nil {
