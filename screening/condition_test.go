@@ -357,3 +357,86 @@ func bigRuleSet(t *testing.T, n int) *RuleSet {
 	}
 	return rs
 }
+
+// intRuleSet is a valid rule set with one integer question from min to max ("< 0" is
+// relative, the rest none, unsure relative).
+func intRuleSet(t *testing.T, minV, maxV int) *RuleSet {
+	t.Helper()
+	q := `sections:
+  - id: s
+    title: {ja: 節, en: Section}
+    questions:
+      - id: n
+        kind: integer
+        text: {ja: 数, en: Number}
+        min: ` + itoa(minV) + `
+        max: ` + itoa(maxV) + `
+        unsure: true
+        rules:
+          - {when: {conditions: [{operator: "<", answer: 0}]}, class: relative, sources: [s], reason: {ja: 理由, en: Reason}}
+          - {when: {conditions: [{operator: ">=", answer: 0}]}, class: none, sources: [s], reason: {ja: 理由, en: Reason}}
+          - {when: {conditions: [{operator: "=", answer: unsure}]}, class: relative, needs_confirmation: true, sources: [s], reason: {ja: 理由, en: Reason}}
+`
+	m := fstest.MapFS{
+		"ruleset.yaml":   {Data: []byte("id: int\nversion: '1'\nname: {ja: 数, en: Int}\ndisclaimer: {ja: 注意, en: Note}\n")},
+		"sources.yaml":   {Data: []byte("sources:\n  - key: s\n    title: {ja: 出典, en: Source}\n    publisher: {ja: 発行, en: Publisher}\n")},
+		"questions.yaml": {Data: []byte(q)},
+	}
+	rs, err := Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+// TestPlacementTables: the tables Load builds place every answer as the rules do, and are
+// built only for ranges up to maxTableSpan numbers.
+func TestPlacementTables(t *testing.T) {
+	check := func(rs *RuleSet) {
+		for _, q := range rs.Questions {
+			forEachAnswer(q, func(v Value) {
+				if got, want := q.placed(v), q.place(v); got != want || got == nil {
+					t.Errorf("%s=%s: table gives rule at line %v, rules give %v", q.ID, describeAnswer(q, v), got, want)
+				}
+			})
+			if q.Kind == Single && len(q.byOption) != len(q.Options) {
+				t.Errorf("%s: no option table", q.ID)
+			}
+		}
+	}
+	check(defaultRules(t))
+	if q := defaultRules(t).Question("cancer_years"); len(q.byInt) != 121 || q.byUnsure == nil {
+		t.Errorf("cancer_years tables: %d, %v", len(q.byInt), q.byUnsure)
+	}
+	small := intRuleSet(t, -5, maxTableSpan-6) // maxTableSpan numbers
+	check(small)
+	if n := len(small.Questions[0].byInt); n != maxTableSpan {
+		t.Errorf("table of %d numbers, want %d", n, maxTableSpan)
+	}
+	big := intRuleSet(t, -5, maxTableSpan-5) // one more
+	check(big)
+	if big.Questions[0].byInt != nil {
+		t.Error("table built for a range over maxTableSpan")
+	}
+	// Answers outside the table (never stored by Set) still get the rules' placement.
+	q := small.Questions[0]
+	for _, v := range []Value{IntValue(-6), IntValue(maxTableSpan), CodeValue("x"), {}} {
+		if q.placed(v) != q.place(v) {
+			t.Errorf("%+v placed differently", v)
+		}
+	}
+	// Evaluate of the edges.
+	for _, tc := range []struct {
+		v    Value
+		want Class
+	}{{IntValue(-5), Relative}, {IntValue(-1), Relative}, {IntValue(0), None}, {IntValue(maxTableSpan - 6), None}, {UnsureInt(), Relative}} {
+		a := small.NewAnswers()
+		if err := a.Set(q, tc.v); err != nil {
+			t.Fatal(err)
+		}
+		res, err := small.Evaluate(a)
+		if err != nil || res.Verdict != tc.want {
+			t.Errorf("%+v: %v %v", tc.v, res, err)
+		}
+	}
+}
