@@ -62,7 +62,9 @@ func HuhKeyMap(lang screening.Lang) *huh.KeyMap {
 
 	km.Select.Up = withHelp(km.Select.Up, "up/down", h("key.choose"))
 	km.Select.Down = withHelp(km.Select.Down, "", "")
-	km.Select.Next = withHelp(km.Select.Next, "enter", h("key.next"))
+	// Forward is enter only, and the Screening answers on enter itself: huh's tab would move
+	// on through messages that could reach the next question's form.
+	km.Select.Next = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", h("key.next")))
 	km.Select.Submit = withHelp(km.Select.Submit, "enter", h("key.next"))
 	km.Select.Prev = withHelp(km.Select.Prev, "", "") // our esc/shift+tab "back" stands for it
 	km.Select.Filter.SetEnabled(false)
@@ -78,7 +80,7 @@ func HuhKeyMap(lang screening.Lang) *huh.KeyMap {
 	km.MultiSelect.Up = withHelp(km.MultiSelect.Up, "up/down", h("key.choose"))
 	km.MultiSelect.Down = withHelp(km.MultiSelect.Down, "", "")
 	km.MultiSelect.Toggle = withHelp(km.MultiSelect.Toggle, "space", h("key.toggle"))
-	km.MultiSelect.Next = withHelp(km.MultiSelect.Next, "enter", h("key.next"))
+	km.MultiSelect.Next = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", h("key.next")))
 	km.MultiSelect.Submit = withHelp(km.MultiSelect.Submit, "enter", h("key.next"))
 	km.MultiSelect.Prev = withHelp(km.MultiSelect.Prev, "", "") // our esc/shift+tab "back" stands for it
 	km.MultiSelect.Filter.SetEnabled(false)
@@ -93,11 +95,11 @@ func HuhKeyMap(lang screening.Lang) *huh.KeyMap {
 
 	km.Input.AcceptSuggestion.SetEnabled(false)
 	km.Input.Prev = withHelp(km.Input.Prev, "", "") // our esc/shift+tab "back" stands for it
-	km.Input.Next = withHelp(km.Input.Next, "enter", h("key.next"))
+	km.Input.Next = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", h("key.next")))
 	km.Input.Submit = withHelp(km.Input.Submit, "enter", h("key.next"))
 
 	km.Text.Prev = withHelp(km.Text.Prev, "", "") // our esc/shift+tab "back" stands for it
-	km.Text.Next = key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", h("key.next")))
+	km.Text.Next = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", h("key.next")))
 	km.Text.Submit = withHelp(km.Text.Submit, "enter", h("key.next"))
 	km.Text.NewLine = withHelp(km.Text.NewLine, "alt+enter", h("key.newline"))
 	km.Text.Editor.SetEnabled(false)

@@ -190,8 +190,9 @@ func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(km, s.keys.Back) && s.qf.onFirstField():
 			return s, s.back()
-		case km.String() == "esc":
-			// esc in the number field goes back to the "number or unsure" choice.
+		case key.Matches(km, s.keys.Back):
+			// In the number field: back to the "number or unsure" choice (at once: huh's own
+			// shift+tab would go through a message that could reach the next form).
 			return s, s.qf.form.PrevGroup()
 		case key.Matches(km, s.keys.PageUp):
 			s.manual = true
