@@ -498,6 +498,127 @@ func TestLintRefuses(t *testing.T) {
 			want:   wantProblem{field: "sources.evidence.url", en: "expected an http:// or https:// address", ja: "https://"},
 			count:  1,
 		},
+		{
+			name: "key given twice",
+			file: set, old: "id: exoscreen-default\n", new: "id: exoscreen-default\nid: again\n",
+			marker: "id: again",
+			want:   wantProblem{field: "id", en: "key given twice", ja: "キーが2回書かれています"},
+			count:  1,
+		},
+		{
+			name: "a list where a text belongs",
+			file: set, old: "id: exoscreen-default", new: "id: [exoscreen-default]",
+			marker: "id: [",
+			want:   wantProblem{field: "id", en: "expected a text value, found a list", ja: "文字列が必要ですが、リストです"},
+			count:  1,
+		},
+		{
+			name: "nothing where a text belongs",
+			file: set, old: `version: "2026.11.0"`, new: `version:`,
+			marker: "version:",
+			want:   wantProblem{field: "version", en: "expected a text value, found nothing", ja: "空の値"},
+			count:  1,
+		},
+		{
+			name: "empty required text",
+			file: set, old: `version: "2026.11.0"`, new: `version: "  "`,
+			marker: "version:",
+			want:   wantProblem{field: "version", en: "must not be empty", ja: "空にはできません"},
+			count:  1,
+		},
+		{
+			name: "bad ruleset id",
+			file: set, old: "id: exoscreen-default", new: "id: Exoscreen_Default",
+			marker: "id: Exo",
+			want:   wantProblem{field: "id", en: "an id uses lower-case letters, digits and '-'", ja: "IDは英小文字"},
+			count:  1,
+		},
+		{
+			name: "a fraction where a whole number belongs",
+			file: q, old: "min: 0", new: "min: 0.5",
+			marker: "min: 0.5",
+			want:   wantProblem{field: "questions.cancer_years.min", en: `expected a whole number, found "0.5"`, ja: "整数が必要ですが"},
+			count:  1,
+		},
+		{
+			name: "a mapping where a source key belongs",
+			file: set, old: "sources: [mhlw-2024]", new: "sources: [{key: mhlw-2024}]",
+			marker: "{key: mhlw-2024}",
+			want:   wantProblem{field: "notices.physician-judgment.sources[0]", en: "expected a text value, found a mapping", ja: "マッピング"},
+		},
+		{
+			name: "a source cited twice",
+			file: set, old: "sources: [mhlw-2024]", new: "sources: [mhlw-2024, mhlw-2024]",
+			marker: "sources: [mhlw-2024, mhlw-2024]",
+			want:   wantProblem{field: "notices.physician-judgment.sources[1]", en: `source "mhlw-2024" cited twice`, ja: "2回書かれています"},
+			count:  1,
+		},
+		{
+			name: "no sources",
+			file: set, old: "sources: [mhlw-2024]", new: "sources: []",
+			marker: "sources: []",
+			want:   wantProblem{field: "notices.physician-judgment.sources", en: "must not be empty", ja: "空にはできません"},
+			count:  1,
+		},
+		{
+			name: "a text where a list belongs",
+			file: set, old: "notices:\n", new: "notices: none\nx_notices:\n",
+			marker: "notices: none",
+			want:   wantProblem{field: "notices", en: `expected a list, found the value "none"`, ja: "リストが必要ですが"},
+		},
+		{
+			name: "an alias where a text belongs",
+			file: set, old: "disclaimer:\n", new: "x: &n {ja: あ, en: a}\ndisclaimer: *n\nx_disclaimer:\n",
+			marker: "disclaimer: *n",
+			want:   wantProblem{field: "disclaimer", en: "expected a mapping (key: value), found an alias", ja: "エイリアス"},
+		},
+		{
+			name: "a list as a condition answer",
+			file: q, old: `{question: cancer, operator: "=", answer: treatment_ended}`, new: `{question: cancer, operator: "=", answer: [treatment_ended]}`,
+			marker: "answer: [treatment_ended]",
+			want:   wantProblem{field: "questions.cancer_years.shown_when.conditions[0].answer", en: "expected a single value, found a list", ja: "値が1つ必要ですが、リストです"},
+			count:  1,
+		},
+		{
+			name: "unsure tested with > on a later question",
+			file: q, old: "      - id: infection\n        kind: single\n", new: "      - id: infection\n        kind: single\n        shown_when: {conditions: [{question: cancer_years, operator: \">\", answer: unsure}]}\n",
+			marker: `operator: ">", answer: unsure`,
+			want:   wantProblem{field: "questions.infection.shown_when.conditions[0].answer", en: `"unsure" can only be tested with = or != on a question that allows it`, ja: "unsure を許す質問"},
+			count:  1,
+		},
+		{
+			name: "too many options on a multi question",
+			file: q, old: "          - code: other\n", new: "          - {code: o1, text: {ja: あ, en: a}}\n          - {code: o2, text: {ja: あ, en: a}}\n          - {code: o3, text: {ja: あ, en: a}}\n          - {code: o4, text: {ja: あ, en: a}}\n          - {code: o5, text: {ja: あ, en: a}}\n          - {code: o6, text: {ja: あ, en: a}}\n          - {code: o7, text: {ja: あ, en: a}}\n          - code: other\n",
+			marker: "- code: drug",
+			want:   wantProblem{field: "questions.allergy_to.options", en: "a multi question may have at most 12 options", ja: "最大 12 個"},
+			count:  1,
+		},
+		{
+			name: "bad option code",
+			file: q, old: "          - code: possible\n", new: "          - code: Possible\n",
+			marker: "code: Possible",
+			want:   wantProblem{field: "questions.pregnancy.options[2].code", en: "an option code uses lower-case letters", ja: "選択肢コード"},
+		},
+		{
+			name: "bad section id",
+			file: q, old: "  - id: health\n", new: "  - id: Health\n",
+			marker: "id: Health",
+			want:   wantProblem{field: "sections[4].id", en: "an id uses lower-case letters", ja: "IDは英小文字"},
+			count:  1,
+		},
+		{
+			name: "bad source key",
+			file: src, old: "key: evidence", new: "key: Evidence",
+			marker: "key: Evidence",
+			want:   wantProblem{field: "sources.Evidence.key", en: "a key uses lower-case letters, digits and '-'", ja: "キーは英小文字"},
+		},
+		{
+			name: "an integer question without max",
+			file: q, old: "        max: 120\n", new: "",
+			marker: "- id: cancer_years",
+			want:   wantProblem{field: "questions.cancer_years.max", en: "required key is missing", ja: "必須のキー"},
+			count:  1,
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -647,5 +768,38 @@ func TestLoadMissingFiles(t *testing.T) {
 	ps = loadProblems(t, m)
 	if len(ps) != 1 || !strings.Contains(ps[0].Message.EN, "larger than") {
 		t.Errorf("%v", ps)
+	}
+}
+
+// TestLoadNotMappings: a content file that is a list, a scalar or empty is refused (an empty
+// file as a rule set without its required keys).
+func TestLoadNotMappings(t *testing.T) {
+	for _, tc := range []struct {
+		data string
+		want string
+	}{
+		{"[1, 2]\n", "sources.yaml:1: expected a mapping (key: value), found a list"},
+		{"hello\n", `sources.yaml:1: expected a mapping (key: value), found the value "hello"`},
+		{"", "sources.yaml:1: sources: required key is missing"},
+		{"# only a comment\n", "sources.yaml:1: sources: required key is missing"},
+		{"sources:\n", "sources.yaml:1: sources: expected a list, found nothing"},
+		{"sources: []\n", "sources.yaml:1: sources: must not be empty"},
+		{"sources: []\n---\nsources: []\n", "sources.yaml:2: not valid YAML: a content file holds one YAML document, found another after ---"},
+	} {
+		m := contentCopy(t)
+		m["sources.yaml"] = &fstest.MapFile{Data: []byte(tc.data)}
+		found := false
+		for _, p := range loadProblems(t, m) {
+			if p.File == "sources.yaml" {
+				if got := p.Text(EN); got != tc.want {
+					t.Errorf("%q: got %s, want %s", tc.data, got, tc.want)
+				}
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("%q: no problem in sources.yaml", tc.data)
+		}
 	}
 }
