@@ -87,7 +87,7 @@ func (m *Model) listView() []string {
 	out := m.header()
 	who := max(m.width-colTime-colVerdict-colConfirm-colDone-6, 10)
 	out = append(out, "", m.st.Section.Render(fit(
-		pad(tr(l, "col.time"), colTime)+"  "+pad(tr(l, "col.who"), who)+" "+pad(tr(l, "col.verdict"), colVerdict)+" "+
+		"  "+pad(tr(l, "col.time"), colTime)+"  "+pad(tr(l, "col.who"), who)+" "+pad(tr(l, "col.verdict"), colVerdict)+" "+
 			pad(tr(l, "col.confirm"), colConfirm)+" "+tr(l, "col.reviewed"), m.width)))
 	h := m.listHeight()
 	if len(m.entries) == 0 {
