@@ -31,6 +31,7 @@ type wrapper struct {
 
 type segment struct {
 	text      string // including trailing spaces
+	start     int    // offset in the wrapped text
 	width     int    // without trailing spaces
 	fullWidth int    // with trailing spaces
 	mustBreak bool   // a mandatory break follows
@@ -138,20 +139,26 @@ func appendCut(b []byte, s string, avail, restAvail int, rest string, lineStart 
 }
 
 // segment splits text at its line break opportunities and joins the pieces that the Japanese
-// rules keep together.
+// rules keep together. Joined pieces are slices of text (no copying), so a long run of
+// joined pieces costs linear time.
 func (w *wrapper) segment(text string) {
 	w.segs = w.segs[:0]
 	state := -1
-	for len(text) > 0 {
+	pos := 0
+	rest := text
+	for len(rest) > 0 {
 		var seg string
 		var must bool
-		seg, text, must, state = uniseg.FirstLineSegmentInString(text, state)
-		body := strings.TrimRight(seg, " \r\n")
-		s := segment{text: strings.TrimRight(seg, "\r\n"), width: uniseg.StringWidth(body), mustBreak: must && len(text) > 0}
-		s.fullWidth = uniseg.StringWidth(s.text)
-		if n := len(w.segs); n > 0 && !w.segs[n-1].mustBreak && joinable(w.segs[n-1].text, s.text) {
+		seg, rest, must, state = uniseg.FirstLineSegmentInString(rest, state)
+		start := pos
+		pos += len(seg)
+		t := strings.TrimRight(seg, "\r\n")
+		body := strings.TrimRight(t, " ")
+		s := segment{text: t, start: start, width: uniseg.StringWidth(body), mustBreak: must && len(rest) > 0}
+		s.fullWidth = s.width + len(t) - len(body)
+		if n := len(w.segs); n > 0 && !w.segs[n-1].mustBreak && joinable(w.segs[n-1].text, t) {
 			p := &w.segs[n-1]
-			p.text += s.text
+			p.text = text[p.start : start+len(t)]
 			p.width = p.fullWidth + s.width
 			p.fullWidth += s.fullWidth
 			p.mustBreak = s.mustBreak
