@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
-
 )
 
 // FuzzReadQuestionnaireResponse feeds outside FHIR JSON to the reader: it must never panic,
