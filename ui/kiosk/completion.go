@@ -25,7 +25,8 @@ func (m *Model) doneView() string {
 // resultView is the patient summary of the saved result.
 func (m *Model) resultView() []string {
 	st, l, r := m.st, m.lang, m.shown
-	out := []string{st.Text.Render(tr(l, "done.result")) + "  " + st.Verdict[r.verdict].Render(r.verdict.Label().In(l)), ""}
+	out := []string{st.Text.Render(tr(l, "done.result")) + "  " + st.Verdict[r.verdict].Render(r.verdict.Label().In(l)), "",
+		m.paragraph(st.Title, tr(l, "done.verdict."+r.verdict.String())), ""}
 	if len(r.items) == 0 {
 		return append(out, m.paragraph(st.Text, tr(l, "done.noitems")), "")
 	}
