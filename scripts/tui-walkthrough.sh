@@ -197,7 +197,7 @@ figures() {
 	local idle=${IDLE:-60}
 	echo "figures: first frame and keystroke latency (pty, 80x24)"
 	python3 - "$work/exoscreen" <<'PY'
-import os, sys, time, fcntl, termios, struct, select, statistics, subprocess
+import os, sys, time, fcntl, termios, struct, select, statistics, subprocess, random
 binary = sys.argv[1]
 
 def spawn():
@@ -225,6 +225,9 @@ def drain(m, quiet=0.05):
 
 def latency(m, key):
     drain(m)
+    # The renderer draws on a 60 Hz ticker: send at a random phase of it, or every key would
+    # wait the same (arbitrary) part of a frame.
+    time.sleep(random.uniform(0, 1 / 60))
     t = time.perf_counter()
     os.write(m, key)
     if not select.select([m], [], [], 1)[0]:
