@@ -79,13 +79,13 @@ const (
 	colTime    = 16
 	colVerdict = 10
 	colConfirm = 7
-	colDone    = 4
+	colDone    = 8
 )
 
 func (m *Model) listView() []string {
 	l := m.opt.Lang
 	out := m.header()
-	who := max(m.width-colTime-colVerdict-colConfirm-colDone-6, 10)
+	who := max(m.width-(2+colTime+2+1+colVerdict+1+colConfirm+1+colDone), 10)
 	out = append(out, "", m.st.Section.Render(fit(
 		"  "+pad(tr(l, "col.time"), colTime)+"  "+pad(tr(l, "col.who"), who)+" "+pad(tr(l, "col.verdict"), colVerdict)+" "+
 			pad(tr(l, "col.confirm"), colConfirm)+" "+tr(l, "col.reviewed"), m.width)))
