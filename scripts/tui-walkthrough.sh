@@ -89,11 +89,11 @@ walk() {
 	local out="$work/summary-$lang-${w}x$h.txt"
 	local -A T
 	if [[ $lang == ja ]]; then
-		T=([welcome]="言語 / Language" [q1]="現在、妊娠していますか。" [years]="何年たちます" [meds]="薬の名前"
+		T=([welcome]="English" [q1]="現在、妊娠していますか。" [years]="何年たちます" [meds]="薬の名前"
 			[review]="回答の確認" [confirm]="確定して結果を見る" [verdict]="絶対禁忌" [saved]="保存しました"
 			[changed]="3年" [line]="判定: 絶対禁忌 (absolute)" [notice]="お知らせ" [allergy]="アレルギー")
 	else
-		T=([welcome]="Language / 言語" [q1]="Are you pregnant now?" [years]="How many years" [meds]="medicines you take"
+		T=([welcome]="English" [q1]="Are you pregnant now?" [years]="How many years" [meds]="medicines you take"
 			[review]="Review your answers" [confirm]="Confirm and see the result" [verdict]="Absolute contraindication"
 			[saved]="Saved:" [changed]="3 years" [line]="Verdict: Absolute contraindication (absolute)" [notice]="Notices"
 			[allergy]="allerg")
@@ -179,7 +179,7 @@ walk() {
 quitflow() {
 	echo "walkthrough: ctrl+c"
 	newterm 80 24 "cd '$work' && TERM=xterm-256color ./exoscreen --lang en; echo EXIT=\$?; sleep 600"
-	expect "Language / 言語" || return 1
+	expect "English" || return 1
 	answer Enter
 	answer Enter
 	keys C-c
@@ -264,7 +264,7 @@ print("  keystroke -> frame, enter to next question:  ", summ(nexts))
 PY
 	echo "figures: CPU while idle on a question for ${idle}s (tmux, /proc/PID/stat)"
 	newterm 80 24 "cd '$work' && TERM=xterm-256color ./exoscreen --lang ja; sleep 600"
-	expect "言語 / Language" || return 1
+	expect "English" || return 1
 	answer Enter
 	local pid hz t0 t1
 	pid=$(pgrep -P "$(tmux -L "$sock" display -p -t walk '#{pane_pid}')" -x exoscreen)

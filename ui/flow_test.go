@@ -426,9 +426,9 @@ func TestResizeKeepsCursor(t *testing.T) {
 
 func TestLanguageSwitchOnWelcome(t *testing.T) {
 	d := drive(t, newApp(t, screening.JA, ""), 80, 24)
-	d.contains("言語 / Language", "始める")
+	d.contains("言語", "Language", "始める")
 	d.send(kDown)
-	d.contains("Language / 言語", "start")
+	d.contains("Language", "言語", "start")
 	d.send(kEnter)
 	d.contains("Question 1 of 14", "Are you pregnant now?", "choose", "next", "back")
 	d.lacks("選ぶ")

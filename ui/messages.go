@@ -13,10 +13,10 @@ var messages = map[string]screening.Text{
 	"welcome.title":    {JA: "事前問診", EN: "Pre-treatment screening"},
 	"welcome.intro":    {JA: "これから、治療を受けられるかどうかを確かめるための質問をします。答えはいつでも戻って直せます。最後に回答を確認してから結果を表示します。", EN: "You will be asked some questions to check whether this treatment is suitable for you. You can go back and change any answer. You review your answers before the result is shown."},
 	"welcome.count":    {JA: "質問は全部で%d問までです(答えによって変わります)。", EN: "There are up to %d questions (depending on your answers)."},
-	"welcome.language": {JA: "言語 / Language", EN: "Language / 言語"},
+	"welcome.language": {JA: "言語\nLanguage", EN: "Language\n言語"}, // ja and en on lines of their own
 	"welcome.start":    {JA: "enter で始めます。", EN: "Press enter to start."},
-	"lang.ja":          {JA: "日本語", EN: "日本語 (Japanese)"},
-	"lang.en":          {JA: "English (英語)", EN: "English"},
+	"lang.ja":          {JA: "日本語", EN: "日本語"},
+	"lang.en":          {JA: "English", EN: "English"},
 
 	// question screen
 	"progress":          {JA: "質問 %d / %d", EN: "Question %d of %d"},

@@ -59,7 +59,9 @@ func (w *welcome) view(width, height int) string {
 		body = append(body, " "+st.Help.Render(l))
 	}
 	body = append(body, "")
-	body = append(body, " "+st.Title.Render(tr(lang, "welcome.language")))
+	for _, l := range wrapText(tr(lang, "welcome.language"), cw) {
+		body = append(body, " "+st.Title.Render(l))
+	}
 	lo := len(body)
 	for _, l := range screening.Langs {
 		label := tr(lang, "lang."+string(l))
