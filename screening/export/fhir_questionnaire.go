@@ -123,6 +123,10 @@ func questionItem(w *jw, q *screening.Question, lang screening.Lang, c Canonical
 		w.endArr()
 	}
 	w.kv("linkId", q.ID)
+	// The question's code is the outcome code of its RiskAssessment prediction.
+	w.arr("code")
+	w.coding("", c.Questions, q.ID, "")
+	w.endArr()
 	w.translated("text", q.Text, lang)
 	switch q.Kind {
 	case screening.Single:
