@@ -460,3 +460,25 @@ func TestSummaryScrollsAndMarksConfirmation(t *testing.T) {
 		t.Errorf("disclaimer end %q never shown", last)
 	}
 }
+
+func TestKioskSummaryOffersNoSaveOrQuit(t *testing.T) {
+	rs := loadRules(t)
+	a := rs.NewAnswers()
+	for _, q := range rs.Questions {
+		if q.Kind == screening.Single && a.IsShown(q) {
+			a.Set(q, screening.CodeValue(q.Options[0].Code))
+		}
+	}
+	res, err := rs.Evaluate(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewSummary(res, SummaryOptions{Lang: screening.JA, Kiosk: true, Styles: plainStyles()})
+	d := drive(t, m, 80, 24)
+	d.contains("該当なし")
+	d.lacks("s 保存", "q 終了")
+	d.send(runes("s"), runes("q"), kCtrlC)
+	if m.exporting != nil || len(d.msgs) != 0 || d.quit {
+		t.Fatalf("kiosk summary reacted: exporting %v, msgs %v, quit %v", m.exporting != nil, d.msgs, d.quit)
+	}
+}
