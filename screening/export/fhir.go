@@ -90,8 +90,11 @@ func CheckFHIRBase(base string) error {
 	if base == "" {
 		return nil
 	}
-	if !(strings.HasPrefix(base, "https://") || strings.HasPrefix(base, "http://")) ||
-		strings.ContainsAny(base, " \t\r\n?#|") || len(strings.TrimRight(base, "/")) <= len("https://") {
+	rest, ok := strings.CutPrefix(base, "https://")
+	if !ok {
+		rest, ok = strings.CutPrefix(base, "http://")
+	}
+	if !ok || strings.ContainsAny(base, " \t\r\n?#|") || strings.HasPrefix(rest, "/") || strings.Trim(rest, "/") == "" {
 		return &baseError{base}
 	}
 	return nil

@@ -213,3 +213,15 @@ func TestQuestionnaireRefusesUnsureCondition(t *testing.T) {
 		t.Fatalf("err = %v, want a QuestionnaireError naming medication_names and the condition", err)
 	}
 }
+
+func TestCheckFHIRBase(t *testing.T) {
+	for base, ok := range map[string]bool{
+		"": true, "http://x": true, "https://fhir.clinic.example.jp/fhir/": true,
+		"ftp://x": false, "https://": false, "https:///x": false, "https://a b": false, "https://x?y=1": false,
+		"https://x#f": false, "urn:uuid:x": false, "fhir.example": false,
+	} {
+		if err := CheckFHIRBase(base); (err == nil) != ok {
+			t.Errorf("CheckFHIRBase(%q) = %v, want ok %v", base, err, ok)
+		}
+	}
+}
