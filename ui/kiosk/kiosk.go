@@ -207,6 +207,7 @@ func (m *Model) wipe() tea.Cmd {
 	m.lastSave, m.staffMsg, m.pinMsg, m.confirm = "", "", "", ""
 	m.pin = textinput.Model{}
 	m.dirInput = textinput.Model{}
+	m.prev = stWelcome
 	m.setState(stWelcome)
 	return tea.ClearScreen
 }
@@ -259,8 +260,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case saveDoneMsg:
 		return m.saveDone(msg)
 	case ui.FinishedMsg:
-		if m.state != stScreening && m.prev != stScreening {
-			return m, nil
+		if m.child == nil || m.state != stScreening && m.prev != stScreening {
+			return m, nil // not from the questionnaire on show (a wiped one, say)
 		}
 		return m.finish(msg)
 	case ui.LeftAtStartMsg:

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
@@ -602,3 +603,49 @@ func TestResetIsFast(t *testing.T) {
 		t.Errorf("reset takes %v, target under 50ms", per)
 	}
 }
+
+func TestStaleFinishedIgnored(t *testing.T) {
+	rs := outboxtest.RuleSet(t)
+	s := &saved{}
+	m := New(Options{RuleSet: rs, Save: s.save})
+	res := outboxtest.Result(t, rs, nil)
+	_, cmd := m.Update(ui.FinishedMsg{Answers: rs.NewAnswers(), Result: res, Finished: time.Now()})
+	if cmd != nil || m.pending != nil || m.state != stWelcome {
+		t.Errorf("a finished message on the welcome screen was taken: state %v", m.state)
+	}
+}
+
+// TestScreensUseNoAmbiguousGlyphs draws every kiosk screen in both languages and checks for
+// East-Asian-ambiguous characters and for lines wider than the terminal.
+func TestScreensUseNoAmbiguousGlyphs(t *testing.T) {
+	rs := outboxtest.RuleSet(t)
+	res := outboxtest.Result(t, rs, map[string]any{"cancer": "unsure", "cancer_years": nil})
+	g, _ := NewGuard("2468")
+	for _, lang := range []screening.Lang{screening.JA, screening.EN} {
+		m := New(Options{RuleSet: rs, Lang: lang, Details: []Field{Reception, Name, DateOfBirth}, ShowResult: true, Guard: g, Where: "/srv/outbox"})
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 30})
+		m.lang = lang
+		m.shown = newPatientSummary(res, lang)
+		m.pending = &finished{res: res, ans: rs.NewAnswers()}
+		m.saveErr = errors.New("disk full")
+		for _, st := range []state{stWelcome, stDetails, stSaving, stDone, stFailed, stIdle, stPIN, stStaff, stStaffConfirm} {
+			m.state = st
+			m.confirm = "exit"
+			if st == stPIN {
+				m.openPIN()
+			}
+			for i, line := range strings.Split(m.View(), "\n") {
+				if w := lipglossWidth(line); w > 80 {
+					t.Errorf("%s state %d line %d is %d cells wide", lang, st, i, w)
+				}
+				for _, r := range line {
+					if ambiguous(r) {
+						t.Errorf("%s state %d: ambiguous %q in %q", lang, st, r, line)
+					}
+				}
+			}
+		}
+	}
+}
+
+func lipglossWidth(s string) int { return lipgloss.Width(s) }
