@@ -225,3 +225,22 @@ func TestCheckFHIRBase(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionnaireTextAndJSONGolden: the questionnaire for people (text, 80 cells) and for
+// web intake forms (JSON), in both languages.
+func TestQuestionnaireTextAndJSONGolden(t *testing.T) {
+	rs := goldenRules(t)
+	for _, lang := range screening.Langs {
+		var b bytes.Buffer
+		if err := WriteQuestionnaireText(&b, rs, lang); err != nil {
+			t.Fatal(err)
+		}
+		checkText(t, b.String())
+		golden(t, "questionnaire/questions."+string(lang)+".txt", b.Bytes())
+		j, err := json.MarshalIndent(NewQuestionnaireJSON(rs, lang), "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "questionnaire/questions."+string(lang)+".json", append(j, '\n'))
+	}
+}
