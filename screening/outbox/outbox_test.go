@@ -400,9 +400,10 @@ func TestKilledWriterLeavesNoPartialResult(t *testing.T) {
 			}
 			buf := make([]byte, 6)
 			out.Read(buf)
-			for i := 0; i < 20; i++ {
-				readAll(t, o)
-				time.Sleep(5 * time.Millisecond)
+			// Read while it writes, until it has written a few results.
+			deadline := time.Now().Add(10 * time.Second)
+			for readAll(t, o) < 3 && time.Now().Before(deadline) {
+				time.Sleep(2 * time.Millisecond)
 			}
 			w.Process.Signal(sig)
 			w.Wait()
