@@ -246,3 +246,20 @@ func TestMessagesComplete(t *testing.T) {
 		}
 	}
 }
+
+func TestPrintSendsSanitizedText(t *testing.T) {
+	f := newFixture(t)
+	f.add(screening.Patient{Name: "Eve " + outboxtest.Hostile}, t0, nil)
+	var printed []string
+	tm, _ := start(t, f.o, Options{PrintName: "lp", Print: func(s string) error { printed = append(printed, s); return nil }})
+	waitFor(t, tm, "Eve")
+	key(tm, "p")
+	waitFor(t, tm, "Sent to the printer (lp)")
+	quit(t, tm)
+	if len(printed) != 1 || !strings.Contains(printed[0], `Eve aspirin\x1b[2J`) {
+		t.Fatalf("printed %q", printed)
+	}
+	if bad := rawControl(printed[0]); bad != "" {
+		t.Errorf("raw %q sent to the printer", bad)
+	}
+}
