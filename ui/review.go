@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/exoscreen/exoscreen/screening"
 )
 
 // The review screen: every answer given, in questionnaire order, with the question it
@@ -80,8 +81,18 @@ func (s *Screening) viewReview() string {
 	body = append(body, "")
 	vis := s.answers.Visible()
 	lo, hi := 0, 0
+	var section *screening.Section
 	for i, q := range vis {
-		start := len(body)
+		start := len(body) // the item, with its section heading when it opens a section
+		if q.Section != nil && q.Section != section {
+			section = q.Section
+			if i > 0 {
+				body = append(body, "")
+			}
+			for _, l := range wrapText(section.Title.In(s.lang), w) {
+				body = append(body, " "+s.st.Heading.Render(l))
+			}
+		}
 		mark := "  "
 		if i == s.rv.cursor {
 			mark = "> "
