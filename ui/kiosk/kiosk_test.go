@@ -649,3 +649,62 @@ func TestScreensUseNoAmbiguousGlyphs(t *testing.T) {
 }
 
 func lipglossWidth(s string) int { return lipgloss.Width(s) }
+
+// TestRealQuestionnaire runs the kiosk with the real ui.Screening in both languages, every
+// question answered with its first option, through the review to the outbox.
+func TestRealQuestionnaire(t *testing.T) {
+	for _, lang := range []screening.Lang{screening.JA, screening.EN} {
+		t.Run(string(lang), func(t *testing.T) {
+			rs := outboxtest.RuleSet(t)
+			s := &saved{}
+			var results []*screening.Result
+			m := New(Options{RuleSet: rs, Lang: lang, Details: []Field{Reception}, Clock: newFakeClock(t),
+				Save: func(res *screening.Result, meta export.Meta) (string, error) {
+					results = append(results, res)
+					return s.save(res, meta)
+				}})
+			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 40))
+			review := map[screening.Lang]string{screening.JA: "回答の確認", screening.EN: "Review your answers"}[lang]
+			done := map[screening.Lang]string{screening.JA: "受付に「終わりました」", screening.EN: "Please tell the reception"}[lang]
+			var out bytes.Buffer
+			wait := func(want string, d time.Duration) bool {
+				deadline := time.Now().Add(d)
+				for time.Now().Before(deadline) {
+					b := make([]byte, 1<<16)
+					n, _ := tm.Output().Read(b)
+					out.Write(b[:n])
+					if bytes.Contains(out.Bytes(), []byte(want)) {
+						out.Reset()
+						return true
+					}
+					time.Sleep(5 * time.Millisecond)
+				}
+				return false
+			}
+			tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+			tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("42")})
+			tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+			reached := false
+			for i := 0; i < 40 && !reached; i++ {
+				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+				reached = wait(review, 150*time.Millisecond)
+			}
+			if !reached {
+				t.Fatalf("never reached the review; last output:\n%s", out.String())
+			}
+			tm.Send(tea.KeyMsg{Type: tea.KeyEnd})
+			tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+			if !wait(done, 3*time.Second) {
+				t.Fatalf("no completion screen; last output:\n%s", out.String())
+			}
+			tm.Send(TerminateMsg{})
+			tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+			if s.count() != 1 || s.metas[0].Patient.ReceptionNumber != "42" || s.metas[0].Lang != lang {
+				t.Fatalf("saved %+v", s.metas)
+			}
+			if len(results[0].Findings) == 0 || results[0].Verdict != screening.None {
+				t.Errorf("result: verdict %v, %d findings", results[0].Verdict, len(results[0].Findings))
+			}
+		})
+	}
+}
