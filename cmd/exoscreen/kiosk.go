@@ -20,6 +20,11 @@ import (
 	"github.com/exoscreen/exoscreen/ui/kiosk"
 )
 
+// kioskFPS is the kiosk's frame rate: a reset reaches the screen within one frame (25 ms),
+// and the renderer's ticks are most of what a kiosk idling on its welcome screen costs
+// (about half of it at bubbletea's default 60).
+const kioskFPS = 40
+
 // pinEnv is the environment variable holding the staff PIN.
 const pinEnv = "EXOSCREEN_STAFF_PIN"
 
@@ -182,7 +187,7 @@ func (e *env) runKiosk(rs *screening.RuleSet, c *common, k *kioskFlags) int {
 	defer signal.Stop(sigs)
 
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(in), tea.WithOutput(out),
-		tea.WithFilter(kiosk.Filter), tea.WithoutSignalHandler())
+		tea.WithFilter(kiosk.Filter), tea.WithoutSignalHandler(), tea.WithFPS(kioskFPS))
 	go func() {
 		for range sigs {
 			p.Send(kiosk.TerminateMsg{})
