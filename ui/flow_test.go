@@ -66,7 +66,7 @@ func TestTeatestFullScreening(t *testing.T) {
 	}
 }
 
-func TestTeatestJapaneseText(t *testing.T) {
+func TestJapaneseFreeText(t *testing.T) {
 	// Free text typed in Japanese (teatest's Type garbles it: send the runes as one key).
 	rs := loadRules(t)
 	s := NewScreening(rs, ScreeningOptions{Lang: screening.JA, Styles: plainStyles(), Now: testNow, Kiosk: true})
@@ -480,5 +480,67 @@ func TestKioskSummaryOffersNoSaveOrQuit(t *testing.T) {
 	d.send(runes("s"), runes("q"), kCtrlC)
 	if m.exporting != nil || len(d.msgs) != 0 || d.quit {
 		t.Fatalf("kiosk summary reacted: exporting %v, msgs %v, quit %v", m.exporting != nil, d.msgs, d.quit)
+	}
+}
+
+func TestTeatestFollowUp(t *testing.T) {
+	for _, lang := range screening.Langs {
+		t.Run(string(lang), func(t *testing.T) {
+			rs := loadRules(t)
+			tm := teatest.NewTestModel(t, newApp(t, lang, ""), teatest.WithInitialTermSize(80, 24))
+			tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
+			tm.Send(kEnter)
+			tm.Send(kEnter) // pregnancy: no -> pregnancy_planned appears
+			waitFor(t, tm, rs.Question("pregnancy_planned").Text.In(lang))
+			tm.Send(kEsc)  // back to pregnancy
+			tm.Send(kDown) // pregnant -> pregnancy_planned disappears
+			tm.Send(kEnter)
+			waitFor(t, tm, rs.Question("breastfeeding").Text.In(lang), tr(lang, "progress", 2, 14))
+			tm.Send(kCtrlC)
+			tm.Send(runes("y"))
+			fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
+			a := fm.screening.answers
+			if v := a.Get(rs.Question("pregnancy_planned")); v.Set {
+				t.Errorf("hidden follow-up kept its answer: %+v", v)
+			}
+			if a.Get(rs.Question("pregnancy")).Code != "pregnant" {
+				t.Errorf("pregnancy = %q", a.Get(rs.Question("pregnancy")).Code)
+			}
+		})
+	}
+}
+
+func TestTeatestReviewJump(t *testing.T) {
+	for _, lang := range screening.Langs {
+		t.Run(string(lang), func(t *testing.T) {
+			rs := loadRules(t)
+			tm := teatest.NewTestModel(t, newApp(t, lang, ""), teatest.WithInitialTermSize(80, 24))
+			tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
+			tm.Send(kEnter)
+			for range 15 {
+				tm.Send(kEnter)
+			}
+			waitFor(t, tm, tr(lang, "review.title"))
+			for range 14 { // the last answer: blood donation
+				tm.Send(kDown)
+			}
+			tm.Send(kEnter)
+			waitFor(t, tm, rs.Question("blood_donation").Text.In(lang))
+			tm.Send(kDown) // yes
+			tm.Send(kEnter)
+			tm.Send(kEnd)
+			tm.Send(kEnter) // confirm
+			waitFor(t, tm, screening.Relative.Label().In(lang))
+			tm.Send(kCtrlC)
+			tm.Send(runes("y"))
+			fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
+			res := fm.summary.Result()
+			if res.Verdict != screening.Relative {
+				t.Errorf("verdict %v, want relative", res.Verdict)
+			}
+			if got := fm.screening.answers.Get(rs.Question("blood_donation")).Code; got != "yes" {
+				t.Errorf("blood_donation = %q", got)
+			}
+		})
 	}
 }

@@ -282,7 +282,7 @@ func (qf *questionForm) questionBody(lang screening.Lang, st *Styles, width int,
 			// keep the whole (wrapped) option in view
 			focusHi += qf.hoveredHeight(lang, width) - 1
 		}
-		if strings.TrimSpace(plain) != "" && st.isError(l) {
+		if strings.HasPrefix(plain, errPrefix) {
 			focusHi = max(focusHi, top+i)
 		}
 	}
@@ -294,13 +294,8 @@ func (qf *questionForm) questionBody(lang screening.Lang, st *Styles, width int,
 	return lines, focusLo, focusHi
 }
 
-// isError reports whether a rendered line is an error message of the form. It compares the
-// plain text with the form's current errors.
-func (st *Styles) isError(line string) bool {
-	return strings.HasPrefix(ansi.Strip(line), errPrefix)
-}
-
-// errPrefix marks validation messages so that the screen can keep them in view.
+// errPrefix starts validation messages (the theme's ErrorMessage), so that the question screen
+// can find them and keep them in view.
 const errPrefix = "! "
 
 // answerText is an answer as shown on a screen: the words of the rule set and the patient's
