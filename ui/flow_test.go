@@ -544,3 +544,17 @@ func TestTeatestReviewJump(t *testing.T) {
 		})
 	}
 }
+
+func TestReviewEditBackStillReturns(t *testing.T) {
+	d := drive(t, newApp(t, screening.EN, ""), 80, 24)
+	d.send(kEnter)
+	for range 15 {
+		d.send(kEnter)
+	}
+	d.send(kDown, kDown, kEnter) // change the 3rd answer (breastfeeding)...
+	d.contains("Are you breastfeeding now?")
+	d.send(kEsc) // ...look at the one before...
+	d.contains("Question 2 of 15")
+	d.send(kEnter) // ...and answering it returns to the review
+	d.contains("Review your answers")
+}

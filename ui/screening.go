@@ -304,7 +304,7 @@ func (s *Screening) back() tea.Cmd {
 	shown := s.answers.Shown()
 	for i := s.cur.Index - 1; i >= 0; i-- {
 		if shown[i] {
-			s.editing = false
+			// A change started from the review still returns there.
 			return s.goTo(s.rs.Questions[i])
 		}
 	}
