@@ -32,7 +32,7 @@ its text to a file; p prints it; d deletes it (after y). Files that are not read
 are listed with the reason.
 
 Flags:
-  --outbox DIR           the kiosks' outbox folder
+  --outbox DIR           the kiosks' outbox folder (default $EXOSCREEN_OUTBOX)
   --format text|json     list without the screen, for scripts (text: tab-separated)
   --print-command CMD    command that prints text from its standard input (default: lp)
   --lang ja|en           language
@@ -45,7 +45,7 @@ enter で要約を開き、r で確認済み(の取り消し)、e でテキス�
 印刷、d で削除(y で確定)します。結果として読めないファイルは理由つきで一覧に出ます。
 
 フラグ:
-  --outbox DIR           キオスクの結果フォルダー
+  --outbox DIR           キオスクの結果フォルダー(既定は $EXOSCREEN_OUTBOX)
   --format text|json     画面を使わずに一覧を出力します(スクリプト用。text はタブ区切り)
   --print-command CMD    標準入力のテキストを印刷するコマンド(既定: lp)
   --lang ja|en           表示言語
@@ -68,7 +68,7 @@ Front-desk kiosk (see README):
 func (e *env) inbox(args []string) int {
 	var c common
 	fs := newFlags("inbox", &c)
-	dir := fs.String("outbox", "", "the kiosks' outbox `DIR`")
+	dir := fs.String("outbox", os.Getenv("EXOSCREEN_OUTBOX"), "the kiosks' outbox `DIR` (default $EXOSCREEN_OUTBOX)")
 	format := fs.String("format", "", "list without the screen: text or json")
 	printCmd := fs.String("print-command", "lp", "command that prints text from its standard input")
 	pos, err := parse(fs, args)

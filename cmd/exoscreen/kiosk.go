@@ -51,10 +51,10 @@ func (k *kioskFlags) clinic() string {
 func addKioskFlags(fs *flag.FlagSet) *kioskFlags {
 	k := &kioskFlags{}
 	fs.BoolVar(&k.kiosk, "kiosk", false, "front-desk kiosk: one patient after another")
-	fs.StringVar(&k.outbox, "outbox", "", "kiosk: write results to `DIR`")
+	fs.StringVar(&k.outbox, "outbox", os.Getenv("EXOSCREEN_OUTBOX"), "kiosk: write results to `DIR` (default $EXOSCREEN_OUTBOX)")
 	fs.BoolVar(&k.showResult, "show-result", false, "kiosk: show the patient their result summary")
 	fs.DurationVar(&k.idle, "idle-timeout", 2*time.Minute, "kiosk: ask \"are you still there?\" after this long without input")
-	fs.StringVar(&k.details, "details", "reception", "kiosk: patient details to ask: reception,name,dob or none")
+	fs.StringVar(&k.details, "details", envOr("EXOSCREEN_KIOSK_DETAILS", "reception"), "kiosk: patient details to ask: reception,name,dob or none (default $EXOSCREEN_KIOSK_DETAILS, else reception)")
 	fs.StringVar(&k.pinFile, "staff-pin-file", "", "kiosk: read the staff PIN from `FILE` (else "+pinEnv+")")
 	if fs.Lookup("clinic") == nil { // the interactive screening may define it too
 		fs.String("clinic", os.Getenv("EXOSCREEN_CLINIC"), "clinic `name` printed on the summaries (default $EXOSCREEN_CLINIC)")
@@ -202,4 +202,12 @@ func (e *env) runKiosk(rs *screening.RuleSet, c *common, k *kioskFlags) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// envOr is the environment variable name, or def when it is unset or empty.
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
 }

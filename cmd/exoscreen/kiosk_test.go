@@ -15,6 +15,8 @@ import (
 )
 
 func TestKioskUsageErrors(t *testing.T) {
+	t.Setenv("EXOSCREEN_OUTBOX", "")
+	t.Setenv("EXOSCREEN_KIOSK_DETAILS", "")
 	dir := t.TempDir()
 	loose := filepath.Join(dir, "pin-loose")
 	os.WriteFile(loose, []byte("2468\n"), 0o644)
@@ -138,6 +140,7 @@ func TestInboxFormatJSON(t *testing.T) {
 }
 
 func TestInboxErrors(t *testing.T) {
+	t.Setenv("EXOSCREEN_OUTBOX", "")
 	if r := runCmd(t, "", "inbox"); r.code != exitUsage || !strings.Contains(r.stderr, "--outbox") {
 		t.Errorf("no --outbox: %d %q", r.code, r.stderr)
 	}
