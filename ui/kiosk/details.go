@@ -155,9 +155,7 @@ func newDetails(fields []Field, st *ui.Styles) *details {
 		case Name:
 			in.CharLimit = 60
 		case DateOfBirth:
-			in.CharLimit = 12
-			in.Placeholder = "1980-04-15"
-			in.PlaceholderStyle = st.Help
+			in.CharLimit = 12 // no placeholder: on a terminal without colour it looks typed in
 		}
 		d.inputs[i] = in
 	}
