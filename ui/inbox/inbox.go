@@ -57,7 +57,9 @@ type Model struct {
 	st     *ui.Styles
 	lister outbox.Lister
 
-	entries []outbox.Entry
+	all     []outbox.Entry // everything in the folder
+	entries []outbox.Entry // what the list shows: all, or the results not reviewed yet
+	pending bool           // show only results not reviewed yet
 	dirErr  error
 	seen    map[string]bool
 	fresh   int // results that arrived while the inbox was open, not yet looked at
@@ -122,7 +124,16 @@ func (m *Model) reload() {
 	if err != nil {
 		return // keep showing what was read before
 	}
+	m.all = entries
 	m.entries = entries
+	if m.pending {
+		m.entries = nil
+		for _, e := range entries {
+			if e.Problem == nil && !e.Reviewed {
+				m.entries = append(m.entries, e)
+			}
+		}
+	}
 	if m.seen != nil {
 		for _, e := range entries {
 			if !m.seen[e.Name] {
@@ -134,7 +145,7 @@ func (m *Model) reload() {
 		}
 	}
 	m.cursor = 0
-	for i, e := range entries {
+	for i, e := range m.entries {
 		if e.Name == cur {
 			m.cursor = i
 			break
@@ -145,8 +156,9 @@ func (m *Model) reload() {
 	}
 }
 
+// find is the index in m.all of the file name (-1: gone).
 func (m *Model) find(name string) int {
-	for i, e := range m.entries {
+	for i, e := range m.all {
 		if e.Name == name {
 			return i
 		}
@@ -157,7 +169,7 @@ func (m *Model) find(name string) int {
 func (m *Model) current() *outbox.Entry {
 	if m.mode == modeView || m.back == modeView && m.mode != modeList {
 		if i := m.find(m.viewName); i >= 0 {
-			return &m.entries[i]
+			return &m.all[i]
 		}
 		return nil
 	}
@@ -226,6 +238,9 @@ func (m *Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.open(e.Name)
 			m.mode = modeView
 		}
+	case "u":
+		m.pending = !m.pending
+		m.reload()
 	default:
 		return m.action(k, modeList)
 	}
@@ -374,7 +389,7 @@ func (m *Model) open(name string) {
 	if i < 0 {
 		return
 	}
-	e := &m.entries[i]
+	e := &m.all[i]
 	if m.viewName != name {
 		m.viewTop = 0
 	}

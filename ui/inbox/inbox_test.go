@@ -263,3 +263,24 @@ func TestPrintSendsSanitizedText(t *testing.T) {
 		t.Errorf("raw %q sent to the printer", bad)
 	}
 }
+
+func TestUnreviewedFilter(t *testing.T) {
+	f := newFixture(t)
+	f.add(screening.Patient{ReceptionNumber: "OLD-1"}, t0, nil)
+	f.add(screening.Patient{ReceptionNumber: "NEW-2"}, t0.Add(time.Minute), nil)
+	tm, _ := start(t, f.o, Options{})
+	waitFor(t, tm, "NEW-2", "OLD-1")
+	key(tm, "enter")
+	waitFor(t, tm, "NEW-2", "lines 1-")
+	key(tm, "esc")
+	key(tm, "u")
+	waitFor(t, tm, "[not reviewed only]")
+	key(tm, "enter")
+	key(tm, "r") // reviewed from the open summary: it stays open
+	waitFor(t, tm, "Marked as reviewed")
+	key(tm, "esc")
+	m := quit(t, tm)
+	if len(m.Entries()) != 1 || m.Entries()[0].Label() != "OLD-1" {
+		t.Errorf("filtered list %+v", m.Entries())
+	}
+}

@@ -33,7 +33,7 @@ func (m *Model) header() []string {
 	l := m.opt.Lang
 	unreviewed := 0
 	n := 0
-	for _, e := range m.entries {
+	for _, e := range m.all {
 		if e.Problem == nil {
 			n++
 			if !e.Reviewed {
@@ -42,6 +42,9 @@ func (m *Model) header() []string {
 		}
 	}
 	title := m.st.Header.Render(tr(l, "title")) + "  " + m.st.Progress.Render(tr(l, "count", n, unreviewed))
+	if m.pending {
+		title += "  " + m.st.Section.Render(tr(l, "filter.pending"))
+	}
 	if m.fresh > 0 {
 		title += "  " + m.st.Confirm.Render(tr(l, "new", m.fresh))
 	}
