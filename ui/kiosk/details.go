@@ -3,6 +3,7 @@ package kiosk
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -227,6 +228,14 @@ func (d *details) update(msg tea.Msg, now time.Time) (cmd tea.Cmd, done bool, p 
 			return nil, true, p
 		}
 		d.errs[d.focus] = ""
+		if km.Type == tea.KeyRunes {
+			// Typed or pasted format characters (bidi overrides and the like) never reach
+			// the field; control characters are dropped by the input itself.
+			km.Runes = slices.DeleteFunc(slices.Clone(km.Runes), func(r rune) bool {
+				return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r)
+			})
+			msg = km
+		}
 	}
 	var c tea.Cmd
 	d.inputs[d.focus], c = d.inputs[d.focus].Update(msg)

@@ -708,3 +708,12 @@ func TestRealQuestionnaire(t *testing.T) {
 		})
 	}
 }
+
+func TestDetailsDropControlAndFormatCharacters(t *testing.T) {
+	m := New(Options{RuleSet: outboxtest.RuleSet(t), Details: []Field{Name}})
+	m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Eve\x1b[2J\u202eX\a"), Paste: true})
+	if v := m.det.inputs[0].Value(); v != "Eve[2JX" {
+		t.Errorf("field holds %q", v)
+	}
+}
