@@ -93,7 +93,12 @@ func readPIN(file string) (string, error) {
 		os.Unsetenv(pinEnv)
 		return strings.TrimSpace(pin), nil
 	}
-	fi, err := os.Stat(file)
+	f, err := os.Open(file)
+	if err != nil {
+		return "", fmt.Errorf("--staff-pin-file: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat() // the file opened, not whatever the name points to later
 	if err != nil {
 		return "", fmt.Errorf("--staff-pin-file: %w", err)
 	}
@@ -103,11 +108,6 @@ func readPIN(file string) (string, error) {
 	if fi.Mode().Perm()&0o077 != 0 {
 		return "", fmt.Errorf("--staff-pin-file: %s has mode %04o; make it private with chmod 600", file, fi.Mode().Perm())
 	}
-	f, err := os.Open(file)
-	if err != nil {
-		return "", fmt.Errorf("--staff-pin-file: %w", err)
-	}
-	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, 1024))
 	if err != nil {
 		return "", fmt.Errorf("--staff-pin-file: %w", err)
