@@ -211,7 +211,7 @@ func (m *Summary) render(w int) []string {
 	}
 	v := res.Verdict
 	label := tr(lang, "summary.verdict") + ": "
-	out = append(out, " "+st.Title.Render(label)+st.Verdict[v].Render(v.Label().In(lang))+" "+st.Help.Render("("+v.String()+")"))
+	out = append(out, " "+st.Title.Render(label)+st.Verdict[v].Render(v.Label().In(lang)))
 	if n := res.NeedsConfirmation(); n > 0 {
 		add(st.Confirm, wrapText(tr(lang, "summary.confirmN", n), w)...)
 	}
