@@ -24,15 +24,20 @@ base="exoscreen-walk-$$"
 sock=$base
 runs=0
 # newterm W H COMMAND: a fresh tmux server (its own socket) with one W x H window.
-newterm() {
+sockdir="${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)"
+endterm() {
 	tmux -L "$sock" kill-server 2>/dev/null || true
+	rm -f "$sockdir/$sock"
+}
+newterm() {
+	endterm
 	runs=$((runs + 1))
 	sock="$base-$runs"
 	tmux -L "$sock" new-session -d -s walk -x "$1" -y "$2" "$3"
 	tmux -L "$sock" set-option -t walk status off >/dev/null
 }
 cleanup() {
-	tmux -L "$sock" kill-server 2>/dev/null || true
+	endterm
 	if [[ -z "${KEEP:-}" ]]; then rm -rf "$work"; else echo "work directory kept: $work"; fi
 }
 trap cleanup EXIT
