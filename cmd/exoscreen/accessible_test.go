@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -242,14 +243,15 @@ func TestAccessibleTerminal(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "summary.txt")
 	status := filepath.Join(dir, "status")
-	name := "exoscreen-acc-" + filepath.Base(dir)
+	// A private tmux server (-L) per run: concurrent test runs never share a session.
+	name := fmt.Sprintf("exoscreen-acc-%d-%s", os.Getpid(), filepath.Base(dir))
 	script := "TERM=dumb LANG=en_US.UTF-8 " + bin + " --export " + path + "; echo $? > " + status + "; sleep 30"
-	if out, err := exec.Command("tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "40", script).CombinedOutput(); err != nil {
+	if out, err := exec.Command("tmux", "-L", name, "new-session", "-d", "-s", name, "-x", "100", "-y", "40", script).CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v %s", err, out)
 	}
-	defer exec.Command("tmux", "kill-session", "-t", name).Run()
+	defer exec.Command("tmux", "-L", name, "kill-session", "-t", name).Run()
 	screen := func() string {
-		out, _ := exec.Command("tmux", "capture-pane", "-p", "-t", name, "-S", "-200").Output()
+		out, _ := exec.Command("tmux", "-L", name, "capture-pane", "-p", "-t", name, "-S", "-200").Output()
 		return string(out)
 	}
 	waitN := func(want string, n int) {
@@ -269,9 +271,9 @@ func TestAccessibleTerminal(t *testing.T) {
 	send := func(line string) {
 		t.Helper()
 		if line != "" {
-			exec.Command("tmux", "send-keys", "-t", name, "-l", line).Run()
+			exec.Command("tmux", "-L", name, "send-keys", "-t", name, "-l", line).Run()
 		}
-		exec.Command("tmux", "send-keys", "-t", name, "Enter").Run()
+		exec.Command("tmux", "-L", name, "send-keys", "-t", name, "Enter").Run()
 	}
 	waitFor("[1/14] Are you pregnant now?")
 	send("7")
