@@ -1,14 +1,12 @@
 package ui
 
 import (
-	"fmt"
-
 	"github.com/exoscreen/exoscreen/screening"
 )
 
 // messages are the words of the screens (the chrome): everything a person reads that does
 // not come from the rule set. Every key has both languages; TestMessagesComplete checks it.
-var messages = map[string]screening.Text{
+var messages = screening.Catalog{
 	// welcome
 	"welcome.title":    {JA: "事前問診", EN: "Pre-treatment screening"},
 	"welcome.intro":    {JA: "これから、治療を受けられるかどうかを確かめるための質問をします。答えはいつでも戻って直せます。最後に回答を確認してから結果を表示します。", EN: "You will be asked some questions to check whether this treatment is suitable for you. You can go back and change any answer. You review your answers before the result is shown."},
@@ -101,13 +99,5 @@ var messages = map[string]screening.Text{
 
 // tr returns the chrome text key in lang, formatted with args when given.
 func tr(lang screening.Lang, key string, args ...any) string {
-	t, ok := messages[key]
-	if !ok {
-		return key
-	}
-	s := t.In(lang)
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
+	return messages.Get(lang, key, args...)
 }

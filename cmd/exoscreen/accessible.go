@@ -117,7 +117,7 @@ func exportProblem(err error, path string, lang screening.Lang) string {
 	return accessibleMsg(lang, "exportOther", p, err)
 }
 
-var accessibleMessages = map[string]screening.Text{
+var accessibleMessages = screening.Catalog{
 	"exported":         {JA: "結果を %s に保存しました (ファイルの権限 0600)。", EN: "The result was saved to %s (file mode 0600)."},
 	"exportFailed":     {JA: "--export: %s 結果は上に表示したとおりです。", EN: "--export: %s The result is printed above."},
 	"exportEmpty":      {JA: "ファイル名が空です。", EN: "the file name is empty."},
@@ -130,5 +130,5 @@ var accessibleMessages = map[string]screening.Text{
 }
 
 func accessibleMsg(lang screening.Lang, key string, args ...any) string {
-	return fmt.Sprintf(accessibleMessages[key].In(lang), args...)
+	return accessibleMessages.Get(lang, key, args...)
 }

@@ -1,14 +1,12 @@
 package inbox
 
 import (
-	"fmt"
-
 	"github.com/exoscreen/exoscreen/screening"
 )
 
 // messages are the inbox's words, for staff. Every key has both languages;
 // TestMessagesComplete checks it.
-var messages = map[string]screening.Text{
+var messages = screening.Catalog{
 	"title":          {JA: "問診結果の受信箱", EN: "Screening inbox"},
 	"count":          {JA: "%d件(未確認 %d件)", EN: "%d results (%d not reviewed)"},
 	"empty":          {JA: "まだ結果はありません。キオスクで問診が終わると、ここに表示されます。", EN: "No results yet. They appear here as soon as a kiosk screening is finished."},
@@ -47,13 +45,5 @@ var messages = map[string]screening.Text{
 }
 
 func tr(lang screening.Lang, key string, args ...any) string {
-	t, ok := messages[key]
-	if !ok {
-		return key
-	}
-	s := t.In(lang)
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
+	return messages.Get(lang, key, args...)
 }

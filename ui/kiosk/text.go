@@ -1,15 +1,13 @@
 package kiosk
 
 import (
-	"fmt"
-
 	"github.com/exoscreen/exoscreen/screening"
 )
 
 // messages are the kiosk's words. Patient-facing ones are short, polite Japanese and plain
 // English; staff-facing ones (staff.*, pin.*) are shown in the staff language. Every key has
 // both languages; TestMessagesComplete checks it.
-var messages = map[string]screening.Text{
+var messages = screening.Catalog{
 	// welcome (both languages at once: the patient has not chosen yet)
 	"welcome.title":  {JA: "ようこそ", EN: "Welcome"},
 	"welcome.intro":  {JA: "治療の前に、いくつかの質問にお答えください。", EN: "Before your treatment, please answer a few questions."},
@@ -86,13 +84,5 @@ var messages = map[string]screening.Text{
 
 // tr returns message key in lang, formatted with args when given.
 func tr(lang screening.Lang, key string, args ...any) string {
-	t, ok := messages[key]
-	if !ok {
-		return key
-	}
-	s := t.In(lang)
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
+	return messages.Get(lang, key, args...)
 }
