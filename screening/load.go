@@ -344,9 +344,6 @@ func (b *builder) questions(doc *yaml.Node) {
 		} else {
 			p.q.ShownWhen = c
 		}
-		if c != nil {
-			rs.hasConditions = true
-		}
 	}
 }
 

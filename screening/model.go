@@ -13,9 +13,8 @@ type RuleSet struct {
 	Sections   []*Section
 	Questions  []*Question // every question in questionnaire order
 
-	sourceByKey   map[string]*Source
-	questionByID  map[string]*Question
-	hasConditions bool
+	sourceByKey  map[string]*Source
+	questionByID map[string]*Question
 }
 
 // Source is a publication a rule or notice cites.

@@ -110,13 +110,13 @@ func (a *Answers) decode(data []byte, line int) AnswerErrors {
 		fail(syntaxError(err, data, line))
 		return errs
 	}
-	if dec.More() {
+	// Only whitespace may follow the object.
+	switch _, err := dec.Token(); {
+	case err == io.EOF:
+	case err == nil:
 		fail(&AnswerError{Kind: ErrSyntax, Detail: "more than one JSON value in the record"})
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		if err == nil && len(errs) == 0 {
-			fail(&AnswerError{Kind: ErrSyntax, Detail: "more than one JSON value in the record"})
-		}
+	default: // e.g. a stray "}" or "]", which More would not show
+		fail(syntaxError(err, data, line))
 	}
 	return errs
 }

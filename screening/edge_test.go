@@ -1,0 +1,254 @@
+package screening
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// Edge cases found missing by mutation testing (gremlins): boundaries of the loader's
+// limits, overlapping rules, the placement tables and allocation counts.
+
+// ruleSetFS is a minimal valid rule set around the given questions.yaml questions (indented
+// as list items under one section).
+func ruleSetFS(questions string) fstest.MapFS {
+	return fstest.MapFS{
+		"ruleset.yaml":   {Data: []byte("id: t\nversion: '1'\nname: {ja: 名, en: Name}\ndisclaimer: {ja: 注意, en: Note}\n")},
+		"sources.yaml":   {Data: []byte("sources:\n  - key: s\n    title: {ja: 出典, en: Source}\n    publisher: {ja: 発行, en: Publisher}\n")},
+		"questions.yaml": {Data: []byte("sections:\n  - id: s\n    title: {ja: 節, en: Section}\n    questions:\n" + questions)},
+	}
+}
+
+const yesNoOptions = `        options:
+          - {code: "no", text: {ja: いいえ, en: "No"}}
+          - {code: "yes", text: {ja: はい, en: "Yes"}}
+          - {code: unsure, text: {ja: わからない, en: Not sure}}
+`
+
+// TestOverlappingRules: when several rules match, the strictest wins, and among equally
+// strict ones the first in the file.
+func TestOverlappingRules(t *testing.T) {
+	rs, err := Load(ruleSetFS(`      - id: q
+        kind: single
+        text: {ja: 質問, en: Question}
+` + yesNoOptions + `        rules:
+          - {class: none, sources: [s], reason: {ja: 全部, en: catch-all}}
+          - {when: {conditions: [{operator: "=", answer: "yes"}]}, class: relative, sources: [s], reason: {ja: 一, en: first relative}}
+          - {when: {conditions: [{operator: "=", answer: "yes"}]}, class: relative, sources: [s], reason: {ja: 二, en: second relative}}
+          - {when: {conditions: [{operator: "=", answer: unsure}]}, class: relative, needs_confirmation: true, sources: [s], reason: {ja: 三, en: unsure}}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := rs.Questions[0]
+	for code, want := range map[string]string{"no": "catch-all", "yes": "first relative", "unsure": "unsure"} {
+		a := rs.NewAnswers()
+		a.Set(q, CodeValue(code))
+		res, err := rs.Evaluate(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Findings[0].Reason(EN); got != want {
+			t.Errorf("%s placed by %q, want %q", code, got, want)
+		}
+		if got := q.place(CodeValue(code)).Reason.EN; got != want {
+			t.Errorf("place(%s) = %q, want %q", code, got, want)
+		}
+	}
+}
+
+// TestPlacedUsesTables: placed answers from the tables when they have the answer, and from
+// the rules otherwise (sentinel rules tell which).
+func TestPlacedUsesTables(t *testing.T) {
+	byRules := &Rule{Reason: Text{EN: "rules"}}
+	s0, s1, s2, su := &Rule{}, &Rule{}, &Rule{}, &Rule{}
+	single := &Question{Kind: Single, Options: []*Option{{Code: "a"}, {Code: "b"}}, Rules: []*Rule{byRules}}
+	if single.placed(CodeValue("b")) != byRules {
+		t.Error("no table: rules")
+	}
+	single.byOption = []*Rule{s0, s1}
+	for _, tc := range []struct {
+		v    Value
+		want *Rule
+	}{{CodeValue("a"), s0}, {CodeValue("b"), s1}, {CodeValue("c"), byRules}, {Value{}, byRules}} {
+		if got := single.placed(tc.v); got != tc.want {
+			t.Errorf("single %+v: wrong rule", tc.v)
+		}
+	}
+	integer := &Question{Kind: Integer, Min: 10, Max: 12, AllowUnsure: true, Rules: []*Rule{byRules}}
+	if integer.placed(UnsureInt()) != byRules || integer.placed(IntValue(10)) != byRules {
+		t.Error("no table: rules")
+	}
+	integer.byInt, integer.byUnsure = []*Rule{s0, s1, s2}, su
+	for _, tc := range []struct {
+		v    Value
+		want *Rule
+	}{
+		{IntValue(10), s0}, {IntValue(11), s1}, {IntValue(12), s2}, {UnsureInt(), su},
+		{IntValue(9), byRules}, {IntValue(13), byRules}, {Value{}, byRules},
+	} {
+		if got := integer.placed(tc.v); got != tc.want {
+			t.Errorf("integer %+v: wrong rule", tc.v)
+		}
+	}
+}
+
+// TestEvaluateAllocs: Evaluate allocates the result and its findings and nothing else, also
+// with exactly maxStackQuestions questions (the largest rule set it tracks on the stack).
+func TestEvaluateAllocs(t *testing.T) {
+	rs := defaultRules(t)
+	a := fullAnswers(t, rs)
+	if n := testing.AllocsPerRun(100, func() { rs.Evaluate(a) }); n != 2 {
+		t.Errorf("Evaluate: %v allocs, want 2", n)
+	}
+	for _, size := range []int{maxStackQuestions, maxStackQuestions + 1} {
+		big := bigRuleSet(t, size)
+		ba := big.NewAnswers()
+		for _, q := range big.Questions {
+			ba.Set(q, CodeValue("no"))
+		}
+		want := 2.0
+		if size > maxStackQuestions {
+			want = 3 // the shown flags on the heap
+		}
+		if n := testing.AllocsPerRun(20, func() { big.Evaluate(ba) }); n != want {
+			t.Errorf("%d questions: %v allocs, want %v", size, n, want)
+		}
+		if n := testing.AllocsPerRun(20, func() { ba.complete() }); n != want-2 {
+			t.Errorf("%d questions: complete() %v allocs, want %v", size, n, want-2)
+		}
+	}
+	data := []byte(exampleWith(t, nil))
+	if n := testing.AllocsPerRun(100, func() { rs.ParseAnswers(data, 1) }); n > 3 {
+		t.Errorf("ParseAnswers: %v allocs, want at most 3", n)
+	}
+}
+
+// TestLoadLimits: the limits of the loader are inclusive.
+func TestLoadLimits(t *testing.T) {
+	// min == max is a range of one number.
+	if rs := intRuleSet(t, 0, 0); len(rs.Questions[0].byInt) != 1 {
+		t.Error("min == max")
+	}
+	// A span of exactly maxIntegerSpan is allowed, one more is not (also with a negative min).
+	intRuleSet(t, -maxIntegerSpan/2, maxIntegerSpan/2)
+	_, err := Load(ruleSetFS(`      - id: n
+        kind: integer
+        text: {ja: 数, en: Number}
+        min: -50000
+        max: 50001
+        rules:
+          - {class: none, sources: [s], reason: {ja: 理由, en: Reason}}
+`))
+	if err == nil || !strings.Contains(err.Error(), "questions.n.max: the range may span at most 100000 numbers") {
+		t.Errorf("span over the limit: %v", err)
+	}
+	// A multi question with exactly maxMultiOptions options; a non-optional multi question
+	// need not place the empty answer (it cannot be given).
+	var opts strings.Builder
+	for i := range maxMultiOptions {
+		opts.WriteString("          - {code: o" + itoa(i) + ", text: {ja: 選, en: Option}}\n")
+	}
+	rs, err := Load(ruleSetFS(`      - id: m
+        kind: multi
+        text: {ja: 複数, en: Multi}
+        options:
+` + opts.String() + `        rules:
+          - {when: {conditions: [{operator: exists, answer: true}]}, class: none, sources: [s], reason: {ja: 理由, en: Reason}}
+`))
+	if err != nil {
+		t.Fatalf("%d options: %v", maxMultiOptions, err)
+	}
+	if len(rs.Questions[0].Options) != maxMultiOptions {
+		t.Error("options lost")
+	}
+	// A single question without options has one problem, not also a missing "unsure".
+	_, err = Load(ruleSetFS(`      - id: q
+        kind: single
+        text: {ja: 質問, en: Question}
+        options: []
+        rules:
+          - {class: none, sources: [s], reason: {ja: 理由, en: Reason}}
+`))
+	if le, ok := err.(*LoadError); !ok || len(le.Problems) != 1 || le.Problems[0].Field != "questions.q.options" || le.Problems[0].Message.EN != "must not be empty" {
+		t.Errorf("single without options: %v", err)
+	}
+	// A content file of exactly the size limit is read.
+	m := contentCopy(t)
+	big := make([]byte, maxContentFile)
+	for i := range big {
+		big[i] = ' '
+	}
+	big[0] = '#'
+	m["sources.yaml"] = &fstest.MapFile{Data: big}
+	_, err = Load(m)
+	if err == nil || strings.Contains(err.Error(), "larger than") || !strings.Contains(err.Error(), "sources.yaml:1: sources: required key is missing") {
+		t.Errorf("file of the size limit: %v", err)
+	}
+}
+
+// TestLintTopOfRange: a gap at the last number of a range is found.
+func TestLintTopOfRange(t *testing.T) {
+	m := contentCopy(t)
+	edit(t, m, "questions.yaml", `{operator: ">=", answer: 5}`, `{operator: "<", answer: 120}`)
+	ps := loadProblems(t, m)
+	if len(ps) != 1 || !strings.HasSuffix(ps[0].Message.EN, "no rule places the answer 120") {
+		t.Errorf("%v", ps)
+	}
+	m = contentCopy(t)
+	edit(t, m, "questions.yaml", `{operator: "<", answer: 5}`, "{operator: \"<\", answer: 5}\n                - {operator: \">\", answer: 0}")
+	ps = loadProblems(t, m)
+	if len(ps) != 1 || !strings.HasSuffix(ps[0].Message.EN, "no rule places the answer 0") {
+		t.Errorf("%v", ps)
+	}
+}
+
+// TestProblemOrder: problems are listed by file (in ContentFiles order), then by line.
+func TestProblemOrder(t *testing.T) {
+	m := contentCopy(t)
+	edit(t, m, "questions.yaml", "kind: integer", "kind: number")
+	edit(t, m, "questions.yaml", "      - id: infection\n", "      - id: infection\n        bogus: 1\n")
+	edit(t, m, "questions.yaml", `{ja: いいえ, en: "No"}`, `{ja: いいえ}`)
+	edit(t, m, "sources.yaml", `date: "2025-05-20"`, `date: "2025-5-20"`)
+	edit(t, m, "ruleset.yaml", "notices:\n", "notices:\n  - bogus\n")
+	edit(t, m, "ruleset.yaml", "name:\n", "nme: x\nname:\n")
+	ps := loadProblems(t, m)
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.File+":"+itoa(p.Line))
+	}
+	for i := 1; i < len(ps); i++ {
+		fi, fj := fileOrder(ps[i-1].File), fileOrder(ps[i].File)
+		if fi > fj || (fi == fj && ps[i-1].Line > ps[i].Line) {
+			t.Fatalf("problems out of order: %v", got)
+		}
+	}
+	if len(ps) < 6 || ps[0].File != "ruleset.yaml" || ps[len(ps)-1].File != "questions.yaml" {
+		t.Errorf("problems: %v", got)
+	}
+}
+
+func fileOrder(name string) int {
+	for i, n := range ContentFiles {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestAnswerErrorWithoutLine: an error not from a file (Answers.Set) names no line.
+func TestAnswerErrorWithoutLine(t *testing.T) {
+	rs := defaultRules(t)
+	err := rs.NewAnswers().Set(rs.Question("pregnancy"), CodeValue("x"))
+	if got := err.Error(); got != `pregnancy: "x" is not an answer to this question; expected one of "no", "pregnant", "possible", "unsure"` {
+		t.Errorf("en: %s", got)
+	}
+	if got := err.(*AnswerError).Message(JA); !strings.HasPrefix(got, `pregnancy: "x"はこの質問の回答にありません`) {
+		t.Errorf("ja: %s", got)
+	}
+	whole := &AnswerError{Kind: ErrNotObject, Got: "null"}
+	if got := whole.Message(EN); got != "expected a JSON object keyed by question id, got null" {
+		t.Errorf("whole record: %s", got)
+	}
+}
