@@ -252,3 +252,120 @@ func TestAnswerErrorWithoutLine(t *testing.T) {
 		t.Errorf("whole record: %s", got)
 	}
 }
+
+// TestParseBoundaries: the limits of the answers parser are inclusive, and what it quotes
+// from the input is cut at 40 bytes on a character boundary.
+func TestParseBoundaries(t *testing.T) {
+	rs := defaultRules(t)
+	// min and max written as whole floats (the complete parser, not the fast path).
+	for _, n := range []string{"0.0", "120.0", "1.2e2"} {
+		in := strings.Replace(exampleWith(t, nil), `"cancer_years":7`, `"cancer_years":`+n, 1)
+		if _, err := rs.ParseAnswers([]byte(in), 1); err != nil {
+			t.Errorf("%s: %v", n, err)
+		}
+	}
+	for _, n := range []string{"-1.0", "121.0", "-1e0"} {
+		in := strings.Replace(exampleWith(t, nil), `"cancer_years":7`, `"cancer_years":`+n, 1)
+		if _, err := rs.ParseAnswers([]byte(in), 1); err == nil || !strings.Contains(err.Error(), n+" is out of range") {
+			t.Errorf("%s: %v", n, err)
+		}
+	}
+	// Quoting: 40 bytes as they are, more cut with "...", never inside a character.
+	for _, tc := range []struct {
+		s    string // the JSON string given where an array belongs
+		want string
+	}{
+		{strings.Repeat("a", 38), `got a string "` + strings.Repeat("a", 38) + `"`},
+		{strings.Repeat("a", 39), `got a string "` + strings.Repeat("a", 39) + `...`},
+		{"a" + strings.Repeat("薬", 20), `got a string "a` + strings.Repeat("薬", 12) + `...`},
+	} {
+		in := exampleWith(t, map[string]any{"allergy_to": tc.s})
+		_, err := rs.ParseAnswers([]byte(in), 1)
+		msg := err.Error()
+		if !strings.Contains(msg, tc.want) || !utf8ValidString(msg) {
+			t.Errorf("%q: %s", tc.s, msg)
+		}
+	}
+	if got := string(truncate([]byte(strings.Repeat("x", 40)), 40)); got != strings.Repeat("x", 40) {
+		t.Errorf("40 bytes cut: %s", got)
+	}
+	if got := string(truncate([]byte(strings.Repeat("x", 41)), 40)); got != strings.Repeat("x", 40)+"..." {
+		t.Errorf("41 bytes: %s", got)
+	}
+	if got := string(truncate([]byte("x"+strings.Repeat("é", 30)), 40)); got != "x"+strings.Repeat("é", 19)+"..." {
+		t.Errorf("cut inside a character: %q", got)
+	}
+}
+
+func utf8ValidString(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+// TestReadAnswersLimits: a line of exactly MaxRecordBytes is read, one byte more is too
+// long; a single document of exactly MaxDocBytes is read, one byte more is too long.
+func TestReadAnswersLimits(t *testing.T) {
+	rs := defaultRules(t)
+	kinds := func(in string) []string {
+		var out []string
+		rs.ReadAnswers(strings.NewReader(in), func(r Record) error {
+			switch {
+			case r.Err == nil:
+				out = append(out, "ok")
+			case strings.Contains(r.Err.Error(), "a record may be at most"):
+				out = append(out, "record too long")
+			case strings.Contains(r.Err.Error(), "a single answers document may be at most"):
+				out = append(out, "document too long")
+			default:
+				out = append(out, "error")
+			}
+			return nil
+		})
+		return out
+	}
+	good := exampleWith(t, nil)
+	pad := func(n int) string { // a valid record of exactly n bytes
+		rec := strings.Replace(good, "{", "{"+strings.Repeat(" ", n-len(good)), 1)
+		if len(rec) != n {
+			t.Fatalf("pad: %d", len(rec))
+		}
+		return rec
+	}
+	for _, tc := range []struct {
+		in   string
+		want string
+	}{
+		{pad(MaxRecordBytes) + "\n" + good + "\n", "ok ok"},
+		{pad(MaxRecordBytes), "ok"},
+		{pad(MaxRecordBytes+1) + "\n" + good + "\n", "record too long ok"},
+		{pad(MaxRecordBytes+1), "record too long"},
+		{pad(MaxRecordBytes) + "\r\n" + good + "\r\n", "ok ok"},
+		{pad(MaxRecordBytes+1) + "\r\n" + good + "\r\n", "record too long ok"},
+		{"\n\n" + pad(MaxRecordBytes) + "\n", "ok"},
+	} {
+		if got := strings.Join(kinds(tc.in), " "); got != tc.want {
+			t.Errorf("%d bytes: %s, want %s", len(tc.in), got, tc.want)
+		}
+	}
+	// A pretty-printed document: "{", lines of text, "}"; size counts its lines after the
+	// first, without newlines.
+	doc := func(size int) string {
+		var b strings.Builder
+		b.WriteString("{\n")
+		left := size - 1 // the closing brace
+		for left > 0 {
+			n := min(left, 1000000)
+			line := `"x":"` + strings.Repeat("y", n-7) + `",`
+			left -= n
+			if left == 0 {
+				line = line[:len(line)-1] + " "
+			}
+			b.WriteString(line + "\n")
+		}
+		b.WriteString("}\n")
+		return b.String()
+	}
+	if got := kinds(doc(MaxDocBytes)); len(got) != 1 || got[0] != "error" {
+		t.Errorf("document of MaxDocBytes: %v", got)
+	}
+	if got := kinds(doc(MaxDocBytes + 1)); len(got) != 1 || got[0] != "document too long" {
+		t.Errorf("document of MaxDocBytes+1: %v", got)
+	}
+}

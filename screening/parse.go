@@ -236,11 +236,7 @@ func syntaxError(err error, data []byte, line int) *AnswerError {
 	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
 		return &AnswerError{Kind: ErrSyntax, Detail: "unexpected end of input"}
 	}
-	msg := err.Error()
-	if se != nil {
-		msg = se.Error()
-	}
-	return &AnswerError{Line: line, Kind: ErrSyntax, Detail: msg}
+	return &AnswerError{Line: line, Kind: ErrSyntax, Detail: err.Error()}
 }
 
 // Record is one answers record read from a stream: either Answers or Err is set.
@@ -344,23 +340,36 @@ type lineReader struct {
 func (lr *lineReader) line() ([]byte, int, error) {
 	lr.buf = lr.buf[:0]
 	lr.tooLong = false
+	total := 0    // bytes in the line, with its ending
+	var prev byte // the last byte of the previous chunk
 	for {
 		chunk, err := lr.r.ReadSlice('\n')
-		if len(lr.buf)+len(chunk) > MaxRecordBytes+1 {
-			lr.tooLong = true
-		} else {
+		total += len(chunk)
+		if len(lr.buf)+len(chunk) <= MaxRecordBytes+2 { // a whole record and "\r\n"
 			lr.buf = append(lr.buf, chunk...)
 		}
 		if err == bufio.ErrBufferFull {
+			if len(chunk) > 0 {
+				prev = chunk[len(chunk)-1]
+			}
 			continue
 		}
 		if err == io.EOF {
-			if len(lr.buf) == 0 && !lr.tooLong {
+			if total == 0 {
 				return nil, 0, nil
 			}
 		} else if err != nil {
 			return nil, 0, err
 		}
+		// The limit is on the record, without its line ending ("\n" or "\r\n").
+		end := 0
+		if k := len(chunk); k > 0 && chunk[k-1] == '\n' {
+			end = 1
+			if (k > 1 && chunk[k-2] == '\r') || (k == 1 && prev == '\r') {
+				end = 2
+			}
+		}
+		lr.tooLong = total-end > MaxRecordBytes
 		lr.n++
 		l := bytes.TrimRight(lr.buf, "\r\n")
 		if l == nil {
