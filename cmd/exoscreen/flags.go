@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/exoscreen/exoscreen/content"
@@ -62,18 +63,43 @@ func (c *common) loadRules() (*screening.RuleSet, error) {
 	return screening.Load(content.FS)
 }
 
-// usageError is bad usage: the message and a pointer to --help.
+// usageError is bad usage: the message and a pointer to --help, in lang.
 func (e *env) usageError(cmd string, lang screening.Lang, err error) int {
 	if errors.Is(err, flag.ErrHelp) {
 		return e.help([]string{cmd})
 	}
-	msg := err.Error()
+	name := "exoscreen"
+	if cmd != "" {
+		name += " " + cmd
+	}
 	if lang == screening.JA {
-		fmt.Fprintf(e.stderr, "exoscreen %s: %s\n詳しくは exoscreen %s --help を見てください。\n", cmd, msg, cmd)
+		fmt.Fprintf(e.stderr, "%s: %s\n詳しくは %s --help を見てください。\n", name, flagMessageJA(err.Error()), name)
 	} else {
-		fmt.Fprintf(e.stderr, "exoscreen %s: %s\nSee exoscreen %s --help.\n", cmd, msg, cmd)
+		fmt.Fprintf(e.stderr, "%s: %s\nSee %s --help.\n", name, err.Error(), name)
 	}
 	return exitUsage
+}
+
+// flagErrorsJA translates the messages of the flag package, which speaks only English.
+var flagErrorsJA = []struct {
+	re *regexp.Regexp
+	ja string
+}{
+	{regexp.MustCompile(`^flag provided but not defined: (-\S+)$`), "不明なフラグです: $1"},
+	{regexp.MustCompile(`^flag needs an argument: (-\S+)$`), "フラグ $1 には値が必要です"},
+	{regexp.MustCompile(`^invalid value ("[^"]*") for flag (-\S+): unknown language .*$`), "フラグ $2 の値 $1 は使えません(ja か en)"},
+	{regexp.MustCompile(`^invalid value ("[^"]*") for flag (-\S+): (.*)$`), "フラグ $2 の値 $1 は使えません: $3"},
+	{regexp.MustCompile(`^invalid boolean value ("[^"]*") for (-\S+): .*$`), "フラグ $2 の値 $1 は使えません(true か false)"},
+}
+
+// flagMessageJA returns msg in Japanese where it is one of the flag package's messages.
+func flagMessageJA(msg string) string {
+	for _, t := range flagErrorsJA {
+		if t.re.MatchString(msg) {
+			return t.re.ReplaceAllString(msg, t.ja)
+		}
+	}
+	return msg
 }
 
 // loadError reports a rule set that could not be loaded.
