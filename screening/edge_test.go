@@ -369,3 +369,95 @@ func TestReadAnswersLimits(t *testing.T) {
 		t.Errorf("document of MaxDocBytes+1: %v", got)
 	}
 }
+
+// TestFastPathEdges: the fast path at the ends of its input and of its ranges (the complete
+// parser would give the same answers, so only decodeFast itself shows these).
+func TestFastPathEdges(t *testing.T) {
+	rs := defaultRules(t)
+	good := exampleWith(t, nil)
+	years := func(n string) string { return strings.Replace(good, `"cancer_years":7`, `"cancer_years":`+n, 1) }
+	for _, tc := range []struct {
+		in   string
+		fast bool
+	}{
+		{years("0"), true}, {years("9"), true}, {years("10"), true}, {years("19"), true},
+		{years("120"), true}, {years("-1"), false}, {years("121"), false}, {years("100"), true},
+		{`{"pregnancy":"no`, false}, {`{"preg`, false}, {`{"cancer_years":`, false},
+		{`{"cancer_years":7`, false}, {`{"cancer_years":-`, false}, {`{"allergy_to":["drug"`, false},
+		{`{"allergy_to":["dr`, false}, {`{"allergy_to":[`, false}, {`{"cancer_years":"unsure`, false},
+		{`{"cancer_years":"`, false}, {`{"pregnancy"`, false}, {`{`, false}, {`{"medication_names":"x`, false},
+	} {
+		if got := rs.NewAnswers().decodeFast([]byte(tc.in)); got != tc.fast {
+			t.Errorf("decodeFast(%.60s) = %v, want %v", tc.in, got, tc.fast)
+		}
+	}
+	// An 18-digit number is read; 19 digits are left to the complete parser.
+	big := intRuleSet(t, 100000000000000000, 100000000000000009)
+	for in, want := range map[string]bool{`{"n": 100000000000000001}`: true, `{"n": 1000000000000000001}`: false, `{"n": -100000000000000001}`: false} {
+		a := big.NewAnswers()
+		if got := a.decodeFast([]byte(in)); got != want {
+			t.Errorf("%s: %v", in, got)
+		} else if want && a.vals[0].Int != 100000000000000001 {
+			t.Errorf("%s: %d", in, a.vals[0].Int)
+		}
+	}
+	// A multi question of 64 options (more than a rule set may have) still fits the mask.
+	q := &Question{ID: "m", Kind: Multi, optionIndex: map[string]int{}}
+	for i := range 65 {
+		q.optionIndex["o"+itoa(i)] = i
+		q.Options = append(q.Options, &Option{Code: "o" + itoa(i)})
+	}
+	s := fastScanner{b: []byte(`["o64"]`)}
+	if _, ok := s.value(q); ok {
+		t.Error("65 options taken")
+	}
+	q.Options = q.Options[:64]
+	delete(q.optionIndex, "o64")
+	s = fastScanner{b: []byte(`["o63", "o0"]`)}
+	if v, ok := s.value(q); !ok || strings.Join(v.Codes, ",") != "o0,o63" {
+		t.Errorf("64 options: %v %v", v, ok)
+	}
+}
+
+// TestComplete: complete agrees with Problems.
+func TestComplete(t *testing.T) {
+	rs := defaultRules(t)
+	a := rs.NewAnswers()
+	if a.complete() || a.Problems() == nil {
+		t.Error("empty answers complete")
+	}
+	a = complete(t, rs, map[string]Value{"allergy": CodeValue("yes")}) // allergy_to unanswered: optional
+	if !a.complete() || a.Problems() != nil {
+		t.Errorf("optional question unanswered: %v", a.Problems())
+	}
+	b := a.Clone()
+	b.vals[rs.Question("cancer_years").Index] = IntValue(1) // hidden
+	if b.complete() || b.Problems() == nil {
+		t.Error("hidden question answered")
+	}
+	b = a.Clone()
+	b.vals[rs.Question("infection").Index] = Value{}
+	if b.complete() || b.Problems() == nil {
+		t.Error("required question unanswered")
+	}
+}
+
+func TestProblemText(t *testing.T) {
+	for _, tc := range []struct {
+		p    Problem
+		want string
+	}{
+		{Problem{File: "q.yaml", Line: 3, Field: "a.b", Message: Text{EN: "bad", JA: "悪い"}}, "q.yaml:3: a.b: bad"},
+		{Problem{File: "q.yaml", Line: 0, Field: "a.b", Message: Text{EN: "bad"}}, "q.yaml: a.b: bad"},
+		{Problem{File: "q.yaml", Line: 1, Message: Text{EN: "bad"}}, "q.yaml:1: bad"},
+		{Problem{File: "q.yaml", Message: Text{EN: "missing"}}, "q.yaml: missing"},
+	} {
+		if got := tc.p.Text(EN); got != tc.want {
+			t.Errorf("%q, want %q", got, tc.want)
+		}
+	}
+	le := &LoadError{Problems: []Problem{{File: "a", Message: Text{EN: "x", JA: "エックス"}}, {File: "b", Line: 2, Message: Text{EN: "y", JA: "ワイ"}}}}
+	if le.Error() != "a: x\nb:2: y" || le.Message(JA) != "a: エックス\nb:2: ワイ" {
+		t.Errorf("%q %q", le.Error(), le.Message(JA))
+	}
+}
