@@ -335,7 +335,7 @@ func TestReadAnswersLimits(t *testing.T) {
 		{pad(MaxRecordBytes) + "\n" + good + "\n", "ok ok"},
 		{pad(MaxRecordBytes), "ok"},
 		{pad(MaxRecordBytes+1) + "\n" + good + "\n", "record too long ok"},
-		{pad(MaxRecordBytes+1), "record too long"},
+		{pad(MaxRecordBytes + 1), "record too long"},
 		{pad(MaxRecordBytes) + "\r\n" + good + "\r\n", "ok ok"},
 		{pad(MaxRecordBytes+1) + "\r\n" + good + "\r\n", "record too long ok"},
 		{"\n\n" + pad(MaxRecordBytes) + "\n", "ok"},
