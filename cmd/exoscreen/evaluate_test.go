@@ -207,9 +207,10 @@ func TestEvaluateExitCodes(t *testing.T) {
 	}{
 		{"the verdict is not in the exit status", absolute, []string{"evaluate", "--lang", "en"}, 0, "", "Absolute contraindication"},
 		{"flags after the file", "", []string{"evaluate", example, "--lang", "en", "--format", "json"}, 0, "", `"verdict":"relative"`},
-		{"unknown flag", "", []string{"evaluate", "--colour"}, 2, "flag provided but not defined: -colour", ""},
+		{"unknown flag", "", []string{"evaluate", "--lang", "en", "--colour"}, 2, "flag provided but not defined: -colour", ""},
+		{"unknown flag ja", "", []string{"evaluate", "--lang", "ja", "--colour"}, 2, "不明なフラグです: -colour", ""},
 		{"unknown format", "", []string{"evaluate", "--format", "yaml", "--lang", "en"}, 2, `unknown --format "yaml"`, ""},
-		{"unknown language", "", []string{"evaluate", "--lang", "fr"}, 2, `unknown language "fr"`, ""},
+		{"unknown language", "", []string{"evaluate", "--lang", "fr"}, 2, `フラグ -lang の値 "fr" は使えません`, ""},
 		{"two files", "", []string{"evaluate", "--lang", "en", example, example}, 2, "evaluate takes at most one FILE", ""},
 		{"missing file", "", []string{"evaluate", "--lang", "en", filepath.Join(t.TempDir(), "nope.json")}, 2, "no such file", ""},
 		{"empty input", "", []string{"evaluate", "--lang", "en"}, 2, "no answers in the input", ""},
