@@ -1,6 +1,7 @@
 package screening
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -207,6 +208,7 @@ func TestLintTopOfRange(t *testing.T) {
 func TestProblemOrder(t *testing.T) {
 	m := contentCopy(t)
 	edit(t, m, "questions.yaml", "kind: integer", "kind: number")
+	edit(t, m, "questions.yaml", "{question: pregnancy, operator:", "{question: nothing, operator:") // reported after the questions
 	edit(t, m, "questions.yaml", "      - id: infection\n", "      - id: infection\n        bogus: 1\n")
 	edit(t, m, "questions.yaml", `{ja: いいえ, en: "No"}`, `{ja: いいえ}`)
 	edit(t, m, "sources.yaml", `date: "2025-05-20"`, `date: "2025-5-20"`)
@@ -295,6 +297,9 @@ func TestParseBoundaries(t *testing.T) {
 	if got := string(truncate([]byte("x"+strings.Repeat("é", 30)), 40)); got != "x"+strings.Repeat("é", 19)+"..." {
 		t.Errorf("cut inside a character: %q", got)
 	}
+	if got := string(truncate(bytes.Repeat([]byte{0x80}, 41), 40)); got != "..." {
+		t.Errorf("no character start: %q", got)
+	}
 }
 
 func utf8ValidString(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
@@ -339,6 +344,10 @@ func TestReadAnswersLimits(t *testing.T) {
 		{pad(MaxRecordBytes) + "\r\n" + good + "\r\n", "ok ok"},
 		{pad(MaxRecordBytes+1) + "\r\n" + good + "\r\n", "record too long ok"},
 		{"\n\n" + pad(MaxRecordBytes) + "\n", "ok"},
+		{"\n" + pad(MaxRecordBytes) + "\r\n" + good, "ok ok"},
+		{pad(MaxRecordBytes-1) + "\r\n" + good, "ok ok"},
+		{pad(MaxRecordBytes+2) + "\n" + good, "record too long ok"},
+		{pad(MaxRecordBytes+3) + "\r\n" + good, "record too long ok"},
 	} {
 		if got := strings.Join(kinds(tc.in), " "); got != tc.want {
 			t.Errorf("%d bytes: %s, want %s", len(tc.in), got, tc.want)

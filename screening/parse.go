@@ -340,8 +340,7 @@ type lineReader struct {
 func (lr *lineReader) line() ([]byte, int, error) {
 	lr.buf = lr.buf[:0]
 	lr.tooLong = false
-	total := 0    // bytes in the line, with its ending
-	var prev byte // the last byte of the previous chunk
+	total := 0 // bytes in the line, with its ending
 	for {
 		chunk, err := lr.r.ReadSlice('\n')
 		total += len(chunk)
@@ -349,9 +348,6 @@ func (lr *lineReader) line() ([]byte, int, error) {
 			lr.buf = append(lr.buf, chunk...)
 		}
 		if err == bufio.ErrBufferFull {
-			if len(chunk) > 0 {
-				prev = chunk[len(chunk)-1]
-			}
 			continue
 		}
 		if err == io.EOF {
@@ -361,20 +357,14 @@ func (lr *lineReader) line() ([]byte, int, error) {
 		} else if err != nil {
 			return nil, 0, err
 		}
-		// The limit is on the record, without its line ending ("\n" or "\r\n").
-		end := 0
-		if k := len(chunk); k > 0 && chunk[k-1] == '\n' {
-			end = 1
-			if (k > 1 && chunk[k-2] == '\r') || (k == 1 && prev == '\r') {
-				end = 2
-			}
-		}
-		lr.tooLong = total-end > MaxRecordBytes
 		lr.n++
 		l := bytes.TrimRight(lr.buf, "\r\n")
 		if l == nil {
 			l = []byte{}
 		}
+		// The limit is on the record, without its line ending; a line that did not fit the
+		// buffer is longer than that anyway.
+		lr.tooLong = total > MaxRecordBytes+2 || len(l) > MaxRecordBytes
 		return l, lr.n, nil
 	}
 }
