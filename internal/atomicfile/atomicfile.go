@@ -36,16 +36,9 @@ var ErrEmptyPath = errors.New("no file name given")
 // fs.ErrNotExist (the directory does not exist) or fs.ErrPermission. Nothing is left behind
 // on failure.
 func WriteFile(path string, data []byte, perm fs.FileMode) error {
-	if err := checkTarget(path); err != nil {
-		return err
-	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	f, dir, err := createTemp(path)
 	if err != nil {
-		return wrap(path, err)
+		return err
 	}
 	tmp := f.Name()
 	ok := false
@@ -79,16 +72,9 @@ func WriteFile(path string, data []byte, perm fs.FileMode) error {
 // created in it (a temporary file is created and removed again). Use it to refuse a bad
 // --export path at start-up rather than after the screening. It returns WriteFile's errors.
 func Check(path string) error {
-	if err := checkTarget(path); err != nil {
-		return err
-	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	f, _, err := createTemp(path)
 	if err != nil {
-		return wrap(path, err)
+		return err
 	}
 	name := f.Name()
 	f.Close()
@@ -146,4 +132,21 @@ func wrap(path string, err error) error {
 		err = le.Err
 	}
 	return &fs.PathError{Op: "write", Path: path, Err: err}
+}
+
+// createTemp checks path and creates a hidden temporary file beside it, in its directory
+// (returned too), so that a rename over path is atomic.
+func createTemp(path string) (*os.File, string, error) {
+	if err := checkTarget(path); err != nil {
+		return nil, "", err
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return nil, "", wrap(path, err)
+	}
+	return f, dir, nil
 }

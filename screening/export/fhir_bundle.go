@@ -194,20 +194,7 @@ type fhirCache struct {
 var fhirCaches = map[cacheKey]*fhirCache{}
 
 func fhirCacheFor(rs *screening.RuleSet, lang screening.Lang, base string) *fhirCache {
-	k := cacheKey{rs: rs, lang: lang, base: base}
-	renderMu.Lock()
-	c := fhirCaches[k]
-	renderMu.Unlock()
-	if c != nil {
-		return c
-	}
-	c = newFHIRCache(rs, lang, base)
-	renderMu.Lock()
-	if len(fhirCaches) < maxCacheLen {
-		fhirCaches[k] = c
-	}
-	renderMu.Unlock()
-	return c
+	return cached(fhirCaches, cacheKey{rs: rs, lang: lang, base: base}, func() *fhirCache { return newFHIRCache(rs, lang, base) })
 }
 
 // fieldsOf renders object fields written by fn as a fragment ",k:v,...".

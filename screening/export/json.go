@@ -256,20 +256,7 @@ type jsonCache struct {
 var jsonCaches = map[cacheKey]*jsonCache{}
 
 func jsonCacheFor(rs *screening.RuleSet, lang screening.Lang) *jsonCache {
-	k := cacheKey{rs: rs, lang: lang}
-	renderMu.Lock()
-	c := jsonCaches[k]
-	renderMu.Unlock()
-	if c != nil {
-		return c
-	}
-	c = newJSONCache(rs, lang)
-	renderMu.Lock()
-	if len(jsonCaches) < maxCacheLen {
-		jsonCaches[k] = c
-	}
-	renderMu.Unlock()
-	return c
+	return cached(jsonCaches, cacheKey{rs: rs, lang: lang}, func() *jsonCache { return newJSONCache(rs, lang) })
 }
 
 func mustJSON(v any) string {

@@ -207,17 +207,22 @@ var (
 )
 
 func textCacheFor(rs *screening.RuleSet, lang screening.Lang) *textCache {
-	k := cacheKey{rs: rs, lang: lang}
+	return cached(textCaches, cacheKey{rs: rs, lang: lang}, func() *textCache { return newTextCache(rs, lang) })
+}
+
+// cached returns the prepared rendering kept in m under k, building it on first use. At most
+// maxCacheLen renderings are kept per map; beyond that they are built for each use.
+func cached[T any](m map[cacheKey]*T, k cacheKey, build func() *T) *T {
 	renderMu.Lock()
-	c := textCaches[k]
+	c := m[k]
 	renderMu.Unlock()
 	if c != nil {
 		return c
 	}
-	c = newTextCache(rs, lang)
+	c = build()
 	renderMu.Lock()
-	if len(textCaches) < maxCacheLen {
-		textCaches[k] = c
+	if len(m) < maxCacheLen {
+		m[k] = c
 	}
 	renderMu.Unlock()
 	return c
