@@ -1,6 +1,7 @@
 package screening
 
 import (
+	"bufio"
 	"bytes"
 	"strings"
 	"testing"
@@ -468,5 +469,19 @@ func TestProblemText(t *testing.T) {
 	le := &LoadError{Problems: []Problem{{File: "a", Message: Text{EN: "x", JA: "エックス"}}, {File: "b", Line: 2, Message: Text{EN: "y", JA: "ワイ"}}}}
 	if le.Error() != "a: x\nb:2: y" || le.Message(JA) != "a: エックス\nb:2: ワイ" {
 		t.Errorf("%q %q", le.Error(), le.Message(JA))
+	}
+}
+
+// TestLineReaderBounded: an over-long line is skipped without being held in memory.
+func TestLineReaderBounded(t *testing.T) {
+	long := bytes.Repeat([]byte("x"), 4*MaxRecordBytes)
+	lr := &lineReader{r: bufio.NewReaderSize(bytes.NewReader(append(long, "\nnext\n"...)), 64<<10)}
+	l, n, err := lr.line()
+	if err != nil || n != 1 || !lr.tooLong || len(l) > MaxRecordBytes+2 || cap(lr.buf) >= 2*MaxRecordBytes {
+		t.Errorf("line %d, %d bytes held (cap %d), tooLong %v, %v", n, len(l), cap(lr.buf), lr.tooLong, err)
+	}
+	l, n, _ = lr.line()
+	if string(l) != "next" || n != 2 || lr.tooLong {
+		t.Errorf("next line %q %d %v", l, n, lr.tooLong)
 	}
 }
