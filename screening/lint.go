@@ -33,9 +33,15 @@ func lint(rs *RuleSet, r reporter, skip map[*Question]bool) {
 			}
 		})
 		if len(gaps) > 0 {
-			list := strings.Join(collapseRanges(q, gaps), ", ")
-			r.add(at, field, "coverage gap: no rule places the answer "+list,
-				"網羅漏れ: 回答 "+list+" を判定するルールがありません")
+			gaps = collapseRanges(q, gaps)
+			list := strings.Join(gaps[:min(len(gaps), maxGapsListed)], ", ")
+			en, ja := list, list
+			if more := len(gaps) - maxGapsListed; more > 0 {
+				en += fmt.Sprintf(" and %d more", more)
+				ja += fmt.Sprintf(" ほか%d件", more)
+			}
+			r.add(at, field, "coverage gap: no rule places the answer "+en,
+				"網羅漏れ: 回答 "+ja+" を判定するルールがありません")
 		}
 		if unsureRule == nil {
 			continue
@@ -50,6 +56,9 @@ func lint(rs *RuleSet, r reporter, skip map[*Question]bool) {
 		}
 	}
 }
+
+// maxGapsListed is how many uncovered answers a coverage message lists by name.
+const maxGapsListed = 8
 
 // forEachAnswer calls f with every answer q can take (every subset of a multi question's
 // options, every integer in range, a sample of text), and "no answer" where q is optional.

@@ -703,8 +703,9 @@ func TestLintEveryRuleDeleted(t *testing.T) {
 			})
 			_, err := Load(m)
 			if len(q.Rules) == 1 {
-				// the question is left with "rules:" and nothing under it
-				if err == nil || !strings.Contains(err.Error(), "questions.yaml:"+itoa(r.Line-1)+": questions."+q.ID+".rules: expected a list, found nothing") {
+				// the question is left with "rules:" and nothing under it: every answer is a gap,
+				// and the message names the first of them
+				if err == nil || !strings.Contains(err.Error(), "questions.yaml:"+itoa(q.Line)+": questions."+q.ID+".rules: coverage gap: no rule places the answer "+lost[0]) {
 					t.Errorf("%s: only rule deleted: %v", q.ID, err)
 				}
 				continue
@@ -782,7 +783,7 @@ func TestLoadNotMappings(t *testing.T) {
 		{"hello\n", `sources.yaml:1: expected a mapping (key: value), found the value "hello"`},
 		{"", "sources.yaml:1: sources: required key is missing"},
 		{"# only a comment\n", "sources.yaml:1: sources: required key is missing"},
-		{"sources:\n", "sources.yaml:1: sources: expected a list, found nothing"},
+		{"sources:\n", "sources.yaml:1: sources: must not be empty"},
 		{"sources: []\n", "sources.yaml:1: sources: must not be empty"},
 		{"sources: []\n---\nsources: []\n", "sources.yaml:2: not valid YAML: a content file holds one YAML document, found another after ---"},
 	} {
@@ -800,6 +801,37 @@ func TestLoadNotMappings(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: no problem in sources.yaml", tc.data)
+		}
+	}
+}
+
+// TestLintGapListCapped: a multi question with no rules has 65 unplaced answers; the message
+// names the first maxGapsListed of them and counts the rest, in both languages.
+func TestLintGapListCapped(t *testing.T) {
+	m := contentCopy(t)
+	data := string(m["questions.yaml"].Data)
+	q := strings.Index(data, "- id: allergy_to")
+	start := q + strings.Index(data[q:], "        rules:")
+	end := start + strings.Index(data[start:], "\n      - id:")
+	m["questions.yaml"] = &fstest.MapFile{Data: []byte(data[:start] + "        rules:" + data[end:])}
+	var got []Problem
+	for _, p := range loadProblems(t, m) {
+		if p.Field == "questions.allergy_to.rules" {
+			got = append(got, p)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("want one problem on allergy_to.rules, got %v", got)
+	}
+	for _, tc := range []struct {
+		lang Lang
+		want string
+	}{
+		{EN, `coverage gap: no rule places the answer (no answer), [], ["drug"], ["food"], ["drug", "food"], ["pollen"], ["drug", "pollen"], ["food", "pollen"] and 57 more`},
+		{JA, `網羅漏れ: 回答 (no answer), [], ["drug"], ["food"], ["drug", "food"], ["pollen"], ["drug", "pollen"], ["food", "pollen"] ほか57件 を判定するルールがありません`},
+	} {
+		if msg := got[0].Message.In(tc.lang); msg != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.lang, msg, tc.want)
 		}
 	}
 }

@@ -437,7 +437,9 @@ func (b *builder) question(r reporter, n *yaml.Node, field string) (*Question, [
 	if sw := m.at("shown_when", false); sw != nil {
 		conds = append(conds, pendingCond{q: q, node: sw, field: field + ".shown_when"})
 	}
-	for i, rn := range m.list("rules", true) {
+	// No rules at all is not reported here: the coverage check then names every answer left
+	// unplaced, which tells a clinic what is missing.
+	for i, rn := range m.list("rules", false) {
 		rfield := fmt.Sprintf("%s.rules[%d]", field, i)
 		rm := r.asMapping(rn, rfield, "when", "class", "needs_confirmation", "sources", "reason")
 		rule := &Rule{Question: q, Line: rn.Line}

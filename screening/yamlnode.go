@@ -185,6 +185,9 @@ func (m *mapping) list(key string, required bool) []*yaml.Node {
 	if v == nil {
 		return nil
 	}
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		v = &yaml.Node{Kind: yaml.SequenceNode, Line: v.Line, Column: v.Column} // "key:" with nothing: an empty list
+	}
 	if v.Kind != yaml.SequenceNode {
 		en, ja := kindName(v)
 		m.r.add(v, join(m.field, key), "expected a list, found "+en, "リストが必要ですが、"+ja+"です")
