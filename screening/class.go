@@ -3,7 +3,7 @@ package screening
 import "fmt"
 
 // Class is where an answer is placed. Classes are ordered: a larger Class is stricter.
-type Class int
+type Class int8
 
 // The three placements, mildest first.
 const (

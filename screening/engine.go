@@ -5,8 +5,8 @@ import "errors"
 // Finding is how one shown question's answer was placed.
 type Finding struct {
 	Question          *Question
-	Answer            Value
 	Rule              *Rule // the rule that placed the answer
+	Answer            Value
 	Class             Class
 	NeedsConfirmation bool
 }
