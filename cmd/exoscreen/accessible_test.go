@@ -249,7 +249,15 @@ func TestAccessibleTerminal(t *testing.T) {
 	if out, err := exec.Command("tmux", "-L", name, "new-session", "-d", "-s", name, "-x", "100", "-y", "40", script).CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v %s", err, out)
 	}
-	defer exec.Command("tmux", "-L", name, "kill-session", "-t", name).Run()
+	defer func() {
+		// End the private server and remove its socket file, so runs leave nothing behind.
+		exec.Command("tmux", "-L", name, "kill-server").Run()
+		dir := os.Getenv("TMUX_TMPDIR")
+		if dir == "" {
+			dir = "/tmp"
+		}
+		os.Remove(filepath.Join(dir, fmt.Sprintf("tmux-%d", os.Getuid()), name))
+	}()
 	screen := func() string {
 		out, _ := exec.Command("tmux", "-L", name, "capture-pane", "-p", "-t", name, "-S", "-200").Output()
 		return string(out)
