@@ -49,6 +49,27 @@ func (r *Result) Count(c Class) int {
 // errNoRule is impossible for a rule set that passed Load (coverage is checked there).
 var errNoRule = errors.New("screening: no rule matches an answer (rule set not validated)")
 
+// check works out which questions are shown (in stack when they fit, so that nothing is
+// allocated), how many, and whether the answers are complete: every shown question that
+// needs an answer has one and no hidden question has one (Problems says what is wrong).
+func (a *Answers) check(stack *[maxStackQuestions]bool) (shown []bool, n int, ok bool) {
+	if len(a.vals) <= maxStackQuestions {
+		shown = stack[:len(a.vals)]
+	} else {
+		shown = make([]bool, len(a.vals))
+	}
+	a.shownInto(shown)
+	for i, q := range a.rs.Questions {
+		if v := a.vals[i]; shown[i] != v.Set && (v.Set || !q.Optional) {
+			return shown, n, false
+		}
+		if shown[i] {
+			n++
+		}
+	}
+	return shown, n, true
+}
+
 // maxStackQuestions is how many questions Evaluate tracks without allocating.
 const maxStackQuestions = 64
 
@@ -61,23 +82,9 @@ func (rs *RuleSet) Evaluate(a *Answers) (*Result, error) {
 		return nil, errors.New("screening: answers belong to another rule set")
 	}
 	var stack [maxStackQuestions]bool
-	var shown []bool
-	if len(a.vals) <= maxStackQuestions {
-		shown = stack[:len(a.vals)]
-	} else {
-		shown = make([]bool, len(a.vals))
-	}
-	a.shownInto(shown)
-
-	n := 0
-	for i, q := range rs.Questions {
-		v := a.vals[i]
-		if shown[i] != v.Set && (v.Set || !q.Optional) {
-			return nil, a.Problems()
-		}
-		if shown[i] {
-			n++
-		}
+	shown, n, ok := a.check(&stack)
+	if !ok {
+		return nil, a.Problems()
 	}
 
 	res := &Result{RuleSet: rs, Findings: make([]Finding, 0, n)}

@@ -206,17 +206,6 @@ func (s *fastScanner) value(q *Question) (Value, bool) {
 // without allocating (Problems says what is wrong when it is not).
 func (a *Answers) complete() bool {
 	var stack [maxStackQuestions]bool
-	var shown []bool
-	if len(a.vals) <= maxStackQuestions {
-		shown = stack[:len(a.vals)]
-	} else {
-		shown = make([]bool, len(a.vals))
-	}
-	a.shownInto(shown)
-	for i, q := range a.rs.Questions {
-		if v := a.vals[i]; shown[i] != v.Set && (v.Set || !q.Optional) {
-			return false
-		}
-	}
-	return true
+	_, _, ok := a.check(&stack)
+	return ok
 }
