@@ -29,7 +29,7 @@ func fullAnswers(tb testing.TB, rs *RuleSet) *Answers {
 }
 
 func BenchmarkEvaluate(b *testing.B) {
-	rs := defaultRules(b)
+	rs := testRules(b)
 	a := fullAnswers(b, rs)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -41,7 +41,7 @@ func BenchmarkEvaluate(b *testing.B) {
 }
 
 func BenchmarkParseAnswers(b *testing.B) {
-	rs := defaultRules(b)
+	rs := testRules(b)
 	data := []byte(exampleWith(b, nil))
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
@@ -122,7 +122,7 @@ func randomRecord(rs *RuleSet, rng *rand.Rand) string {
 
 // BenchmarkBatch reads and evaluates 1000 JSON Lines records per op (ns/record = ns/op / 1000).
 func BenchmarkBatch(b *testing.B) {
-	rs := defaultRules(b)
+	rs := testRules(b)
 	data := batchInput(b, rs, 1000)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
@@ -143,7 +143,7 @@ func BenchmarkBatch(b *testing.B) {
 }
 
 func TestBatchInputValid(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	data := batchInput(t, rs, 200)
 	n, bad := 0, 0
 	err := rs.ReadAnswers(bytes.NewReader(data), func(r Record) error {

@@ -267,7 +267,7 @@ func TestCollapseRanges(t *testing.T) {
 }
 
 func TestExpected(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	for _, tc := range []struct {
 		id     string
 		en, ja string
@@ -290,7 +290,7 @@ func TestExpected(t *testing.T) {
 
 // TestEvaluateResult covers the counts and the placement of a whole result.
 func TestEvaluateResult(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	a := fullAnswers(t, rs)
 	res, err := rs.Evaluate(a)
 	if err != nil {
@@ -404,8 +404,8 @@ func TestPlacementTables(t *testing.T) {
 			}
 		}
 	}
-	check(defaultRules(t))
-	if q := defaultRules(t).Question("cancer_years"); len(q.byInt) != 121 || q.byUnsure == nil {
+	check(testRules(t))
+	if q := testRules(t).Question("cancer_years"); len(q.byInt) != 121 || q.byUnsure == nil {
 		t.Errorf("cancer_years tables: %d, %v", len(q.byInt), q.byUnsure)
 	}
 	small := intRuleSet(t, -5, maxTableSpan-6) // maxTableSpan numbers

@@ -98,7 +98,7 @@ func TestPlacedUsesTables(t *testing.T) {
 // TestEvaluateAllocs: Evaluate allocates the result and its findings and nothing else, also
 // with exactly maxStackQuestions questions (the largest rule set it tracks on the stack).
 func TestEvaluateAllocs(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	a := fullAnswers(t, rs)
 	if n := testing.AllocsPerRun(100, func() { rs.Evaluate(a) }); n != 2 {
 		t.Errorf("Evaluate: %v allocs, want 2", n)
@@ -242,7 +242,7 @@ func fileOrder(name string) int {
 
 // TestAnswerErrorWithoutLine: an error not from a file (Answers.Set) names no line.
 func TestAnswerErrorWithoutLine(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	err := rs.NewAnswers().Set(rs.Question("pregnancy"), CodeValue("x"))
 	if got := err.Error(); got != `pregnancy: "x" is not an answer to this question; expected one of "no", "pregnant", "possible", "unsure"` {
 		t.Errorf("en: %s", got)
@@ -259,7 +259,7 @@ func TestAnswerErrorWithoutLine(t *testing.T) {
 // TestParseBoundaries: the limits of the answers parser are inclusive, and what it quotes
 // from the input is cut at 40 bytes on a character boundary.
 func TestParseBoundaries(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	// min and max written as whole floats (the complete parser, not the fast path).
 	for _, n := range []string{"0.0", "120.0", "1.2e2"} {
 		in := strings.Replace(exampleWith(t, nil), `"cancer_years":7`, `"cancer_years":`+n, 1)
@@ -308,7 +308,7 @@ func utf8ValidString(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") ==
 // TestReadAnswersLimits: a line of exactly MaxRecordBytes is read, one byte more is too
 // long; a single document of exactly MaxDocBytes is read, one byte more is too long.
 func TestReadAnswersLimits(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	kinds := func(in string) []string {
 		var out []string
 		rs.ReadAnswers(strings.NewReader(in), func(r Record) error {
@@ -383,7 +383,7 @@ func TestReadAnswersLimits(t *testing.T) {
 // TestFastPathEdges: the fast path at the ends of its input and of its ranges (the complete
 // parser would give the same answers, so only decodeFast itself shows these).
 func TestFastPathEdges(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	good := exampleWith(t, nil)
 	years := func(n string) string { return strings.Replace(good, `"cancer_years":7`, `"cancer_years":`+n, 1) }
 	for _, tc := range []struct {
@@ -431,12 +431,12 @@ func TestFastPathEdges(t *testing.T) {
 
 // TestComplete: complete agrees with Problems.
 func TestComplete(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	a := rs.NewAnswers()
 	if a.complete() || a.Problems() == nil {
 		t.Error("empty answers complete")
 	}
-	a = complete(t, rs, map[string]Value{"allergy": CodeValue("yes")}) // allergy_to unanswered: optional
+	a = completeTest(t, rs, map[string]Value{"allergy": CodeValue("yes")}) // allergy_to unanswered: optional
 	if !a.complete() || a.Problems() != nil {
 		t.Errorf("optional question unanswered: %v", a.Problems())
 	}

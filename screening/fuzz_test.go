@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
-
-	"github.com/exoscreen/exoscreen/content"
 )
 
 // Fuzz targets for every parser of outside input: the answers parser (one record and the
@@ -18,13 +17,8 @@ import (
 //
 //	go test ./screening -run '^$' -fuzz '^FuzzParseAnswers$' -fuzztime 3m -parallel 1
 
-func fuzzRules(f *testing.F) *RuleSet {
-	rs, err := Load(content.FS)
-	if err != nil {
-		f.Fatal(err)
-	}
-	return rs
-}
+// fuzzRules is the test rule set (internal/testrules), like every test but the spec test.
+func fuzzRules(f *testing.F) *RuleSet { return testRules(f) }
 
 // checkAnswerErr checks the invariants of a refused record.
 func checkAnswerErr(t *testing.T, err error, line int) {
@@ -46,7 +40,7 @@ func checkAnswerErr(t *testing.T, err error, line int) {
 
 func FuzzParseAnswers(f *testing.F) {
 	rs := fuzzRules(f)
-	f.Add([]byte(exampleAnswers))
+	f.Add([]byte(testExample))
 	f.Add([]byte(`{"pregnancy": "unsure", "breastfeeding": "yes"}`))
 	f.Add([]byte(`{"cancer": "treatment_ended", "cancer_years": "unsure"}`))
 	f.Add([]byte(`{"cancer_years": 1e400, "allergy_to": ["pollen", "pollen"]}`))
@@ -91,8 +85,8 @@ func FuzzParseAnswers(f *testing.F) {
 
 func FuzzReadAnswers(f *testing.F) {
 	rs := fuzzRules(f)
-	good := strings.ReplaceAll(exampleAnswers, "\n", "")
-	f.Add([]byte(exampleAnswers))
+	good := strings.ReplaceAll(testExample, "\n", "")
+	f.Add([]byte(testExample))
 	f.Add([]byte(good + "\n" + good + "\n"))
 	f.Add([]byte(good + "\r\n\r\n{\"pregnancy\": \r\n" + good))
 	f.Add([]byte("{\n\"a\":\n1}\n{}\n\n[]\n"))
@@ -125,7 +119,7 @@ func FuzzReadAnswers(f *testing.F) {
 
 func FuzzLoad(f *testing.F) {
 	read := func(name string) []byte {
-		b, err := fs.ReadFile(content.FS, name)
+		b, err := fs.ReadFile(os.DirFS(testRulesDir), name)
 		if err != nil {
 			f.Fatal(err)
 		}

@@ -8,16 +8,15 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/exoscreen/exoscreen/content"
 )
 
-// contentCopy returns the embedded rule set as a MapFS, to be edited by a test.
+// contentCopy returns the test rule set (internal/testrules) as a MapFS, to be edited by a
+// test.
 func contentCopy(tb testing.TB) fstest.MapFS {
 	tb.Helper()
 	m := fstest.MapFS{}
 	for _, name := range ContentFiles {
-		b, err := fs.ReadFile(content.FS, name)
+		b, err := fs.ReadFile(os.DirFS(testRulesDir), name)
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -97,9 +96,9 @@ func hasProblem(ps []Problem, w wantProblem) bool {
 	return false
 }
 
-func TestLoadDefault(t *testing.T) {
-	rs := defaultRules(t)
-	if rs.ID != "exoscreen-default" || len(rs.Questions) != 19 || len(rs.Sources) != 9 || len(rs.Sections) == 0 {
+func TestLoadRuleSet(t *testing.T) {
+	rs := testRules(t)
+	if rs.ID != "exoscreen-test" || len(rs.Questions) != 19 || len(rs.Sources) != 9 || len(rs.Sections) == 0 {
 		t.Fatalf("unexpected rule set: %s, %d questions, %d sources", rs.ID, len(rs.Questions), len(rs.Sources))
 	}
 	for i, q := range rs.Questions {
@@ -116,12 +115,12 @@ func TestLoadDefault(t *testing.T) {
 		t.Error("lookup of unknown ids")
 	}
 	// The same content gives the same digest; any change of a byte changes it.
-	rs2 := defaultRules(t)
+	rs2 := testRules(t)
 	if rs2.SHA256 != rs.SHA256 {
 		t.Error("digest not stable")
 	}
 	m := contentCopy(t)
-	edit(t, m, "ruleset.yaml", `version: "2026.11.0"`, `version: "2026.11.0" `)
+	edit(t, m, "ruleset.yaml", `version: "test-2026.11"`, `version: "test-2026.11" `)
 	rs3, err := Load(m)
 	if err != nil {
 		t.Fatal(err)
@@ -405,8 +404,8 @@ func TestLintRefuses(t *testing.T) {
 		},
 		{
 			name: "missing required key",
-			file: set, old: `version: "2026.11.0"` + "\n", new: "",
-			marker: "id: exoscreen-default",
+			file: set, old: `version: "test-2026.11"` + "\n", new: "",
+			marker: "id: exoscreen-test",
 			want:   wantProblem{field: "version", en: "required key is missing", ja: "必須のキーがありません"},
 			count:  1,
 		},
@@ -500,35 +499,35 @@ func TestLintRefuses(t *testing.T) {
 		},
 		{
 			name: "key given twice",
-			file: set, old: "id: exoscreen-default\n", new: "id: exoscreen-default\nid: again\n",
+			file: set, old: "id: exoscreen-test\n", new: "id: exoscreen-test\nid: again\n",
 			marker: "id: again",
 			want:   wantProblem{field: "id", en: "key given twice", ja: "キーが2回書かれています"},
 			count:  1,
 		},
 		{
 			name: "a list where a text belongs",
-			file: set, old: "id: exoscreen-default", new: "id: [exoscreen-default]",
+			file: set, old: "id: exoscreen-test", new: "id: [exoscreen-test]",
 			marker: "id: [",
 			want:   wantProblem{field: "id", en: "expected a text value, found a list", ja: "文字列が必要ですが、リストです"},
 			count:  1,
 		},
 		{
 			name: "nothing where a text belongs",
-			file: set, old: `version: "2026.11.0"`, new: `version:`,
+			file: set, old: `version: "test-2026.11"`, new: `version:`,
 			marker: "version:",
 			want:   wantProblem{field: "version", en: "expected a text value, found nothing", ja: "空の値"},
 			count:  1,
 		},
 		{
 			name: "empty required text",
-			file: set, old: `version: "2026.11.0"`, new: `version: "  "`,
+			file: set, old: `version: "test-2026.11"`, new: `version: "  "`,
 			marker: "version:",
 			want:   wantProblem{field: "version", en: "must not be empty", ja: "空にはできません"},
 			count:  1,
 		},
 		{
 			name: "bad ruleset id",
-			file: set, old: "id: exoscreen-default", new: "id: Exoscreen_Default",
+			file: set, old: "id: exoscreen-test", new: "id: Exoscreen_Test",
 			marker: "id: Exo",
 			want:   wantProblem{field: "id", en: "an id uses lower-case letters, digits and '-'", ja: "IDは英小文字"},
 			count:  1,
@@ -666,7 +665,7 @@ func TestLintRefuses(t *testing.T) {
 // rule set is refused with a coverage gap naming the question (the answers it placed are
 // left unplaced) unless another rule also places them.
 func TestLintEveryRuleDeleted(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	for _, q := range rs.Questions {
 		for i, r := range q.Rules {
 			// Find the rule's text block: from its line to the next rule or question.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
 )
@@ -15,7 +16,7 @@ import (
 func exampleWith(tb testing.TB, set map[string]any) string {
 	tb.Helper()
 	var m map[string]any
-	if err := json.Unmarshal([]byte(exampleAnswers), &m); err != nil {
+	if err := json.Unmarshal([]byte(testExample), &m); err != nil {
 		tb.Fatal(err)
 	}
 	for k, v := range set {
@@ -70,7 +71,7 @@ func checkErrs(t *testing.T, err error, want []wantErr) {
 }
 
 func TestParseAnswersBad(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	tests := []struct {
 		name string
 		in   string
@@ -178,13 +179,13 @@ func TestParseAnswersBad(t *testing.T) {
 }
 
 func TestParseAnswersGood(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	tests := []struct {
 		name  string
 		in    string
 		check func(t *testing.T, a *Answers)
 	}{
-		{"example", exampleAnswers, func(t *testing.T, a *Answers) {
+		{"example", testExample, func(t *testing.T, a *Answers) {
 			if v := a.Get(rs.Question("cancer_years")); v.Int != 7 || !v.Set || v.Unsure {
 				t.Errorf("cancer_years %+v", v)
 			}
@@ -223,9 +224,9 @@ func TestParseAnswersGood(t *testing.T) {
 					t.Errorf("medication_names %q", v.Text)
 				}
 			}},
-		{"pretty-printed with CRLF", strings.ReplaceAll(exampleAnswers, "\n", "\r\n"), nil},
-		{"escaped key", strings.Replace(exampleAnswers, `"pregnancy":`, `"pregn\u0061ncy":`, 1), nil},
-		{"whitespace around", " \n\t" + exampleAnswers + "\n\n ", nil},
+		{"pretty-printed with CRLF", strings.ReplaceAll(testExample, "\n", "\r\n"), nil},
+		{"escaped key", strings.Replace(testExample, `"pregnancy":`, `"pregn\u0061ncy":`, 1), nil},
+		{"whitespace around", " \n\t" + testExample + "\n\n ", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -284,7 +285,7 @@ func readAll(t *testing.T, rs *RuleSet, in string) []string {
 }
 
 func TestReadAnswers(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	good := exampleWith(t, nil)
 	abs := exampleWith(t, map[string]any{"pregnancy": "pregnant", "pregnancy_planned": nil})
 	none := exampleWith(t, map[string]any{"cancer": "none", "cancer_years": nil, "allergy": "none", "allergy_severe": nil, "allergy_to": nil})
@@ -297,10 +298,10 @@ func TestReadAnswers(t *testing.T) {
 	}{
 		{"single line", good, []string{"1:ok:relative"}},
 		{"single line with newline", good + "\n", []string{"1:ok:relative"}},
-		{"pretty-printed object", exampleAnswers + "\n", []string{"1:ok:relative"}},
-		{"pretty-printed after blank lines", "\n\n" + exampleAnswers, []string{"3:ok:relative"}},
-		{"pretty-printed with CRLF", strings.ReplaceAll(exampleAnswers, "\n", "\r\n") + "\r\n", []string{"1:ok:relative"}},
-		{"pretty-printed with a syntax error on line 3", strings.Replace(exampleAnswers, `"product_reaction": "never_treated",`, `"product_reaction": "never_treated"`, 1),
+		{"pretty-printed object", testExample + "\n", []string{"1:ok:relative"}},
+		{"pretty-printed after blank lines", "\n\n" + testExample, []string{"3:ok:relative"}},
+		{"pretty-printed with CRLF", strings.ReplaceAll(testExample, "\n", "\r\n") + "\r\n", []string{"1:ok:relative"}},
+		{"pretty-printed with a syntax error on line 3", strings.Replace(testExample, `"product_reaction": "never_treated",`, `"product_reaction": "never_treated"`, 1),
 			[]string{fmt.Sprintf("1:err:%d@3", ErrSyntax)}},
 		{"JSON Lines", good + "\n" + abs + "\n" + none + "\n", []string{"1:ok:relative", "2:ok:absolute", "3:ok:none"}},
 		{"JSON Lines with CRLF and blank lines", "\r\n" + good + "\r\n\r\n  \r\n" + abs + "\r\n", []string{"2:ok:relative", "5:ok:absolute"}},
@@ -352,7 +353,7 @@ func TestReadAnswers(t *testing.T) {
 }
 
 func TestReadAnswersTooLongMessages(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	long := `{"medication_names": "` + strings.Repeat("x", MaxRecordBytes) + `"}`
 	var msgs []string
 	rs.ReadAnswers(strings.NewReader(long), func(r Record) error {
@@ -393,7 +394,7 @@ func (f *failingReader) Read(p []byte) (int, error) {
 }
 
 func TestReadAnswersStops(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	good := exampleWith(t, nil)
 	// A reading error is returned, after the records read before it.
 	boom := errors.New("disk on fire")
@@ -415,7 +416,7 @@ func TestReadAnswersStops(t *testing.T) {
 	for _, in := range []string{
 		good + "\n" + good,                    // JSON Lines
 		`{"x":` + "\n" + good + "\n" + good,   // held lines
-		exampleAnswers,                        // single document
+		testExample,                           // single document
 		"{\n" + `"a": 1` + "\n" + good + "\n", // held, then JSON Lines
 	} {
 		calls := 0
@@ -429,8 +430,8 @@ func TestReadAnswersStops(t *testing.T) {
 
 // TestAnswersAPI covers Set, Clear, Clone, Prune, Visible and the errors of Set.
 func TestAnswersAPI(t *testing.T) {
-	rs := defaultRules(t)
-	a, err := rs.ParseAnswers([]byte(exampleAnswers), 1)
+	rs := testRules(t)
+	a, err := rs.ParseAnswers([]byte(testExample), 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -506,7 +507,10 @@ func TestAnswersAPI(t *testing.T) {
 		}
 	}
 	// Answers of another rule set are refused.
-	other := defaultRules(t)
+	other, err := Load(os.DirFS(testRulesDir))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := other.Evaluate(a); err == nil {
 		t.Error("Evaluate took answers of another rule set")
 	}
@@ -552,14 +556,14 @@ func TestValue(t *testing.T) {
 
 // TestFastPath checks which records the fast path takes and that it agrees with decode.
 func TestFastPath(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	good := exampleWith(t, nil)
 	for _, tc := range []struct {
 		in   string
 		fast bool
 	}{
 		{good, true},
-		{exampleAnswers, true},
+		{testExample, true},
 		{" \r\n" + good + "\r\n ", true},
 		{`{}`, true},
 		{`{ }`, true},

@@ -7,10 +7,13 @@ import (
 	"testing"
 )
 
-// Property tests of the engine over the embedded rule set.
+// Property tests of the engine over the test rule set (internal/testrules). Whether each
+// answer gets the class rules.md gives is the spec test's job (TestSpecPlacement, over the
+// live content/, every answer of every question); these tests check the engine's invariants,
+// which hold for any valid rule set.
 //
 // What is exhaustive and what is sampled (the full product of every question's answers is
-// about 1.5e9 complete answer sets for the default rules, too many to run in a unit test):
+// about 1.5e9 complete answer sets for the test rules, too many to run in a unit test):
 //
 //  1. Groups. Questions are split into dependency groups: a question and every question its
 //     shown_when names, transitively (pregnancy+pregnancy_planned, cancer+cancer_years,
@@ -30,8 +33,8 @@ import (
 //
 // On every answer set checked: no panic; each shown question has exactly one finding, in
 // questionnaire order, and no hidden one has any; the verdict is the strictest class of the
-// findings; an unsure answer is never none and is flagged needs_confirmation; each finding's
-// class is the one rules.md gives (specClass); and changing any one single-choice answer to
+// findings; an unsure answer is never none and is flagged needs_confirmation; each finding
+// is its rule's; and changing any one single-choice answer to
 // a stricter option (by its own class) never gives a milder verdict (newly shown follow-ups
 // get their mildest answer, the worst case for this property).
 
@@ -177,30 +180,6 @@ func comboClass(rs *RuleSet, c combo) Class {
 	return m
 }
 
-// specClasses indexes the rules.md table: the expected class of an answer to a question.
-type specIndex map[string][]specAnswer
-
-func newSpecIndex() specIndex {
-	idx := specIndex{}
-	for _, s := range specQuestions() {
-		idx[s.id] = s.answers
-	}
-	return idx
-}
-
-func (idx specIndex) class(q *Question, v Value) (Class, bool, bool) {
-	for _, sa := range idx[q.ID] {
-		if sameValue(sa.answer, v) {
-			return sa.class, sa.confirm, true
-		}
-	}
-	switch q.Kind {
-	case Multi, Free: // every answer is none in rules.md
-		return None, false, true
-	}
-	return 0, false, false
-}
-
 func sameValue(a, b Value) bool {
 	return a.Set == b.Set && a.Code == b.Code && a.Int == b.Int && a.Unsure == b.Unsure &&
 		a.Text == b.Text && slices.Equal(a.Codes, b.Codes)
@@ -209,7 +188,6 @@ func sameValue(a, b Value) bool {
 type checker struct {
 	t      *testing.T
 	rs     *RuleSet
-	spec   specIndex
 	shown  []bool
 	checks int
 }
@@ -246,9 +224,6 @@ func (c *checker) check(a *Answers) Class {
 		}
 		if v.IsUnsure() && (f.Class == None || !f.NeedsConfirmation) {
 			c.t.Fatalf("%s: unsure placed %s, needs_confirmation %v: %s", q.ID, f.Class, f.NeedsConfirmation, dump(a))
-		}
-		if want, confirm, ok := c.spec.class(q, v); ok && (want != f.Class || confirm != f.NeedsConfirmation) {
-			c.t.Fatalf("%s=%s: placed %s (confirm %v), rules.md says %s (confirm %v)", q.ID, describeAnswer(q, v), f.Class, f.NeedsConfirmation, want, confirm)
 		}
 		strictest = max(strictest, f.Class)
 	}
@@ -334,7 +309,7 @@ func assemble(a *Answers, parts ...combo) {
 }
 
 func TestPropertyGroups(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	gs := groups(rs)
 	combos := make([][]combo, len(gs))
 	total := 1.0
@@ -346,7 +321,7 @@ func TestPropertyGroups(t *testing.T) {
 	if len(gs) < 10 || len(gs) >= len(rs.Questions) {
 		t.Fatalf("unexpected grouping: %d groups", len(gs))
 	}
-	c := &checker{t: t, rs: rs, spec: newSpecIndex(), shown: make([]bool, len(rs.Questions))}
+	c := &checker{t: t, rs: rs, shown: make([]bool, len(rs.Questions))}
 	a := rs.NewAnswers()
 	parts := make([]combo, len(gs))
 	setBase := func(strict bool) {
@@ -406,7 +381,7 @@ func TestPropertyGroups(t *testing.T) {
 // any shown required question, or answering any hidden question, is refused with the right
 // problem.
 func TestPropertyIncomplete(t *testing.T) {
-	rs := defaultRules(t)
+	rs := testRules(t)
 	gs := groups(rs)
 	rng := rand.New(rand.NewPCG(7, 7))
 	combos := make([][]combo, len(gs))

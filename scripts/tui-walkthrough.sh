@@ -43,6 +43,9 @@ cleanup() {
 trap cleanup EXIT
 
 go build -o "$work/exoscreen" ./cmd/exoscreen
+# The walk answers question by question, so it runs on the frozen test rule set
+# (internal/testrules), not on the clinic's content/, which may gain or lose questions.
+rules="$PWD/internal/testrules/testdata"
 
 fails=0
 pass() { printf '  ok    %s\n' "$1"; }
@@ -105,7 +108,7 @@ walk() {
 	fi
 	echo "walkthrough: --lang $lang at ${w}x$h"
 	newterm "$w" "$h" \
-		"cd '$work' && env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 ./exoscreen --lang $lang --export '$out'; echo EXIT=\$?; sleep 600"
+		"cd '$work' && env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 ./exoscreen --content '$rules' --lang $lang --export '$out'; echo EXIT=\$?; sleep 600"
 
 	expect "${T[welcome]}" && pass "welcome screen with the language choice" || return 1
 	answer Enter
@@ -167,7 +170,7 @@ walk() {
 	# The shared renderer: the TUI's file is what `evaluate --format text` prints for the same answers
 	# apart from the date line (the interactive screening records when it was done).
 	local json='{"pregnancy":"no","pregnancy_planned":"no","breastfeeding":"no","cancer":"treatment_ended","cancer_years":3,"infection":"no","product_reaction":"never_treated","allergy":"yes","allergy_severe":"no","allergy_to":["food"],"anticoagulant":"no","bleeding_disorder":"no","immunosuppressant":"no","other_medication":"yes","medication_names":"アムロジピン amlodipine","autoimmune":"no","chronic_disease":"none","doctor_advised_against":"no","blood_donation":"no"}'
-	if diff <(grep -v -e '^日時:' -e '^Date:' "$out") <(echo "$json" | "$work/exoscreen" evaluate --lang "$lang" --format text | grep -v -e '^日時:' -e '^Date:') >"$work/diff-$lang.txt"; then
+	if diff <(grep -v -e '^日時:' -e '^Date:' "$out") <(echo "$json" | "$work/exoscreen" evaluate --content "$rules" --lang "$lang" --format text | grep -v -e '^日時:' -e '^Date:') >"$work/diff-$lang.txt"; then
 		pass "saved file = evaluate --format text for the same answers"
 	else
 		fail "saved file differs from evaluate --format text (see $work/diff-$lang.txt)"
@@ -183,7 +186,7 @@ walk() {
 # quitflow: ctrl+c with answers asks first; "n" goes on; ctrl+c twice quits.
 quitflow() {
 	echo "walkthrough: ctrl+c"
-	newterm 80 24 "cd '$work' && TERM=xterm-256color ./exoscreen --lang en; echo EXIT=\$?; sleep 600"
+	newterm 80 24 "cd '$work' && TERM=xterm-256color ./exoscreen --content '$rules' --lang en; echo EXIT=\$?; sleep 600"
 	expect "English" || return 1
 	answer Enter
 	answer Enter
@@ -268,7 +271,7 @@ print("  keystroke -> frame, cursor move:            ", summ(moves))
 print("  keystroke -> frame, enter to next question:  ", summ(nexts))
 PY
 	echo "figures: CPU while idle on a question for ${idle}s (tmux, /proc/PID/stat)"
-	newterm 80 24 "cd '$work' && TERM=xterm-256color ./exoscreen --lang ja; sleep 600"
+	newterm 80 24 "cd '$work' && TERM=xterm-256color ./exoscreen --content '$rules' --lang ja; sleep 600"
 	expect "English" || return 1
 	answer Enter
 	local pid hz t0 t1

@@ -7,19 +7,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/exoscreen/exoscreen/content"
+	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 )
 
-// TestQuestionsComeFromTheRuleSet runs a clinic's own rule set (the default one with a
+// TestQuestionsComeFromTheRuleSet runs a clinic's own rule set (the test one with a
 // question and an option reworded): the screens show its words, not anything built in.
 func TestQuestionsComeFromTheRuleSet(t *testing.T) {
 	dir := t.TempDir()
-	err := fs.WalkDir(content.FS, ".", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(testrules.FS(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".yaml") {
 			return err
 		}
-		b, err := fs.ReadFile(content.FS, p)
+		b, err := fs.ReadFile(testrules.FS(), p)
 		if err != nil {
 			return err
 		}

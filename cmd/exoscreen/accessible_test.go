@@ -12,28 +12,24 @@ import (
 	"testing"
 	"time"
 
-	"github.com/exoscreen/exoscreen/content"
+	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 )
 
-// accAnswersEN answers every question of the default rule set (pregnancy = no shows
+// accAnswersEN answers every question of the test rule set (internal/testrules) (pregnancy = no shows
 // pregnancy_planned; nothing else is shown), then confirms the review with an empty line.
 const accAnswersEN = "1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n\n"
 
 func accRules(t *testing.T) *screening.RuleSet {
 	t.Helper()
-	rs, err := screening.Load(content.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rs
+	return testrules.Load(t)
 }
 
-// accRun runs exoscreen in-process with args and stdin, as main does.
+// accRun runs exoscreen in-process with args and stdin, as main does, on the test rule set.
 func accRun(t *testing.T, stdin io.Reader, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = run(args, stdin, &out, &errb)
+	code = run(withTestRules(args), stdin, &out, &errb)
 	return code, out.String(), errb.String()
 }
 
@@ -200,7 +196,7 @@ func TestAccessibleBinary(t *testing.T) {
 	bin := accBinary(t)
 	for _, args := range [][]string{{"--accessible", "--lang", "en"}, {"--lang", "en"}} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
-			cmd := exec.Command(bin, args...)
+			cmd := exec.Command(bin, withTestRules(args)...)
 			cmd.Env = append(os.Environ(), "TERM=xterm-256color")
 			w, err := cmd.StdinPipe()
 			if err != nil {
@@ -245,7 +241,7 @@ func TestAccessibleTerminal(t *testing.T) {
 	status := filepath.Join(dir, "status")
 	// A private tmux server (-L) per run: concurrent test runs never share a session.
 	name := fmt.Sprintf("exoscreen-acc-%d-%s", os.Getpid(), filepath.Base(dir))
-	script := "TERM=dumb LANG=en_US.UTF-8 " + bin + " --export " + path + "; echo $? > " + status + "; sleep 30"
+	script := "TERM=dumb LANG=en_US.UTF-8 " + bin + " --content " + testrules.Dir() + " --export " + path + "; echo $? > " + status + "; sleep 30"
 	if out, err := exec.Command("tmux", "-L", name, "new-session", "-d", "-s", name, "-x", "100", "-y", "40", script).CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v %s", err, out)
 	}

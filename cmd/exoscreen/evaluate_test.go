@@ -26,8 +26,14 @@ type runResult struct {
 }
 
 // runCmd runs exoscreen with args and stdin in a fixed environment: the clock, UTC, no
-// language or clinic from the environment.
+// language or clinic from the environment, and the test rule set (withTestRules).
 func runCmd(t *testing.T, stdin string, args ...string) runResult {
+	t.Helper()
+	return runLive(t, stdin, withTestRules(args)...)
+}
+
+// runLive is runCmd on the embedded content/: for the smoke tests only.
+func runLive(t *testing.T, stdin string, args ...string) runResult {
 	t.Helper()
 	t.Setenv("EXOSCREEN_NOW", fixedNow)
 	t.Setenv("EXOSCREEN_CLINIC", "")
@@ -87,7 +93,8 @@ func diffLines(want, got string) string {
 	return "(same lines, different endings)"
 }
 
-// exampleAnswers is the answers file of interfaces.md, verbatim.
+// exampleAnswers is the answers file of interfaces.md as of rule set 2026.11: complete for
+// the test rule set.
 const exampleAnswers = `{"pregnancy": "no", "pregnancy_planned": "no", "breastfeeding": "no",
  "cancer": "treatment_ended", "cancer_years": 7, "infection": "no",
  "product_reaction": "never_treated", "allergy": "yes", "allergy_severe": "no",
@@ -189,7 +196,7 @@ func TestEvaluateJSONPinned(t *testing.T) {
 	if f := res.Findings[4]; f.Question != "cancer_years" || f.Answer != 7.0 || f.Class != "none" {
 		t.Errorf("cancer_years finding %+v", f)
 	}
-	if res.RuleSet.ID != "exoscreen-default" || res.RuleSet.Version == "" || len(res.RuleSet.SHA256) != 64 {
+	if res.RuleSet.ID != "exoscreen-test" || res.RuleSet.Version == "" || len(res.RuleSet.SHA256) != 64 {
 		t.Errorf("ruleset %+v", res.RuleSet)
 	}
 }
@@ -252,14 +259,14 @@ func (r failReader) Read([]byte) (int, error) { return 0, r.err }
 func TestEvaluateRuntimeFailure(t *testing.T) {
 	t.Setenv("EXOSCREEN_NOW", fixedNow)
 	var errb bytes.Buffer
-	if code := run([]string{"evaluate", "--lang", "en"}, strings.NewReader(exampleAnswers), failWriter{errors.New("disk full")}, &errb); code != 1 {
+	if code := run(withTestRules([]string{"evaluate", "--lang", "en"}), strings.NewReader(exampleAnswers), failWriter{errors.New("disk full")}, &errb); code != 1 {
 		t.Errorf("failing stdout: exit %d, stderr %s", code, errb.String())
 	}
 	if !strings.Contains(errb.String(), "disk full") {
 		t.Errorf("stderr: %s", errb.String())
 	}
 	errb.Reset()
-	if code := run([]string{"evaluate", "--lang", "en"}, failReader{errors.New("input gone")}, &bytes.Buffer{}, &errb); code != 1 {
+	if code := run(withTestRules([]string{"evaluate", "--lang", "en"}), failReader{errors.New("input gone")}, &bytes.Buffer{}, &errb); code != 1 {
 		t.Errorf("failing stdin: exit %d, stderr %s", code, errb.String())
 	}
 	if !strings.Contains(errb.String(), "input gone") {

@@ -9,14 +9,20 @@ import (
 
 	"github.com/rivo/uniseg"
 
-	"github.com/exoscreen/exoscreen/content"
+	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 )
 
 // exportRun runs exoscreen with a fixed clock in Tokyo time and no language, clinic or FHIR
-// base from the environment.
+// base from the environment, on the test rule set (withTestRules).
 func exportRun(t *testing.T, stdin string, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	return exportRunLive(t, stdin, env, withTestRules(args)...)
+}
+
+// exportRunLive is exportRun on the embedded content/: for the smoke tests only.
+func exportRunLive(t *testing.T, stdin string, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
 	t.Setenv("EXOSCREEN_NOW", "2026-11-21T10:30:00+09:00")
 	t.Setenv("EXOSCREEN_CLINIC", "")
@@ -51,10 +57,7 @@ func TestEvaluateFHIRBatch(t *testing.T) {
 	if len(lines) != 3 || len(jlines) != 3 {
 		t.Fatalf("%d FHIR lines and %d JSON lines, want 3 each:\n%s", len(lines), len(jlines), out)
 	}
-	rs, err := screening.Load(content.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := testrules.Load(t)
 	for i, l := range lines {
 		var head struct {
 			ResourceType string
@@ -146,14 +149,14 @@ func TestEvaluateClockAndBase(t *testing.T) {
 	}
 	// A base gives readable canonical URLs.
 	_, out, _ := exportRun(t, exportNone, nil, "evaluate", "--format", "fhir", "--fhir-base", "https://fhir.clinic.example.jp/fhir/")
-	if !strings.Contains(out, `"questionnaire":"https://fhir.clinic.example.jp/fhir/Questionnaire/exoscreen-default|`) {
+	if !strings.Contains(out, `"questionnaire":"https://fhir.clinic.example.jp/fhir/Questionnaire/exoscreen-test|`) {
 		t.Errorf("canonical without the base: %.300s", out)
 	}
 	// Without EXOSCREEN_NOW the wall clock stamps the result.
 	t.Setenv("EXOSCREEN_NOW", "")
 	var b, e bytes.Buffer
 	before := time.Now().Add(-time.Second)
-	if code := run([]string{"evaluate", "--format", "json"}, strings.NewReader(exportNone), &b, &e); code != exitOK {
+	if code := run(withTestRules([]string{"evaluate", "--format", "json"}), strings.NewReader(exportNone), &b, &e); code != exitOK {
 		t.Fatalf("exit %d: %s", code, e.String())
 	}
 	var r struct {
@@ -166,8 +169,10 @@ func TestEvaluateClockAndBase(t *testing.T) {
 	}
 }
 
+// TestQuestionnaireCommand is the smoke test of the questionnaire command (on the embedded
+// content/, see smoke_test.go): every format and language, and its usage errors.
 func TestQuestionnaireCommand(t *testing.T) {
-	code, out, errOut := exportRun(t, "", nil, "questionnaire", "--lang", "en")
+	code, out, errOut := exportRunLive(t, "", nil, "questionnaire", "--lang", "en")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -181,13 +186,13 @@ func TestQuestionnaireCommand(t *testing.T) {
 	if q.ResourceType != "Questionnaire" || q.Language != "en" || q.Version == "" || !strings.HasPrefix(q.URL, "urn:uuid:") || len(q.Item) == 0 {
 		t.Errorf("questionnaire %+v", q)
 	}
-	code, out, _ = exportRun(t, "", nil, "questionnaire", "--format", "json")
+	code, out, _ = exportRunLive(t, "", nil, "questionnaire", "--format", "json")
 	var qj export.QuestionnaireJSON
 	if code != exitOK || json.Unmarshal([]byte(out), &qj) != nil || len(qj.Sections) == 0 || qj.Lang != screening.JA {
 		t.Errorf("--format json: exit %d, %.200s", code, out)
 	}
 	for _, lang := range []string{"ja", "en"} {
-		code, out, _ = exportRun(t, "", nil, "questionnaire", "--format", "text", "--lang", lang)
+		code, out, _ = exportRunLive(t, "", nil, "questionnaire", "--format", "text", "--lang", lang)
 		if code != exitOK || !strings.Contains(out, "[cancer_years]") {
 			t.Errorf("--format text: exit %d", code)
 		}
@@ -198,11 +203,11 @@ func TestQuestionnaireCommand(t *testing.T) {
 		}
 	}
 	for _, args := range [][]string{{"--format", "pdf"}, {"extra"}, {"--fhir-base", "nope"}, {"--lang", "fr"}} {
-		if code, _, _ := exportRun(t, "", nil, append([]string{"questionnaire"}, args...)...); code != exitUsage {
+		if code, _, _ := exportRunLive(t, "", nil, append([]string{"questionnaire"}, args...)...); code != exitUsage {
 			t.Errorf("questionnaire %v: exit %d, want 2", args, code)
 		}
 	}
-	if code, out, _ := exportRun(t, "", nil, "questionnaire", "--help"); code != exitOK || !strings.Contains(out, "questionnaire") {
+	if code, out, _ := exportRunLive(t, "", nil, "questionnaire", "--help"); code != exitOK || !strings.Contains(out, "questionnaire") {
 		t.Errorf("--help: exit %d, %q", code, out)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/exoscreen/exoscreen/internal/testrules"
 )
 
 // The rule sets under testdata/lint/ are copies of content/ with edits:
@@ -22,9 +24,9 @@ func TestLintGolden(t *testing.T) {
 		stdout string
 		stderr string
 	}{
-		{"embedded en", []string{"lint", "--lang", "en"}, 0, "lint/ok.en.txt", ""},
-		{"embedded ja", []string{"lint", "--lang", "ja"}, 0, "lint/ok.ja.txt", ""},
-		{"content dir", []string{"lint", "--lang", "en", filepath.Join("..", "..", "content")}, 0, "lint/ok.en.txt", ""},
+		{"test rules en", []string{"lint", "--lang", "en", testrules.Dir()}, 0, "lint/ok.en.txt", ""},
+		{"test rules ja", []string{"lint", testrules.Dir(), "--lang", "ja"}, 0, "lint/ok.ja.txt", ""},
+		{"test rules via --content", []string{"lint", "--lang", "en", "--content", testrules.Dir()}, 0, "lint/ok.en.txt", ""},
 		{"gap en", []string{"lint", "--lang", "en", gap}, 2, "lint/gap.en.txt", "lint/gap.en.stderr"},
 		{"gap ja", []string{"lint", gap, "--lang", "ja"}, 2, "lint/gap.ja.txt", "lint/gap.ja.stderr"},
 		{"gap via --content", []string{"lint", "--lang", "en", "--content", gap}, 2, "lint/gap.en.txt", "lint/gap.en.stderr"},
@@ -94,7 +96,7 @@ func TestLintUsage(t *testing.T) {
 		stderr string
 	}{
 		{"two dirs", []string{"lint", "--lang", "en", gap, gap}, 2, "", "lint takes at most one DIR"},
-		{"DIR and --content differ", []string{"lint", "--lang", "en", "--content", filepath.Join("..", "..", "content"), gap}, 2, "", "either as DIR or as --content"},
+		{"DIR and --content differ", []string{"lint", "--lang", "en", "--content", testrules.Dir(), gap}, 2, "", "either as DIR or as --content"},
 		{"unknown flag", []string{"lint", "--lang", "en", "--strict"}, 2, "", "flag provided but not defined: -strict"},
 		{"missing dir", []string{"lint", "--lang", "en", missing}, 2, filepath.Join(missing, "questions.yaml") + ": file is missing", "3 problem(s)"},
 		{"help", []string{"lint", "--help"}, 0, "exoscreen lint", ""},
@@ -113,7 +115,7 @@ func TestLintUsage(t *testing.T) {
 	// A file that cannot be read (here: a directory in its place) is a problem too.
 	dir := t.TempDir()
 	for _, name := range []string{"ruleset.yaml", "sources.yaml"} {
-		b, err := os.ReadFile(filepath.Join("..", "..", "content", name))
+		b, err := os.ReadFile(filepath.Join(testrules.Dir(), name))
 		if err != nil {
 			t.Fatal(err)
 		}

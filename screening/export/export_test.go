@@ -10,47 +10,21 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/exoscreen/exoscreen/content"
+	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-var (
-	rsOnce sync.Once
-	rsDef  *screening.RuleSet
-	rsErr  error
-)
+// goldenRules and defaultRules are the test rule set (internal/testrules, id exoscreen-test):
+// the golden files and the other tests change when the renderers change, never when the
+// clinic content in content/ is edited.
+func goldenRules(tb testing.TB) *screening.RuleSet { tb.Helper(); return testrules.Load(tb) }
 
-// goldenRules is a frozen copy of the default rule set (testdata/rules): the golden files
-// change when the renderers change, not when the clinic content is edited.
-func goldenRules(tb testing.TB) *screening.RuleSet {
-	tb.Helper()
-	goldenOnce.Do(func() { rsGolden, goldenErr = screening.LoadDir(filepath.Join("testdata", "rules")) })
-	if goldenErr != nil {
-		tb.Fatalf("load testdata/rules: %v (copy content/*.yaml there and run -update if the format changed)", goldenErr)
-	}
-	return rsGolden
-}
-
-var (
-	goldenOnce sync.Once
-	rsGolden   *screening.RuleSet
-	goldenErr  error
-)
-
-func defaultRules(tb testing.TB) *screening.RuleSet {
-	tb.Helper()
-	rsOnce.Do(func() { rsDef, rsErr = screening.Load(content.FS) })
-	if rsErr != nil {
-		tb.Fatalf("load the default rule set: %v", rsErr)
-	}
-	return rsDef
-}
+func defaultRules(tb testing.TB) *screening.RuleSet { tb.Helper(); return testrules.Load(tb) }
 
 // jst is a fixed zone with a name, as a clinic's machine in Asia/Tokyo has.
 var jst = time.FixedZone("JST", 9*3600)

@@ -4,31 +4,19 @@ import (
 	"errors"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/exoscreen/exoscreen/content"
+	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 )
 
-var (
-	rsOnce sync.Once
-	rsVal  *screening.RuleSet
-)
-
-// ruleSet is the embedded default rule set: the tests run against the real questions.
+// ruleSet is the test rule set (internal/testrules), not the live content/: the tests run
+// against real questions that a clinical change of content/ does not move.
 func ruleSet(t testing.TB) *screening.RuleSet {
 	t.Helper()
-	rsOnce.Do(func() {
-		rs, err := screening.Load(content.FS)
-		if err != nil {
-			panic(err)
-		}
-		rsVal = rs
-	})
-	return rsVal
+	return testrules.Load(t)
 }
 
 func question(t testing.TB, id string) *screening.Question {

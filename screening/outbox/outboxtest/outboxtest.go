@@ -6,11 +6,12 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/exoscreen/exoscreen/content"
+	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 )
 
-// Answers are the example answers of interfaces.md: verdict relative (allergy and cancer).
+// Answers are the example answers of interfaces.md as of rule set 2026.11, complete for the
+// test rule set (RuleSet): verdict relative (allergy and cancer).
 var Answers = map[string]any{
 	"pregnancy": "no", "pregnancy_planned": "no", "breastfeeding": "no",
 	"cancer": "treatment_ended", "cancer_years": 7, "infection": "no",
@@ -20,14 +21,11 @@ var Answers = map[string]any{
 	"chronic_disease": "none", "doctor_advised_against": "no", "blood_donation": "no",
 }
 
-// RuleSet loads the embedded rule set.
+// RuleSet is the test rule set (internal/testrules), not the live content/: Answers is
+// complete for it whatever a clinic changes in content/.
 func RuleSet(t testing.TB) *screening.RuleSet {
 	t.Helper()
-	rs, err := screening.Load(content.FS)
-	if err != nil {
-		t.Fatalf("load rule set: %v", err)
-	}
-	return rs
+	return testrules.Load(t)
 }
 
 // Result evaluates Answers with the given changes (a nil value deletes an answer).
