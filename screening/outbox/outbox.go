@@ -270,9 +270,11 @@ func (o *Outbox) Delete(id string) error {
 }
 
 // DeleteFile removes one file of the folder that is not a result (a foreign or corrupt file
-// the inbox lists as unreadable). name must be a plain file name in the folder.
+// the inbox lists as unreadable). name must be a plain file name in the folder: no
+// separator (filepath.Base("/") is "/", which would name the folder itself), not . or ..
 func (o *Outbox) DeleteFile(name string) error {
-	if name == "" || name != filepath.Base(name) || name == "." || name == ".." {
+	if name == "" || name != filepath.Base(name) || strings.ContainsRune(name, '/') ||
+		strings.ContainsRune(name, filepath.Separator) || name == "." || name == ".." {
 		return fmt.Errorf("%q is not a file name in the outbox", name)
 	}
 	return os.Remove(filepath.Join(o.Dir, name))

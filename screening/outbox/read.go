@@ -241,7 +241,8 @@ func (o *Outbox) ReadResult(id string) (*export.JSONResult, *Problem) {
 
 // ParseResult checks that data is an exoscreen JSON result and decodes it.
 func ParseResult(data []byte) (*export.JSONResult, *Problem) {
-	var r export.JSONResult
+	// A result without a verdict must not read as verdict none: start from no verdict.
+	r := export.JSONResult{Verdict: -1}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&r); err != nil {
 		return nil, &Problem{Kind: Corrupt, Detail: jsonDetail(err)}

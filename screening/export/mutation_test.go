@@ -1,0 +1,384 @@
+package export
+
+// Tests of what a clinic system and a physician read in the outputs, character by character:
+// which characters the JSON result escapes, which ones FHIR strings keep, the verdict written
+// for a result whatever its class, the resource ids. They load the frozen test rule set
+// (internal/testrules).
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/exoscreen/exoscreen/internal/testrules"
+	"github.com/exoscreen/exoscreen/screening"
+)
+
+// freeTextRecord has the free-text question medication_names shown (anticoagulant yes).
+const freeTextRecord = `{"pregnancy": "no", "pregnancy_planned": "no", "breastfeeding": "no",
+ "cancer": "none", "infection": "no", "product_reaction": "no_reaction", "allergy": "none",
+ "anticoagulant": "yes", "bleeding_disorder": "no", "immunosuppressant": "no",
+ "other_medication": "no", "medication_names": "x", "autoimmune": "no", "chronic_disease": "none",
+ "doctor_advised_against": "no", "blood_donation": "no"}`
+
+// withText is the result of freeTextRecord with medication_names answered s.
+func withText(t *testing.T, s string) *screening.Result {
+	t.Helper()
+	rs := testrules.Load(t)
+	a := answersOf(t, rs, freeTextRecord)
+	if err := a.Set(rs.Question("medication_names"), screening.TextValue(s)); err != nil {
+		t.Fatal(err)
+	}
+	return evaluate(t, rs, a)
+}
+
+// charClasses are the kinds of characters outside text may hold, each alone and in text.
+func charClasses() []struct{ name, s string } {
+	cs := []struct{ name, s string }{
+		{"less-than", "<"}, {"greater-than", ">"}, {"ampersand", "&"}, {"quote", `"`},
+		{"backslash", `\`}, {"DEL", "\x7f"}, {"U+2028", "\u2028"}, {"U+2029", "\u2029"},
+		{"invalid byte", "\xff"}, {"cut UTF-8", "\xe2\x80"}, {"C1 CSI", "\u009b"},
+		{"bidi override", "\u202e"}, {"ellipsis (0xe2 lead)", "…"}, {"Japanese", "山田"},
+		{"U+FFFD", "\ufffd"}, {"space", " "}, {"slash", "/"},
+	}
+	for c := 0; c < 0x20; c++ {
+		cs = append(cs, struct{ name, s string }{fmt.Sprintf("C0 %#02x", c), string(rune(c))})
+	}
+	return cs
+}
+
+// encodingJSON is s as encoding/json writes and reads it back (invalid UTF-8 becomes U+FFFD).
+func encodingJSON(t *testing.T, s string) (raw []byte, back string) {
+	t.Helper()
+	raw, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &back); err != nil {
+		t.Fatal(err)
+	}
+	return raw, back
+}
+
+// checkJSONBytes: a JSON result a browser or a shell may show: no raw control character, no
+// raw < > & (a result pasted in HTML stays text), no raw U+2028/2029 (which end a line in
+// JavaScript).
+func checkJSONBytes(t *testing.T, what string, out []byte) {
+	t.Helper()
+	if !json.Valid(out) {
+		t.Fatalf("%s: not valid JSON: %q", what, out)
+	}
+	if !utf8.Valid(out) {
+		t.Errorf("%s: not UTF-8: %q", what, out)
+	}
+	for i, c := range out {
+		if c < 0x20 || c == '<' || c == '>' || c == '&' {
+			t.Fatalf("%s: raw byte %#02x at %d: %q", what, c, i, out)
+		}
+	}
+	if bytes.ContainsRune(out, '\u2028') || bytes.ContainsRune(out, '\u2029') {
+		t.Fatalf("%s: raw line separator: %q", what, out)
+	}
+}
+
+// Every character class in the clinic name, the patient details and a free-text answer is
+// written as encoding/json writes it, and reads back as the same text.
+func TestJSONEscapesEveryCharacterClass(t *testing.T) {
+	for _, c := range charClasses() {
+		for _, s := range []string{c.s, "a" + c.s + "b", c.s + c.s} {
+			res := withText(t, s)
+			p := &screening.Patient{ReceptionNumber: s, Name: s, DateOfBirth: s}
+			m := Meta{Lang: screening.EN, Time: fixedTime, Clinic: s, Patient: p, ID: s}
+			var buf bytes.Buffer
+			if err := WriteJSON(&buf, res, m); err != nil {
+				t.Fatal(err)
+			}
+			out := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+			what := fmt.Sprintf("%s %q", c.name, s)
+			checkJSONBytes(t, what, out)
+			raw, back := encodingJSON(t, s)
+			if n := bytes.Count(out, raw); n < 6 {
+				t.Errorf("%s: encoding/json's %s found %d times, want 6 (id, clinic, 3 patient fields, answer)", what, raw, n)
+			}
+			var r JSONResult
+			if err := json.Unmarshal(out, &r); err != nil {
+				t.Fatal(err)
+			}
+			if r.Clinic != back || r.ID != back || *r.Patient != (screening.Patient{ReceptionNumber: back, Name: back, DateOfBirth: back}) || r.Answers["medication_names"] != back {
+				t.Errorf("%s: read back %q %q %+v %q, want %q", what, r.Clinic, r.ID, r.Patient, r.Answers["medication_names"], back)
+			}
+			want, _ := json.Marshal(NewJSONResult(res, m))
+			if !bytes.Equal(out, want) {
+				t.Errorf("%s: differs from json.Marshal:\n%s", what, firstDiff(want, out))
+			}
+		}
+	}
+}
+
+// Every class of character in a FHIR string: tab, CR and LF are kept; any other control
+// character, DEL and invalid UTF-8 are written out visibly (\x1b) so the text stays readable
+// text, with the line controls then made spaces; leading and trailing space is trimmed; a
+// value with nothing left is left out.
+func TestFHIRStringsCarryNoControls(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"plain", "plain"},
+		{"  padded\t\n", "padded"},
+		{"a\tb\nc\r\nd", "a\tb\nc\r\nd"},
+		{"山田\x1b[2J花子", `山田\x1b[2J花子`},
+		{"a\x00b", `a\x00b`},
+		{"\x01", `\x01`},
+		{"a\x08b", `a\x08b`},
+		{"a\x0bb", `a\x0bb`},
+		{"a\x0cb", `a\x0cb`},
+		{"a\x1fb", `a\x1fb`},
+		{"a\x7fb", `a\x7fb`},
+		{"a\xffb", `a\xffb`},
+		{"\xe2\x80", `\xe2\x80`},
+		{"tab\tand\x1b", `tab and\x1b`},
+		{"a\u2028b\u2029c", "a\u2028b\u2029c"},
+		{"<b>&amp;</b>", "<b>&amp;</b>"},
+		{"\ufffd", "\ufffd"},
+		{" ", ""},
+		{"\t\r\n", ""},
+		{"", ""},
+	} {
+		if got := fhirString(c.in); got != c.want {
+			t.Errorf("fhirString(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	// The same through a Bundle: the free-text answer and the patient's name.
+	for _, cl := range charClasses() {
+		s := "a" + cl.s + "b"
+		res := withText(t, s)
+		b := AppendFHIR(nil, res, Meta{Lang: screening.JA, Time: fixedTime, ID: "0b7e2d1c-9f3a-4c55-8e21-6d4f0a9b3c17",
+			Patient: &screening.Patient{Name: s, ReceptionNumber: cl.s}})
+		if !json.Valid(b) || !utf8.Valid(b) {
+			t.Fatalf("%s: invalid JSON or UTF-8: %q", cl.name, b)
+		}
+		for _, c := range b {
+			if c < 0x20 {
+				t.Fatalf("%s: raw control %#02x in %q", cl.name, c, b)
+			}
+		}
+		var bundle struct {
+			Entry []struct {
+				Resource struct {
+					ResourceType string
+					Item         []struct {
+						Item []struct {
+							LinkID string
+							Answer []struct{ ValueString *string }
+						}
+					}
+					Name       []struct{ Text string }
+					Identifier []struct{ Value string }
+				}
+			}
+		}
+		if err := json.Unmarshal(b, &bundle); err != nil {
+			t.Fatal(err)
+		}
+		var answer, name, reception string
+		var receptions int
+		for _, e := range bundle.Entry {
+			for _, sec := range e.Resource.Item {
+				for _, it := range sec.Item {
+					if it.LinkID == "medication_names" && len(it.Answer) == 1 && it.Answer[0].ValueString != nil {
+						answer = *it.Answer[0].ValueString
+					}
+				}
+			}
+			if e.Resource.ResourceType == "Patient" {
+				if len(e.Resource.Name) == 1 {
+					name = e.Resource.Name[0].Text
+				}
+				receptions = len(e.Resource.Identifier)
+				if receptions == 1 {
+					reception = e.Resource.Identifier[0].Value
+				}
+			}
+		}
+		want := fhirString(s)
+		if answer != want || name != want {
+			t.Errorf("%s: answer %q, name %q, want %q", cl.name, answer, name, want)
+		}
+		for _, r := range want {
+			if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f || r == utf8.RuneError && !strings.Contains(s, "\ufffd") {
+				t.Errorf("%s: %q kept %U", cl.name, want, r)
+			}
+		}
+		if wantRec := fhirString(cl.s); (receptions == 1) != (wantRec != "") || reception != wantRec {
+			t.Errorf("%s: %d identifiers %q, want %q", cl.name, receptions, reception, wantRec)
+		}
+	}
+}
+
+// The JSON string writer of the FHIR output: every byte of ASCII, the line separators and
+// invalid UTF-8 give valid JSON that reads back as the text (invalid bytes as U+FFFD), with
+// no raw control character and U+2028/2029 escaped.
+func TestFHIRJSONStringWriter(t *testing.T) {
+	var cases []string
+	for c := 0; c < 0x80; c++ {
+		cases = append(cases, string(rune(c)), "ab"+string(rune(c))+"cd")
+	}
+	cases = append(cases, "\u2028", "x\u2029y", "\xff", "a\xffb\xfe", "\xe2\x80", "山田…", "\U0001F600", "")
+	for _, s := range cases {
+		out := appendJSONString([]byte("prefix"), s)
+		if !bytes.HasPrefix(out, []byte("prefix")) {
+			t.Fatalf("%q: prefix lost: %q", s, out)
+		}
+		out = out[len("prefix"):]
+		var back string
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Errorf("%q: %q is not a JSON string: %v", s, out, err)
+			continue
+		}
+		if _, want := encodingJSON(t, s); back != want {
+			t.Errorf("%q: read back %q, want %q", s, back, want)
+		}
+		for _, c := range out {
+			if c < 0x20 {
+				t.Errorf("%q: raw control %#02x in %q", s, c, out)
+			}
+		}
+		if bytes.ContainsRune(out, '\u2028') || bytes.ContainsRune(out, '\u2029') {
+			t.Errorf("%q: raw line separator in %q", s, out)
+		}
+	}
+	// The short escapes, as encoding/json writes them.
+	for in, want := range map[string]string{"\n": `"\n"`, "\r": `"\r"`, "\t": `"\t"`, `"`: `"\""`, `\`: `"\\"`,
+		"\x00": `"\u0000"`, "\x1f": `"\u001f"`, "\x1b": `"\u001b"`, "\u2028": `"\u2028"`, "\u2029": `"\u2029"`,
+		"\xff": "\"\ufffd\"", "<&>": `"<&>"`, "\x7f": "\"\x7f\""} {
+		if got := string(appendJSONString(nil, in)); got != want {
+			t.Errorf("%q: %s, want %s", in, got, want)
+		}
+	}
+}
+
+// A result's verdict is written as what it is: each of the three classes with its label, and
+// a class outside them (a result not made by Evaluate) as that class, never as none.
+func TestJSONVerdictOfEveryClass(t *testing.T) {
+	rs := testrules.Load(t)
+	base := evaluate(t, rs, answersOf(t, rs, freeTextRecord))
+	for _, v := range []screening.Class{screening.None, screening.Relative, screening.Absolute, -1, 3, 127, -128} {
+		for _, lang := range []screening.Lang{screening.JA, screening.EN} {
+			res := *base
+			res.Verdict = v
+			m := Meta{Lang: lang}
+			out := AppendJSON(nil, &res, m)
+			var raw map[string]any
+			if err := json.Unmarshal(out, &raw); err != nil {
+				t.Fatalf("%v: %v", v, err)
+			}
+			var r struct{ Verdict, VerdictLabel string }
+			r.Verdict, _ = raw["verdict"].(string)
+			r.VerdictLabel, _ = raw["verdict_label"].(string)
+			if r.Verdict != v.String() || r.VerdictLabel != v.Label().In(lang) {
+				t.Errorf("class %d %s: verdict %q label %q, want %q %q", v, lang, r.Verdict, r.VerdictLabel, v.String(), v.Label().In(lang))
+			}
+			want, err := json.Marshal(NewJSONResult(&res, m))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(out, want) {
+				t.Errorf("class %d %s: differs from json.Marshal:\n%s", v, lang, firstDiff(want, out))
+			}
+		}
+	}
+}
+
+// The list of source keys in the printed summary: comma separated, nothing added.
+func TestJoinStrings(t *testing.T) {
+	for _, c := range []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{}, ""},
+		{[]string{"a"}, "a"},
+		{[]string{""}, ""},
+		{[]string{"mhlw-2024", "jsrm"}, "mhlw-2024, jsrm"},
+		{[]string{"a", "", "c"}, "a, , c"},
+		{[]string{"山田", "花子", "x"}, "山田, 花子, x"},
+	} {
+		got := joinStrings(c.in)
+		if got != c.want {
+			t.Errorf("joinStrings(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if want := strings.Join(c.in, ", "); got != want {
+			t.Errorf("joinStrings(%q) = %q, strings.Join gives %q", c.in, got, want)
+		}
+	}
+	// In the summary: a rule with several sources lists them all.
+	rs := testrules.Load(t)
+	var b bytes.Buffer
+	res := evaluate(t, rs, answersOf(t, rs, goldenCases[0].record))
+	if err := WriteText(&b, res, Meta{Lang: screening.EN}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if keys := f.SourceKeys(); len(keys) > 1 && f.Class != screening.None {
+			if !strings.Contains(b.String(), "Sources: "+strings.Join(keys, ", ")+"\n") {
+				t.Errorf("%s: sources %v not listed as %q", f.Question.ID, keys, strings.Join(keys, ", "))
+			}
+		}
+	}
+}
+
+var uuidPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-([0-9a-f])[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+
+// Name-based ids are RFC 4122 version 5 UUIDs: the standard's example gives the standard's
+// answer, the namespace is read with or without hyphens and in either case, and random ids
+// are version 4.
+func TestUUIDs(t *testing.T) {
+	const dns = "6ba7b810-9dad-11d1-80b4-00c04fd430c8" // RFC 4122 appendix C, NameSpace_DNS
+	for _, c := range []struct{ ns, name, want string }{
+		{dns, "www.example.com", "2ed6657d-e927-568b-95e1-2665a8aea6a2"},
+		{dns, "python.org", "886313e1-3b8a-5372-9b90-0c9aee199e5d"},
+		{"6ba7b8109dad11d180b400c04fd430c8", "www.example.com", "2ed6657d-e927-568b-95e1-2665a8aea6a2"},
+		{strings.ToUpper(dns), "www.example.com", "2ed6657d-e927-568b-95e1-2665a8aea6a2"},
+		{"6ba7b811-9dad-11d1-80b4-00c04fd430c8", "www.example.com", "b63cdfa4-3df9-568e-97ae-006c5b8fd652"}, // NameSpace_URL
+	} {
+		if got := NameID(c.ns, c.name); got != c.want {
+			t.Errorf("NameID(%s, %q) = %s, want %s", c.ns, c.name, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		in   string
+		want [16]byte
+	}{
+		{dns, [16]byte{0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}},
+		{"00010203-0405-0607-0809-0a0b0c0d0e0f", [16]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}},
+		{"ff", [16]byte{0xff}},
+		{"f", [16]byte{}},
+		{"", [16]byte{}},
+		{"----", [16]byte{}},
+		{"0102030405060708090a0b0c0d0e0f1011", [16]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}},
+	} {
+		if got := parseUUID(c.in); !bytes.Equal(got, c.want[:]) {
+			t.Errorf("parseUUID(%q) = %x, want %x", c.in, got, c.want)
+		}
+	}
+	seen := map[string]bool{}
+	for range 100 {
+		id := NewID()
+		m := uuidPattern.FindStringSubmatch(id)
+		if m == nil || m[1] != "4" || seen[id] {
+			t.Fatalf("NewID() = %s (seen %v)", id, seen[id])
+		}
+		seen[id] = true
+	}
+	ids := NewFHIRIDs("0b7e2d1c-9f3a-4c55-8e21-6d4f0a9b3c17")
+	for _, id := range []string{ids.QuestionnaireResponse, ids.RiskAssessment, ids.Patient} {
+		if m := uuidPattern.FindStringSubmatch(id); m == nil || m[1] != "5" {
+			t.Errorf("derived id %s is not a version 5 UUID", id)
+		}
+	}
+	if ids.Bundle != "0b7e2d1c-9f3a-4c55-8e21-6d4f0a9b3c17" || ids.Patient == ids.RiskAssessment || ids.Patient == ids.QuestionnaireResponse {
+		t.Errorf("ids %+v", ids)
+	}
+}
