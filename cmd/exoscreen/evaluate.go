@@ -33,9 +33,9 @@ func (e *env) evaluate(args []string) int {
 	if err := export.CheckFHIRBase(*fhirBase); err != nil {
 		return e.usageError("evaluate", c.lang, err)
 	}
-	now, fixedClock, err := export.Clock()
+	now, fixedClock, err := export.Clock(os.Getenv(nowEnv))
 	if err != nil {
-		return e.usageError("evaluate", c.lang, err)
+		return e.usageError("evaluate", c.lang, fmt.Errorf("%s: %w", nowEnv, err))
 	}
 	if len(pos) > 1 {
 		return e.usageError("evaluate", c.lang, errors.New("evaluate takes at most one FILE"))

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"strings"
 
@@ -23,7 +24,7 @@ type common struct {
 func newFlags(name string, c *common) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	c.lang = screening.LangFromEnv()
+	c.lang = langFromEnv()
 	fs.Func("lang", "language: ja or en (default from LC_ALL/LANG, else ja)", func(s string) error {
 		l, err := screening.ParseLang(s)
 		if err != nil {
@@ -35,6 +36,15 @@ func newFlags(name string, c *common) *flag.FlagSet {
 	fs.StringVar(&c.content, "content", "", "load the rule set in `DIR` instead of the embedded one")
 	return fs
 }
+
+// langFromEnv is the language of the locale (LC_ALL, LC_MESSAGES, LANG).
+func langFromEnv() screening.Lang {
+	return screening.LangFromLocale(os.Getenv("LC_ALL"), os.Getenv("LC_MESSAGES"), os.Getenv("LANG"))
+}
+
+// nowEnv names the environment variable that fixes the clock for tests and reproducible
+// examples (see export.Clock).
+const nowEnv = "EXOSCREEN_NOW"
 
 // parse parses flags that may come before or after the positional arguments.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {

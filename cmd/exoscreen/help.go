@@ -121,7 +121,7 @@ Flags:
 
 // help prints the usage of a command (or of exoscreen) in the environment's language.
 func (e *env) help(args []string) int {
-	lang := screening.LangFromEnv()
+	lang := langFromEnv()
 	cmd := ""
 	if len(args) > 0 {
 		cmd = args[0]
