@@ -51,6 +51,14 @@ func (c *command) flagNames() []string {
 	return append(names, globalFlags...)
 }
 
+// shortName is the command's name, or "exoscreen" for exoscreen itself.
+func (c *command) shortName() string {
+	if c.name == "" {
+		return "exoscreen"
+	}
+	return c.name
+}
+
 // lookupCommand returns the command called name ("" is exoscreen itself), or nil.
 func lookupCommand(name string) *command {
 	i := slices.IndexFunc(commands, func(c *command) bool { return c.name == name })

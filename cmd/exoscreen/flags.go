@@ -304,7 +304,7 @@ func commandsTaking(name string) []string {
 	var names []string
 	for _, c := range commands {
 		if slices.Contains(c.flagNames(), name) {
-			names = append(names, c.title())
+			names = append(names, c.shortName())
 		}
 	}
 	return names

@@ -36,7 +36,7 @@ var helpHeads = screening.Catalog{
 func writeHelp(w io.Writer, cmd *command, lang screening.Lang) error {
 	h := func(key string, args ...any) string { return helpHeads.Get(lang, key, args...) }
 	var b []byte
-	para := func(first, rest, text string) { b = export.AppendWrapped(b, first, rest, text, helpWidth) }
+	para := func(first, rest, text string) { b = appendWrapped(b, first, rest, text) }
 	line := func(s string) { b = append(append(b, s...), '\n') }
 
 	if cmd.name == "" {
@@ -118,7 +118,7 @@ func appendFlagHelp(b []byte, d *flagDef, cmd *command, lang screening.Lang) []b
 	b = appendColumns(b, left, text)
 	if d.name == "format" {
 		for _, f := range cmd.formats {
-			b = export.AppendWrapped(b, fmt.Sprintf("%*s%-6s", flagColumn+2, "", f.name), strings.Repeat(" ", flagColumn+8), f.help.In(lang), helpWidth)
+			b = appendWrapped(b, fmt.Sprintf("%*s%-6s", flagColumn+2, "", f.name), strings.Repeat(" ", flagColumn+8), f.help.In(lang))
 		}
 	}
 	return b
@@ -130,9 +130,18 @@ func appendColumns(b []byte, left, text string) []byte {
 	pad := strings.Repeat(" ", flagColumn)
 	if len(left) >= flagColumn-1 {
 		b = append(append(b, left...), '\n')
-		return export.AppendWrapped(b, pad, pad, text, helpWidth)
+		return appendWrapped(b, pad, pad, text)
 	}
-	return export.AppendWrapped(b, left+pad[len(left):], pad, text, helpWidth)
+	return appendWrapped(b, left+pad[len(left):], pad, text)
+}
+
+// appendWrapped appends text wrapped to helpWidth, the first line starting with first and
+// the others with rest. Hyphens do not end a line, so "--lang" or "-h" stays whole: they are
+// wrapped as non-breaking hyphens (U+2011, one cell) and written back as "-".
+func appendWrapped(b []byte, first, rest, text string) []byte {
+	start := len(b)
+	b = export.AppendWrapped(b, first, rest, strings.ReplaceAll(text, "-", "\u2011"), helpWidth)
+	return append(b[:start], strings.ReplaceAll(string(b[start:]), "\u2011", "-")...)
 }
 
 // printHelp writes the help of cmd on stdout. Exit status 0.
