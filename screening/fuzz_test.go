@@ -46,6 +46,7 @@ func FuzzParseAnswers(f *testing.F) {
 	f.Add([]byte(`{"cancer_years": 1e400, "allergy_to": ["pollen", "pollen"]}`))
 	f.Add([]byte(`[1, {"a": null}]`))
 	f.Add([]byte("{\"medication_names\": \"\\u001b[2J\", \"x\": \xff}"))
+	f.Add([]byte("\ufeff" + exampleAnswers))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// The fast path accepts nothing the complete parser refuses, with the same values.
 		fast, slow := rs.NewAnswers(), rs.NewAnswers()
@@ -91,6 +92,7 @@ func FuzzReadAnswers(f *testing.F) {
 	f.Add([]byte(good + "\r\n\r\n{\"pregnancy\": \r\n" + good))
 	f.Add([]byte("{\n\"a\":\n1}\n{}\n\n[]\n"))
 	f.Add([]byte("\n\n \t\n"))
+	f.Add([]byte("\ufeff" + good + "\n\ufeff" + good))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lines := bytes.Count(data, []byte{'\n'}) + 1
 		last := 0

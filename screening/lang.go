@@ -2,7 +2,6 @@ package screening
 
 import (
 	"fmt"
-	"os"
 	"strings"
 )
 
@@ -29,14 +28,11 @@ func ParseLang(s string) (Lang, error) {
 	return "", fmt.Errorf("unknown language %q (want ja or en)", s)
 }
 
-// LangFromEnv picks the language from LC_ALL, LC_MESSAGES and LANG, in POSIX order of
-// precedence, falling back to Japanese: en_US.UTF-8 gives English, ja_JP.UTF-8 or C gives
-// Japanese (the clinics exoscreen is made for are Japanese).
-func LangFromEnv() Lang {
-	return langFromLocale(os.Getenv("LC_ALL"), os.Getenv("LC_MESSAGES"), os.Getenv("LANG"))
-}
-
-func langFromLocale(vals ...string) Lang {
+// LangFromLocale picks the language from the values of LC_ALL, LC_MESSAGES and LANG, given
+// in that (POSIX) order of precedence; the first one set decides, and none falls back to
+// Japanese: en_US.UTF-8 gives English, ja_JP.UTF-8 or C gives Japanese (the clinics exoscreen
+// is made for are Japanese). The caller reads the environment (cmd/exoscreen does).
+func LangFromLocale(vals ...string) Lang {
 	for _, v := range vals {
 		if v == "" {
 			continue

@@ -22,8 +22,10 @@ const (
 // ParseAnswers reads one answers object (see interfaces.md) and checks it completely: unknown
 // ids, unknown options, wrong types, out-of-range numbers, missing answers to shown
 // questions and answers to hidden ones. line is the record's line, used in the errors. All
-// problems of the record are returned, not just the first.
+// problems of the record are returned, not just the first. A UTF-8 byte-order mark at the
+// start of data is ignored (files from Windows tools), by both parsers.
 func (rs *RuleSet) ParseAnswers(data []byte, line int) (*Answers, error) {
+	data = bytes.TrimPrefix(data, utf8BOM)
 	a := rs.NewAnswers()
 	var errs AnswerErrors
 	if a.decodeFast(data) {
@@ -326,6 +328,9 @@ func (rs *RuleSet) ReadAnswers(r io.Reader, fn func(Record) error) error {
 	}
 }
 
+// utf8BOM is the UTF-8 byte-order mark, which Windows tools put at the start of text files.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
 // lineReader reads lines of at most MaxRecordBytes, counting them; the rest of a longer line
 // is skipped and tooLong is set.
 type lineReader struct {
@@ -359,6 +364,9 @@ func (lr *lineReader) line() ([]byte, int, error) {
 		}
 		lr.n++
 		l := bytes.TrimRight(lr.buf, "\r\n")
+		if lr.n == 1 {
+			l = bytes.TrimPrefix(l, utf8BOM) // the start of the input (interfaces.md)
+		}
 		if l == nil {
 			l = []byte{}
 		}

@@ -227,6 +227,8 @@ func TestParseAnswersGood(t *testing.T) {
 		{"pretty-printed with CRLF", strings.ReplaceAll(testExample, "\n", "\r\n"), nil},
 		{"escaped key", strings.Replace(testExample, `"pregnancy":`, `"pregn\u0061ncy":`, 1), nil},
 		{"whitespace around", " \n\t" + testExample + "\n\n ", nil},
+		{"byte-order mark", "\ufeff" + testExample, nil},
+		{"byte-order mark, one line", "\ufeff" + strings.Join(strings.Fields(testExample), " "), nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -341,6 +343,12 @@ func TestReadAnswers(t *testing.T) {
 		{"not JSON at all", "hello\nworld\n", []string{fmt.Sprintf("1:err:%d@1", ErrSyntax)}},
 		{"empty", "", nil},
 		{"only blank lines", "\n \r\n\t\n", nil},
+		// A byte-order mark at the start of the input (Windows tools) is ignored.
+		{"BOM, one line", "\ufeff" + good, []string{"1:ok:relative"}},
+		{"BOM, pretty-printed", "\ufeff" + exampleAnswers, []string{"1:ok:relative"}},
+		{"BOM on a line of its own", "\ufeff\r\n" + good + "\r\n" + abs, []string{"2:ok:relative", "3:ok:absolute"}},
+		{"BOM, JSON Lines", "\ufeff" + good + "\n" + abs, []string{"1:ok:relative", "2:ok:absolute"}},
+		{"BOM alone", "\ufeff", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -14,59 +14,86 @@ import (
 	"github.com/exoscreen/exoscreen/screening/export"
 )
 
-// evaluate screens answers from a file or stdin.
-func (e *env) evaluate(args []string) int {
-	var c common
-	fs := newFlags("evaluate", &c)
-	format := fs.String("format", "text", "output `format`: text, json or fhir")
-	clinic := fs.String("clinic", os.Getenv("EXOSCREEN_CLINIC"), "clinic `name` printed on text summaries (default $EXOSCREEN_CLINIC)")
-	fhirBase := fs.String("fhir-base", os.Getenv("EXOSCREEN_FHIR_BASE"), "base `URL` of the FHIR canonical URLs (default $EXOSCREEN_FHIR_BASE, else urn:uuid)")
-	pos, err := parse(fs, args)
+// evaluateFormat is one output format of evaluate: how a result is written, how a record
+// that was refused is written, and whether the records of a batch are separated.
+type evaluateFormat struct {
+	outputFormat
+	write    func(w io.Writer, res *screening.Result, m export.Meta) error
+	refused  func(w io.Writer, rec screening.Record, errs screening.AnswerErrors, lang screening.Lang)
+	separate bool // a header (and a new page) before each record of a batch
+}
+
+// evaluateFormats are the values of evaluate's --format, the default first: the one table
+// from a format to its writers.
+var evaluateFormats = []evaluateFormat{
+	{outputFormat{"text", txt("印刷用の結果(80桁。複数レコードは1件1ページ)", "the printable summary (80 columns; a batch has one page per record)")},
+		export.WriteText, refusedText, true},
+	{outputFormat{"json", txt("JSON の結果(docs/schema/result.schema.json。複数なら JSON Lines)", "the JSON result (docs/schema/result.schema.json; JSON Lines for a batch)")},
+		export.WriteJSON, refusedJSON, false},
+	{outputFormat{"fhir", txt("FHIR R4 の Bundle を1行に1つ(NDJSON)", "a FHIR R4 Bundle a line (NDJSON)")},
+		export.WriteFHIR, refusedFHIR, false},
+}
+
+func evaluateFormatList() []outputFormat {
+	var l []outputFormat
+	for _, f := range evaluateFormats {
+		l = append(l, f.outputFormat)
+	}
+	return l
+}
+
+// evaluate screens answers from a file or standard input.
+func (e *env) evaluate(o *options, pos []string) int {
+	c := &o.common
+	var f *evaluateFormat
+	for i := range evaluateFormats {
+		if evaluateFormats[i].name == o.format {
+			f = &evaluateFormats[i]
+		}
+	}
+	if f == nil { // parseArgs lets only the formats of the table through
+		return e.usageError("evaluate", c.lang, fmt.Errorf("unknown --format %q", o.format))
+	}
+	if err := export.CheckFHIRBase(o.fhirBase); err != nil {
+		return e.usageError("evaluate", c.lang, err)
+	}
+	now, fixedClock, err := export.Clock(e.getenv(nowEnv))
 	if err != nil {
-		return e.usageError("evaluate", c.lang, err)
-	}
-	switch *format {
-	case "text", "json", "fhir":
-	default:
-		return e.usageError("evaluate", c.lang, fmt.Errorf("unknown --format %q (want text, json or fhir)", *format))
-	}
-	if err := export.CheckFHIRBase(*fhirBase); err != nil {
-		return e.usageError("evaluate", c.lang, err)
-	}
-	now, fixedClock, err := export.Clock()
-	if err != nil {
-		return e.usageError("evaluate", c.lang, err)
+		return e.usageError("evaluate", c.lang, fmt.Errorf("%s: %w", nowEnv, err))
 	}
 	if len(pos) > 1 {
-		return e.usageError("evaluate", c.lang, errors.New("evaluate takes at most one FILE"))
+		return e.usageError("evaluate", c.lang, usage("maxOneArg", "evaluate", "FILE"))
 	}
 	rs, err := c.loadRules()
 	if err != nil {
 		return e.loadError("evaluate", c.lang, err)
 	}
 	in := e.stdin
-	name := "-"
+	name := usageMessages.Get(c.lang, "stdin")
 	if len(pos) == 1 && pos[0] != "-" {
 		name = pos[0]
-		f, err := os.Open(name)
+		file, err := os.Open(name)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "exoscreen evaluate: %v\n", err)
 			return exitUsage
 		}
-		defer f.Close()
-		in = f
+		defer file.Close()
+		in = file
+	} else if fileIsTerminal(e.stdin) {
+		// Not waiting silently: say where the answers come from and how to end them.
+		fmt.Fprintf(e.stderr, "exoscreen evaluate: %s\n", usageMessages.Get(c.lang, "stdinHint"))
 	}
 
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	bad, records := 0, 0
 	err = rs.ReadAnswers(in, func(rec screening.Record) error {
 		records++
-		if *format == "text" && (records > 1 || rec.Line > 1) {
+		if f.separate && (records > 1 || rec.Line > 1) {
 			textSeparator(out, records, rec.Line, c.lang)
 		}
 		if rec.Err != nil {
 			bad++
-			e.recordError(out, *format, name, rec, c.lang)
+			e.recordError(out, f, name, rec, c.lang)
 			return nil
 		}
 		res, err := rs.Evaluate(rec.Answers)
@@ -74,20 +101,14 @@ func (e *env) evaluate(args []string) int {
 			return err // ParseAnswers already refused incomplete answers: not bad input
 		}
 		t := now()
-		meta := export.Meta{Lang: c.lang, Line: rec.Line, Time: t, Clinic: *clinic, FHIRBase: *fhirBase}
+		meta := export.Meta{Lang: c.lang, Line: rec.Line, Time: t, Clinic: o.clinicName, FHIRBase: o.fhirBase}
 		if fixedClock {
 			// Reproducible output for tests: the id follows from the fixed time and the line.
 			meta.ID = export.NameID(idNamespace, t.Format(time.RFC3339)+"#"+strconv.Itoa(rec.Line))
 		} else {
 			meta.ID = export.NewID()
 		}
-		switch *format {
-		case "json":
-			return export.WriteJSON(out, res, meta)
-		case "fhir":
-			return export.WriteFHIR(out, res, meta)
-		}
-		return export.WriteText(out, res, meta)
+		return f.write(out, res, meta)
 	})
 	if ferr := out.Flush(); err == nil {
 		err = ferr
@@ -127,8 +148,8 @@ type jsonProblem struct {
 }
 
 // recordError reports a refused record: on stderr for a person, and in the output stream
-// (json) so that output records stay aligned with input records.
-func (e *env) recordError(out io.Writer, format, name string, rec screening.Record, lang screening.Lang) {
+// so that output records stay aligned with input records.
+func (e *env) recordError(out io.Writer, f *evaluateFormat, name string, rec screening.Record, lang screening.Lang) {
 	var errs screening.AnswerErrors
 	if !errors.As(rec.Err, &errs) {
 		errs = screening.AnswerErrors{{Line: rec.Line, Kind: screening.ErrSyntax, Detail: rec.Err.Error()}}
@@ -136,27 +157,34 @@ func (e *env) recordError(out io.Writer, format, name string, rec screening.Reco
 	for _, ae := range errs {
 		fmt.Fprintf(e.stderr, "%s: %s\n", name, ae.Message(lang))
 	}
-	switch format {
-	case "text":
-		// The batch keeps one block per record, so a printed day shows the refused ones too.
-		head := "This record was not screened:"
-		if lang == screening.JA {
-			head = "この記録は判定できませんでした:"
-		}
-		b := []byte(head + "\n")
-		for _, ae := range errs {
-			b = export.AppendWrapped(b, "- ", "  ", export.Sanitize(ae.Message(lang)), export.TextWidth)
-		}
-		out.Write(b)
-		return
-	case "fhir":
-		var ps []export.Problem
-		for _, ae := range errs {
-			ps = append(ps, export.Problem{Question: ae.Question, Message: ae.Message(lang)})
-		}
-		export.WriteFHIROutcome(out, ps)
-		return
+	f.refused(out, rec, errs, lang)
+}
+
+// refusedText writes a refused record of a text batch: the batch keeps one block per record,
+// so a printed day shows the refused ones too.
+func refusedText(out io.Writer, _ screening.Record, errs screening.AnswerErrors, lang screening.Lang) {
+	head := "This record was not screened:"
+	if lang == screening.JA {
+		head = "この記録は判定できませんでした:"
 	}
+	b := []byte(head + "\n")
+	for _, ae := range errs {
+		b = export.AppendWrapped(b, "- ", "  ", export.Sanitize(ae.Message(lang)), export.TextWidth)
+	}
+	out.Write(b)
+}
+
+// refusedFHIR writes a refused record as a FHIR OperationOutcome line.
+func refusedFHIR(out io.Writer, _ screening.Record, errs screening.AnswerErrors, lang screening.Lang) {
+	var ps []export.Problem
+	for _, ae := range errs {
+		ps = append(ps, export.Problem{Question: ae.Question, Message: ae.Message(lang)})
+	}
+	export.WriteFHIROutcome(out, ps)
+}
+
+// refusedJSON writes a refused record as a JSON error line.
+func refusedJSON(out io.Writer, rec screening.Record, errs screening.AnswerErrors, lang screening.Lang) {
 	je := jsonError{Line: rec.Line, Error: jsonProblems{Message: errs.Message(lang)}}
 	for _, ae := range errs {
 		je.Error.Problems = append(je.Error.Problems, jsonProblem{Question: ae.Question, Message: ae.Message(lang)})

@@ -2,135 +2,176 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"strings"
 
 	"github.com/exoscreen/exoscreen/screening"
+	"github.com/exoscreen/exoscreen/screening/export"
 )
 
-var usageText = map[screening.Lang]map[string]string{
-	screening.EN: {
-		"": `exoscreen: screening before stem-cell culture supernatant / exosome therapy
+// helpWidth is the width of the help in display cells (a Japanese character takes two).
+const helpWidth = 80
 
-Usage:
-  exoscreen [flags]                      interactive screening in the terminal
-  exoscreen evaluate [flags] [FILE|-]    screen answers from a JSON file or stdin
-  exoscreen lint [flags] [DIR]           check a rule set (the embedded one without DIR)
-  exoscreen questionnaire [flags]        the questions as a FHIR R4 Questionnaire (or json, text)
-  exoscreen help [COMMAND]               show help
+// flagColumn is where the help of a flag starts (the flag and its value take the columns
+// before it).
+const flagColumn = 24
 
-Common flags:
-  --lang ja|en       language (default from LC_ALL/LANG, falling back to ja)
-  --content DIR      use the clinic rule set in DIR instead of the embedded one
-
-Interactive screening flags:
-  --export FILE      save the printable summary to FILE (mode 0600) when the screening is done
-  --accessible       ask line by line (screen readers, pipes); also chosen by itself when
-                     TERM=dumb or stdin/stdout is not a terminal
-Keys: up/down choose, enter next, esc back, s save (summary), ctrl+c quit (asks first).
-
-Exit status: 0 done, 1 runtime failure, 2 bad usage or bad input.
-The verdict is never encoded in the exit status.
-`,
-		"evaluate": `Usage: exoscreen evaluate [flags] [FILE|-]
-
-Screens answers without a terminal UI. FILE (or stdin, with - or no FILE) holds one JSON
-object keyed by question id, or JSON Lines (one object a line). Each record gets its own
-result or its own error; errors name the line, the question and what was expected.
-
-Flags:
-  --format text|json|fhir   output format (default text): the printable summary (80 columns;
-                            a batch has one page per record), the JSON result
-                            (docs/schema/result.schema.json, JSON Lines for a batch) or a
-                            FHIR R4 Bundle a line (NDJSON)
-  --clinic NAME             clinic name printed on summaries (default $EXOSCREEN_CLINIC)
-  --fhir-base URL           base of the FHIR canonical URLs (default $EXOSCREEN_FHIR_BASE;
-                            without it, urn:uuid URLs derived from the rule set id)
-  --lang ja|en              language of reasons and messages
-  --content DIR             use the clinic rule set in DIR
-
-Results are stamped with the time they were screened, in the machine's time zone. For tests
-and reproducible examples only, EXOSCREEN_NOW=2026-11-21T10:30:00+09:00 fixes that time
-(and makes the result ids repeatable).
-
-Example:
-  echo '{"pregnancy":"pregnant","breastfeeding":"no", ...}' | exoscreen evaluate --format json
-`,
-		"lint": `Usage: exoscreen lint [flags] [DIR]
-
-Validates a rule set (DIR, or the embedded one) and prints every problem with file, line
-and field: unknown keys, duplicate ids, bad references, unknown source keys, missing
-translations and coverage gaps. Exit status 0 when it passes, 2 when it does not.
-
-Flags:
-  --lang ja|en         language of the messages
-`,
-	},
-	screening.JA: {
-		"": `exoscreen: 幹細胞培養上清液・エクソソーム治療の事前問診
-
-使い方:
-  exoscreen [フラグ]                       端末で対話的に問診します
-  exoscreen evaluate [フラグ] [FILE|-]     JSONファイルか標準入力の回答を判定します
-  exoscreen lint [フラグ] [DIR]            ルールセットを検査します(DIRなしで組み込みのもの)
-  exoscreen questionnaire [フラグ]         質問を FHIR R4 の Questionnaire で出します(json、text も)
-  exoscreen help [コマンド]                ヘルプを表示します
-
-共通のフラグ:
-  --lang ja|en       表示言語(既定は LC_ALL/LANG から。なければ ja)
-  --content DIR      組み込みではなく DIR にある医療機関のルールセットを使います
-
-対話的な問診のフラグ:
-  --export FILE      問診が終わったら、印刷用の結果を FILE に保存します(権限 0600)
-  --accessible       1行ずつ質問します(スクリーンリーダー、パイプ向け)。TERM=dumb の
-                     ときや、標準入出力が端末でないときも自動でこのモードになります
-キー: up/down 選ぶ、enter 次へ、esc 戻る、s 保存(結果画面)、ctrl+c 終了(確認あり)。
-
-終了コード: 0 完了、1 実行時の失敗、2 使い方か入力の誤り。
-判定結果は終了コードに表れません。
-`,
-		"evaluate": `使い方: exoscreen evaluate [フラグ] [FILE|-]
-
-画面を使わずに回答を判定します。FILE(- または省略で標準入力)には、質問IDを
-キーとするJSONオブジェクト1つか、JSON Lines(1行に1オブジェクト)を書きます。
-レコードごとに結果かエラーを出し、エラーは行・質問・期待される値を示します。
-
-フラグ:
-  --format text|json|fhir   出力形式(既定は text): 印刷用の結果(80桁。複数レコードは1件
-                            1ページ)、JSON(docs/schema/result.schema.json。複数なら
-                            JSON Lines)、FHIR R4 の Bundle を1行に1つ(NDJSON)
-  --clinic NAME             結果に印刷する医療機関名(既定は $EXOSCREEN_CLINIC)
-  --fhir-base URL           FHIR の正規URLの基点(既定は $EXOSCREEN_FHIR_BASE。なければ
-                            ルールセットIDから作る urn:uuid)
-  --lang ja|en              理由とメッセージの言語
-  --content DIR             DIR にある医療機関のルールセットを使います
-
-結果には判定した日時(このコンピュータのタイムゾーン)が入ります。テストや再現できる例の
-ためだけに、EXOSCREEN_NOW=2026-11-21T10:30:00+09:00 でその日時を固定できます
-(結果のIDも毎回同じになります)。
-`,
-		"lint": `使い方: exoscreen lint [フラグ] [DIR]
-
-ルールセット(DIR、または組み込みのもの)を検査し、すべての問題をファイル・行・項目つきで
-表示します: 不明なキー、IDの重複、参照の誤り、出典キーの誤り、訳の抜け、網羅漏れ。
-問題がなければ終了コード 0、あれば 2 です。
-
-フラグ:
-  --lang ja|en         メッセージの言語
-`,
-	},
+// helpHeads are the headings of the help; both languages have the same sections.
+var helpHeads = screening.Catalog{
+	"usage":    txt("使い方:", "Usage:"),
+	"commands": txt("コマンド:", "Commands:"),
+	"flags":    txt("フラグ:", "Flags:"),
+	"global":   txt("共通のフラグ(コマンドの前でも後でも使えます):", "Global flags (before or after the command):"),
+	"examples": txt("例:", "Examples:"),
+	"flagsArg": txt("[フラグ]", "[flags]"),
+	"command":  txt("コマンド", "COMMAND"),
+	"help":     txt("このヘルプを表示します(--lang の言語で)", "show this help (in the --lang language)"),
+	"default":  txt("(既定は %s)", " (default %s)"),
+	"else":     txt("%s。なければ %s", "%s, else %s"),
+	"screen":   txt("(なければ画面を使います)", " (without it, the screen)"),
+	"tagline":  txt("幹細胞培養上清液・エクソソーム治療の事前問診", "screening before stem-cell culture supernatant / exosome therapy"),
 }
 
-// help prints the usage of a command (or of exoscreen) in the environment's language.
-func (e *env) help(args []string) int {
-	lang := screening.LangFromEnv()
-	cmd := ""
-	if len(args) > 0 {
-		cmd = args[0]
+// writeHelp writes the help of cmd in lang, generated from its definition and the flags'.
+func writeHelp(w io.Writer, cmd *command, lang screening.Lang) error {
+	h := func(key string, args ...any) string { return helpHeads.Get(lang, key, args...) }
+	var b []byte
+	para := func(first, rest, text string) { b = appendWrapped(b, first, rest, text) }
+	line := func(s string) { b = append(append(b, s...), '\n') }
+
+	if cmd.name == "" {
+		para("exoscreen: ", "  ", h("tagline"))
+	} else {
+		para(cmd.title()+": ", "  ", cmd.summary.In(lang))
 	}
-	text, ok := usageText[lang][cmd]
-	if !ok {
-		fmt.Fprintf(e.stderr, "exoscreen help: unknown command %q\n", cmd)
-		return exitUsage
+	line("")
+	line(h("usage"))
+	if cmd.name == "" {
+		line("  exoscreen " + h("flagsArg"))
+		line("  exoscreen " + h("command") + " " + h("flagsArg") + " ...")
+	} else {
+		line(strings.TrimRight("  "+cmd.title()+" "+h("flagsArg")+" "+cmd.args, " "))
 	}
-	fmt.Fprint(e.stdout, text)
+	for _, p := range cmd.about {
+		line("")
+		para("", "", p.In(lang))
+	}
+	if cmd.name == "" {
+		line("")
+		line(h("commands"))
+		for _, c := range commands[1:] {
+			para(fmt.Sprintf("  %-15s ", c.name), strings.Repeat(" ", 18), c.summary.In(lang))
+		}
+	}
+	for _, g := range cmd.flags {
+		line("")
+		if g.title.IsZero() {
+			line(h("flags"))
+		} else {
+			line(g.title.In(lang) + ":")
+		}
+		for _, name := range g.names {
+			b = appendFlagHelp(b, lookupFlag(name), cmd, lang)
+		}
+	}
+	line("")
+	line(h("global"))
+	for _, name := range globalFlags {
+		b = appendFlagHelp(b, lookupFlag(name), cmd, lang)
+	}
+	b = appendColumns(b, "  -h, --help", h("help"))
+	line("")
+	line(h("examples"))
+	for _, ex := range cmd.examples {
+		line("  " + ex.line)
+		para("      ", "      ", ex.note.In(lang))
+	}
+	line("")
+	para("", "", exitStatus.In(lang))
+	_, err := w.Write(b)
+	return err
+}
+
+// appendFlagHelp appends the help of one flag: the flag and its value's placeholder, what it
+// does and its default; for --format, the command's formats one a line.
+func appendFlagHelp(b []byte, d *flagDef, cmd *command, lang screening.Lang) []byte {
+	h := func(key string, args ...any) string { return helpHeads.Get(lang, key, args...) }
+	left := "  --" + d.name
+	if d.arg != "" {
+		left += " " + d.arg
+	}
+	text := d.help.In(lang)
+	def := d.def
+	if d.name == "format" {
+		def = cmd.defaultFormat
+	}
+	switch {
+	case d.env != "" && def != "":
+		text += h("default", h("else", "$"+d.env, def))
+	case d.env != "":
+		text += h("default", "$"+d.env)
+	case def != "":
+		text += h("default", def)
+	case d.name == "format":
+		text += h("screen")
+	}
+	b = appendColumns(b, left, text)
+	if d.name == "format" {
+		for _, f := range cmd.formats {
+			b = appendWrapped(b, fmt.Sprintf("%*s%-6s", flagColumn+2, "", f.name), strings.Repeat(" ", flagColumn+8), f.help.In(lang))
+		}
+	}
+	return b
+}
+
+// appendColumns appends left and text in two columns, text starting at flagColumn (on the
+// next line when left is wider) and wrapped under itself.
+func appendColumns(b []byte, left, text string) []byte {
+	pad := strings.Repeat(" ", flagColumn)
+	if len(left) >= flagColumn-1 {
+		b = append(append(b, left...), '\n')
+		return appendWrapped(b, pad, pad, text)
+	}
+	return appendWrapped(b, left+pad[len(left):], pad, text)
+}
+
+// appendWrapped appends text wrapped to helpWidth, the first line starting with first and
+// the others with rest. Hyphens do not end a line, so "--lang" or "-h" stays whole: they are
+// wrapped as non-breaking hyphens (U+2011, one cell) and written back as "-".
+func appendWrapped(b []byte, first, rest, text string) []byte {
+	start := len(b)
+	b = export.AppendWrapped(b, first, rest, strings.ReplaceAll(text, "-", "\u2011"), helpWidth)
+	return append(b[:start], strings.ReplaceAll(string(b[start:]), "\u2011", "-")...)
+}
+
+// printHelp writes the help of cmd on stdout. Exit status 0.
+func (e *env) printHelp(cmd *command, lang screening.Lang) int {
+	if err := writeHelp(e.stdout, cmd, lang); err != nil {
+		fmt.Fprintf(e.stderr, "exoscreen: %v\n", err)
+		return exitFail
+	}
 	return exitOK
+}
+
+// helpCmd is `exoscreen help [COMMAND]`.
+func (e *env) helpCmd(o *options, args []string) int {
+	switch len(args) {
+	case 0:
+		return e.printHelp(rootCommand, o.lang)
+	case 1:
+		if c := lookupCommand(args[0]); c != nil && c.name != "" {
+			return e.printHelp(c, o.lang)
+		}
+		return e.usageError("help", o.lang, usage("unknownCmd", args[0], commandList(o.lang)))
+	}
+	return e.usageError("help", o.lang, usage("maxOneArg", "help", "COMMAND"))
+}
+
+// commandList names the commands: "evaluate, lint, ...".
+func commandList(lang screening.Lang) string {
+	var names []string
+	for _, c := range commands[1:] {
+		names = append(names, c.name)
+	}
+	return strings.Join(names, usageMessages.Get(lang, "listSep"))
 }

@@ -22,69 +22,23 @@ import (
 	"github.com/exoscreen/exoscreen/ui/inbox"
 )
 
-func init() {
-	usageText[screening.EN]["inbox"] = `Usage: exoscreen inbox --outbox DIR [flags]
-
-The staff view of kiosk results. In a terminal it is a live list, newest first (time,
-reception number or name, verdict, findings to confirm, reviewed); new results appear as
-kiosks write them. enter opens a result's summary; r marks it reviewed (or not); e writes
-its text to a file; p prints it; d deletes it (after y). Files that are not readable results
-are listed with the reason.
-
-Flags:
-  --outbox DIR           the kiosks' outbox folder (default $EXOSCREEN_OUTBOX)
-  --format text|json     list without the screen, for scripts (text: tab-separated)
-  --print-command CMD    command that prints text from its standard input (default: lp)
-  --lang ja|en           language
-`
-	usageText[screening.JA]["inbox"] = `使い方: exoscreen inbox --outbox DIR [フラグ]
-
-キオスクの問診結果をスタッフが見る画面です。端末では新しい順の一覧(日時、受付番号か
-氏名、判定、要確認の数、確認済み)を表示し、キオスクが結果を書くとすぐに加わります。
-enter で要約を開き、r で確認済み(の取り消し)、e でテキストをファイルに書き出し、p で
-印刷、d で削除(y で確定)します。結果として読めないファイルは理由つきで一覧に出ます。
-
-フラグ:
-  --outbox DIR           キオスクの結果フォルダー(既定は $EXOSCREEN_OUTBOX)
-  --format text|json     画面を使わずに一覧を出力します(スクリプト用。text はタブ区切り)
-  --print-command CMD    標準入力のテキストを印刷するコマンド(既定: lp)
-  --lang ja|en           表示言語
-`
-	usageText[screening.EN][""] += `
-Front-desk kiosk (see README):
-  exoscreen --kiosk --outbox DIR [--details reception,name,dob|none] [--show-result]
-            [--idle-timeout 2m] [--staff-pin-file FILE] [--clinic NAME]
-  exoscreen inbox --outbox DIR [--format text|json]
-`
-	usageText[screening.JA][""] += `
-受付キオスク(README を参照):
-  exoscreen --kiosk --outbox DIR [--details reception,name,dob|none] [--show-result]
-            [--idle-timeout 2m] [--staff-pin-file FILE] [--clinic NAME]
-  exoscreen inbox --outbox DIR [--format text|json]
-`
+// inboxFormats are the values of inbox's --format: without one the inbox is a screen.
+var inboxFormats = []outputFormat{
+	{"text", txt("タブ区切りの一覧", "a tab-separated list")},
+	{"json", txt("JSON の配列", "a JSON array")},
 }
 
+func inboxFormatList() []outputFormat { return inboxFormats }
+
 // inbox is the staff view of kiosk results: a live TUI, or a listing with --format.
-func (e *env) inbox(args []string) int {
-	var c common
-	fs := newFlags("inbox", &c)
-	dir := fs.String("outbox", os.Getenv("EXOSCREEN_OUTBOX"), "the kiosks' outbox `DIR` (default $EXOSCREEN_OUTBOX)")
-	format := fs.String("format", "", "list without the screen: text or json")
-	printCmd := fs.String("print-command", "lp", "command that prints text from its standard input")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return e.usageError("inbox", c.lang, err)
-	}
+func (e *env) inbox(o *options, pos []string) int {
+	c := &o.common
+	dir, format, printCmd := &o.outbox, &o.format, &o.printCommand
 	if len(pos) > 0 {
 		return e.usageError("inbox", c.lang, fmt.Errorf("unexpected argument %q", pos[0]))
 	}
 	if *dir == "" {
 		return e.usageError("inbox", c.lang, errors.New("--outbox DIR is required"))
-	}
-	switch *format {
-	case "", "text", "json":
-	default:
-		return e.usageError("inbox", c.lang, fmt.Errorf("unknown --format %q (want text or json)", *format))
 	}
 	box := outbox.New(*dir)
 	if *format == "" && (!fileIsTerminal(e.stdin) || !fileIsTerminal(e.stdout)) {

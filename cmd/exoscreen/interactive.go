@@ -11,33 +11,27 @@ import (
 	"github.com/exoscreen/exoscreen/internal/atomicfile"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/ui"
+	"github.com/exoscreen/exoscreen/ui/accessible"
 )
 
 // main runs exoscreen without a command: the interactive screening in the terminal (ui.App),
 // or the line-by-line accessible mode with --accessible, TERM=dumb, or when stdin or stdout
 // is not a terminal.
-func (e *env) main(args []string) int {
-	var c common
-	fs := newFlags("exoscreen", &c)
-	exportPath := fs.String("export", "", "write the text summary to `FILE` when the screening is complete")
-	accessibleMode := fs.Bool("accessible", false, "line-by-line screening for screen readers and pipes")
-	kf := addKioskFlags(fs)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return e.usageError("", c.lang, err)
-	}
-	if len(pos) > 0 {
+func (e *env) main(o *options, pos []string) int {
+	c, kf := &o.common, &o.kioskFlags
+	exportPath, accessibleMode := &o.export, &o.accessible
+	if len(pos) > 0 { // parseArgs refuses them (the screening takes no arguments)
 		return e.usageError("", c.lang, fmt.Errorf("unknown command %q", pos[0]))
 	}
 	rs, err := c.loadRules()
 	if err != nil {
 		return e.loadError("", c.lang, err)
 	}
-	if err := kf.misused(fs); err != nil {
+	if err := kf.misused(o.fs); err != nil {
 		return e.usageError("", c.lang, err)
 	}
 	if kf.kiosk {
-		return e.runKiosk(rs, &c, kf)
+		return e.runKiosk(rs, c, kf)
 	}
 	if *accessibleMode || e.wantsAccessible() {
 		return e.runAccessible(rs, c.lang, *exportPath)
@@ -57,9 +51,10 @@ func (e *env) main(args []string) int {
 }
 
 // runTUI runs the interactive app full-screen on the terminal and restores the terminal
-// afterwards. Exit status: 0 done (completed, or quit by the person), 1 the terminal failed,
-// a signal (SIGINT, SIGTERM from outside) stopped it, or --export could not be written (the
-// reason is printed once the terminal is restored).
+// afterwards. Exit status: 0 the screening reached its summary, 2 the person quit before the
+// summary (as in accessible mode, so that a script tells an abandoned screening from a
+// finished one), 1 the terminal failed, a signal (SIGINT, SIGTERM from outside) stopped it,
+// or --export could not be written (the reason is printed once the terminal is restored).
 func (e *env) runTUI(app *ui.App, exportPath string) int {
 	in, _ := e.stdin.(*os.File)
 	out, _ := e.stdout.(*os.File)
@@ -91,6 +86,18 @@ func (e *env) runTUI(app *ui.App, exportPath string) int {
 	if err := app.ExportError(); err != nil {
 		fmt.Fprintf(e.stderr, "exoscreen: --export: %s\n", exportProblem(err, exportPath, app.Lang()))
 		return exitFail
+	}
+	if !app.Finished() {
+		fmt.Fprintf(e.stderr, "exoscreen: %s\n", accessible.Message(accessible.ErrQuit, app.Lang()))
+	}
+	return tuiExit(app.Finished())
+}
+
+// tuiExit is the exit status of a full-screen screening the person ended: 0 when it reached
+// its summary, 2 when it was quit before.
+func tuiExit(finished bool) int {
+	if !finished {
+		return exitUsage
 	}
 	return exitOK
 }

@@ -28,7 +28,7 @@ const kioskFPS = 40
 // pinEnv is the environment variable holding the staff PIN.
 const pinEnv = "EXOSCREEN_STAFF_PIN"
 
-// kioskFlags are the flags of `exoscreen --kiosk`.
+// kioskFlags are the values of the flags of `exoscreen --kiosk` (defined in flags.go).
 type kioskFlags struct {
 	kiosk      bool
 	outbox     string
@@ -36,32 +36,11 @@ type kioskFlags struct {
 	idle       time.Duration
 	details    string
 	pinFile    string
-	fs         *flag.FlagSet
+	clinicName string // --clinic, shared with the other commands that print summaries
 }
 
-// clinic is the --clinic flag (shared with the interactive screening).
-func (k *kioskFlags) clinic() string {
-	if f := k.fs.Lookup("clinic"); f != nil {
-		return f.Value.String()
-	}
-	return ""
-}
-
-// addKioskFlags adds the kiosk's flags to the flag set of exoscreen.
-func addKioskFlags(fs *flag.FlagSet) *kioskFlags {
-	k := &kioskFlags{}
-	fs.BoolVar(&k.kiosk, "kiosk", false, "front-desk kiosk: one patient after another")
-	fs.StringVar(&k.outbox, "outbox", os.Getenv("EXOSCREEN_OUTBOX"), "kiosk: write results to `DIR` (default $EXOSCREEN_OUTBOX)")
-	fs.BoolVar(&k.showResult, "show-result", false, "kiosk: show the patient their result summary")
-	fs.DurationVar(&k.idle, "idle-timeout", 2*time.Minute, "kiosk: ask \"are you still there?\" after this long without input")
-	fs.StringVar(&k.details, "details", envOr("EXOSCREEN_KIOSK_DETAILS", "reception"), "kiosk: patient details to ask: reception,name,dob or none (default $EXOSCREEN_KIOSK_DETAILS, else reception)")
-	fs.StringVar(&k.pinFile, "staff-pin-file", "", "kiosk: read the staff PIN from `FILE` (else "+pinEnv+")")
-	if fs.Lookup("clinic") == nil { // the interactive screening may define it too
-		fs.String("clinic", os.Getenv("EXOSCREEN_CLINIC"), "clinic `name` printed on the summaries (default $EXOSCREEN_CLINIC)")
-	}
-	k.fs = fs
-	return k
-}
+// clinic is the --clinic flag.
+func (k *kioskFlags) clinic() string { return k.clinicName }
 
 // misused reports whether a kiosk-only flag was given without --kiosk.
 func (k *kioskFlags) misused(fs *flag.FlagSet) error {
@@ -202,12 +181,4 @@ func (e *env) runKiosk(rs *screening.RuleSet, c *common, k *kioskFlags) int {
 		return exitFail
 	}
 	return exitOK
-}
-
-// envOr is the environment variable name, or def when it is unset or empty.
-func envOr(name, def string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return def
 }

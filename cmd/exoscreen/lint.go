@@ -8,22 +8,17 @@ import (
 )
 
 // lint validates a rule set and prints every problem.
-func (e *env) lint(args []string) int {
-	var c common
-	fs := newFlags("lint", &c)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return e.usageError("lint", c.lang, err)
-	}
+func (e *env) lint(o *options, pos []string) int {
+	c := &o.common
 	switch len(pos) {
 	case 0:
 	case 1:
 		if c.content != "" && c.content != pos[0] {
-			return e.usageError("lint", c.lang, errors.New("give the directory either as DIR or as --content, not both"))
+			return e.usageError("lint", c.lang, usage("dirTwice"))
 		}
 		c.content = pos[0]
 	default:
-		return e.usageError("lint", c.lang, errors.New("lint takes at most one DIR"))
+		return e.usageError("lint", c.lang, usage("maxOneArg", "lint", "DIR"))
 	}
 	rs, err := c.loadRules()
 	if err != nil {

@@ -1,5 +1,5 @@
 // Command exoscreen screens patients before stem-cell culture supernatant / exosome therapy.
-// See README.md for the commands.
+// See README.md for the commands, flags.go for how the command line is put together.
 package main
 
 import (
@@ -12,21 +12,23 @@ import (
 const (
 	exitOK    = 0
 	exitFail  = 1 // runtime failure
-	exitUsage = 2 // bad usage or bad input
+	exitUsage = 2 // bad usage or bad input, or a screening quit before its summary
 )
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// env is what a command runs with; tests give their own.
+// env is what a command runs with; tests give their own. Only cmd reads the environment
+// (getenv); the packages below get values.
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	getenv         func(string) string
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
 	defer func() {
 		// No panic reaches a user: say what happened in one line and fail.
 		if p := recover(); p != nil {
@@ -34,19 +36,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitFail
 		}
 	}()
-	if len(args) > 0 {
-		switch args[0] {
-		case "evaluate":
-			return e.evaluate(args[1:])
-		case "lint":
-			return e.lint(args[1:])
-		case "questionnaire":
-			return e.questionnaire(args[1:])
-		case "inbox":
-			return e.inbox(args[1:])
-		case "help":
-			return e.help(args[1:])
-		}
+	cmd, o, pos, err := e.parseArgs(args)
+	if o.help {
+		return e.printHelp(cmd, o.lang)
 	}
-	return e.main(args)
+	if err != nil {
+		return e.usageError(cmd.name, o.lang, err)
+	}
+	if cmd.run == nil { // help, which reads the table of commands that holds it
+		return e.helpCmd(o, pos)
+	}
+	return cmd.run(e, o, pos)
 }

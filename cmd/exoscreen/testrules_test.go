@@ -25,5 +25,6 @@ func withTestRules(args []string) []string {
 			return args
 		}
 	}
-	return append(args[:len(args):len(args)], "--content", testrules.Dir())
+	// Global flags go before the command too, so a test's own last flag never takes it as a value.
+	return append([]string{"--content", testrules.Dir()}, args...)
 }

@@ -5,26 +5,21 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"time"
 )
 
-// NowEnv names the environment variable that fixes the clock of exoscreen for tests and
-// reproducible examples: an RFC 3339 time such as 2026-11-21T10:30:00+09:00. It is not meant
-// for clinical use: every screening would carry the same time.
-const NowEnv = "EXOSCREEN_NOW"
-
-// Clock returns the time source for result timestamps: the fixed time of EXOSCREEN_NOW when
-// it is set (fixed reports that), otherwise the wall clock in the machine's local zone,
-// truncated to seconds. A malformed EXOSCREEN_NOW is an error.
-func Clock() (now func() time.Time, fixed bool, err error) {
-	v := os.Getenv(NowEnv)
-	if v == "" {
+// Clock returns the time source for result timestamps. With fixedAt set (an RFC 3339 time
+// such as 2026-11-21T10:30:00+09:00, for tests and reproducible examples only: every
+// screening would carry the same time) it always returns that time and fixed is true;
+// with fixedAt empty it is the wall clock in the machine's local zone, truncated to seconds.
+// A malformed fixedAt is an error. cmd/exoscreen takes fixedAt from EXOSCREEN_NOW.
+func Clock(fixedAt string) (now func() time.Time, fixed bool, err error) {
+	if fixedAt == "" {
 		return func() time.Time { return time.Now().Truncate(time.Second) }, false, nil
 	}
-	t, err := time.Parse(time.RFC3339, v)
+	t, err := time.Parse(time.RFC3339, fixedAt)
 	if err != nil {
-		return nil, false, fmt.Errorf("%s=%q is not an RFC 3339 time (e.g. 2026-11-21T10:30:00+09:00)", NowEnv, v)
+		return nil, false, fmt.Errorf("%q is not an RFC 3339 time (e.g. 2026-11-21T10:30:00+09:00)", fixedAt)
 	}
 	// Show the local zone's name (JST) when the offset is the local one.
 	if l := t.In(time.Local); l.Format("-07:00") == t.Format("-07:00") {

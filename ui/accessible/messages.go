@@ -105,11 +105,11 @@ var messages = map[string]screening.Text{
 	"errInterrupted": {JA: "問診を中断しました。結果は出していません。", EN: "The screening was interrupted. No result was produced."},
 	"errInvalid": {
 		JA: "%s: 回答として使えない入力があったため、問診を止めました。結果は出していません。\n  %s",
-		EN: "%s: stopped, as the input is no usable answer. No result was produced.\n  %s",
+		EN: "%s: stopped, as the input is not a usable answer. No result was produced.\n  %s",
 	},
 	"errInvalidReview": {
 		JA: "回答の確認で「%s」は使えないため、問診を止めました。結果は出していません。",
-		EN: "Stopped at the review: \"%s\" is no number of the list. No result was produced.",
+		EN: "Stopped at the review: \"%s\" is not one of the numbers listed. No result was produced.",
 	},
 	"errSave": {JA: "結果を保存できませんでした: %s", EN: "The result could not be saved: %s"},
 	"done":    {JA: "問診が終わりました。結果は次のとおりです。", EN: "The screening is complete. Here is the result."},
