@@ -371,7 +371,7 @@ func TestSpecExample(t *testing.T) {
 	if _, err := rs.ParseAnswers([]byte(interfacesExample), 1); err == nil || !strings.Contains(err.Error(), "ingredient_allergy") || !strings.Contains(err.Error(), "other_treatment") {
 		t.Errorf("the 2026.11 example of interfaces.md: %v, want both new questions missing", err)
 	}
-	a, err := rs.ParseAnswers([]byte(exampleAnswers), 1)
+	a, err := rs.ParseAnswers([]byte(specExample), 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -409,8 +409,8 @@ const interfacesExample = `{"pregnancy": "no", "pregnancy_planned": "no", "breas
  "immunosuppressant": "no", "other_medication": "no", "autoimmune": "no",
  "chronic_disease": "none", "doctor_advised_against": "no", "blood_donation": "no"}`
 
-// exampleAnswers is interfacesExample completed for rule set 2026.12 (the README's example).
-const exampleAnswers = `{"pregnancy": "no", "pregnancy_planned": "no", "breastfeeding": "no",
+// specExample is interfacesExample completed for rule set 2026.12 (the README's example).
+const specExample = `{"pregnancy": "no", "pregnancy_planned": "no", "breastfeeding": "no",
  "cancer": "treatment_ended", "cancer_years": 7, "infection": "no",
  "product_reaction": "never_treated", "allergy": "yes", "allergy_severe": "no",
  "ingredient_allergy": "no", "allergy_to": ["pollen"], "anticoagulant": "no",
