@@ -553,13 +553,6 @@ func TestLintRefuses(t *testing.T) {
 			count:  1,
 		},
 		{
-			name: "no sources",
-			file: set, old: "sources: [mhlw-2024]", new: "sources: []",
-			marker: "sources: []",
-			want:   wantProblem{field: "notices.physician-judgment.sources", en: "must not be empty", ja: "空にはできません"},
-			count:  1,
-		},
-		{
 			name: "a text where a list belongs",
 			file: set, old: "notices:\n", new: "notices: none\nx_notices:\n",
 			marker: "notices: none",
@@ -610,6 +603,32 @@ func TestLintRefuses(t *testing.T) {
 			file: src, old: "key: evidence", new: "key: Evidence",
 			marker: "key: Evidence",
 			want:   wantProblem{field: "sources.Evidence.key", en: "a key uses lower-case letters, digits and '-'", ja: "キーは英小文字"},
+		},
+		{
+			name: "bad checked date",
+			file: set, old: `version: "test-2026.11"` + "\n", new: `version: "test-2026.11"` + "\nchecked: 29.11.2026\n",
+			marker: "checked: 29.11.2026",
+			want:   wantProblem{field: "checked", en: "expected YYYY, YYYY-MM or YYYY-MM-DD", ja: "YYYY"},
+			count:  1,
+		},
+		{
+			name: "a checked date loads",
+			file: set, old: `version: "test-2026.11"` + "\n", new: `version: "test-2026.11"` + "\nchecked: \"2026-11-29\"\n",
+		},
+		{
+			name: "a notice may cite no source",
+			file: set, old: "    sources: [mhlw-2024]\n", new: "    sources: []\n",
+		},
+		{
+			name: "a notice without sources key loads",
+			file: set, old: "    sources: [mhlw-2024]\n", new: "",
+		},
+		{
+			name: "a rule must cite a source",
+			file: q, old: "            sources: [tokushu-2025]\n", new: "            sources: []\n",
+			marker: "sources: []",
+			want:   wantProblem{field: "questions.pregnancy.rules[2].sources", en: "must not be empty", ja: "空にはできません"},
+			count:  1,
 		},
 		{
 			name: "an integer question without max",

@@ -30,7 +30,7 @@ var (
 	codePattern   = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 	datePattern   = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
 	urlPattern    = regexp.MustCompile(`^https?://[^\s]+$`)
-	rulesetFields = []string{"id", "version", "name", "disclaimer", "notices"}
+	rulesetFields = []string{"id", "version", "checked", "name", "disclaimer", "notices"}
 )
 
 // LoadDir loads and validates the rule set in dir; problems name files by their path.
@@ -234,8 +234,10 @@ func (b *builder) sources(doc *yaml.Node) {
 }
 
 // sourceList resolves cited source keys.
-func (b *builder) sourceList(r reporter, m *mapping, key string) ([]*Source, []string) {
-	keys, nodes := m.scalars(key, true)
+// A rule must cite at least one source; a notice may cite none (required false), when it
+// rests on no source and says so in its text.
+func (b *builder) sourceList(r reporter, m *mapping, key string, required bool) ([]*Source, []string) {
+	keys, nodes := m.scalars(key, required)
 	var out []*Source
 	var outKeys []string
 	for i, k := range keys {
@@ -268,6 +270,10 @@ func (b *builder) ruleset(doc *yaml.Node) {
 		r.add(m.vals["id"], "id", "an id uses lower-case letters, digits and '-'", "IDは英小文字・数字・'-'で書きます")
 	}
 	b.rs.Version = m.str("version", true)
+	b.rs.Checked = m.str("checked", false)
+	if b.rs.Checked != "" && !datePattern.MatchString(b.rs.Checked) {
+		r.add(m.vals["checked"], "checked", "expected YYYY, YYYY-MM or YYYY-MM-DD", "YYYY、YYYY-MM、YYYY-MM-DD のいずれかで書きます")
+	}
 	b.rs.Name = m.text("name", true)
 	b.rs.Disclaimer = m.text("disclaimer", true)
 	seen := map[string]bool{}
@@ -283,7 +289,7 @@ func (b *builder) ruleset(doc *yaml.Node) {
 			nm.field = "notices." + no.ID
 		}
 		no.Text = nm.text("text", true)
-		no.Sources, _ = b.sourceList(r, nm, "sources")
+		no.Sources, _ = b.sourceList(r, nm, "sources", false)
 		b.rs.Notices = append(b.rs.Notices, no)
 	}
 }
@@ -451,7 +457,7 @@ func (b *builder) question(r reporter, n *yaml.Node, field string) (*Question, [
 				"区分 "+strconv.Quote(cls)+" はありません(absolute、relative、none のいずれか)")
 		}
 		rule.NeedsConfirmation = rm.boolean("needs_confirmation")
-		rule.Sources, rule.SourceKeys = b.sourceList(r, rm, "sources")
+		rule.Sources, rule.SourceKeys = b.sourceList(r, rm, "sources", true)
 		rule.Reason = rm.text("reason", true)
 		if w := rm.at("when", false); w != nil {
 			conds = append(conds, pendingCond{q: q, node: w, field: rfield + ".when", rule: rule})

@@ -3,9 +3,12 @@ package screening
 // RuleSet is a loaded, validated rule set: the questionnaire, its rules, sources and notices.
 // A RuleSet is never changed after Load returns it, so it is safe for concurrent use.
 type RuleSet struct {
-	ID         string
-	Version    string
-	SHA256     string // of the content files, see Load
+	ID      string
+	Version string
+	SHA256  string // of the content files, see Load
+	// Checked is the date the content was last checked against its sources (ruleset.yaml
+	// "checked"; YYYY, YYYY-MM or YYYY-MM-DD, may be empty): "as of" in a notice means it.
+	Checked    string
 	Name       Text
 	Disclaimer Text
 	Notices    []*Notice
@@ -29,8 +32,9 @@ type Source struct {
 
 // Notice is a paragraph printed with every result.
 type Notice struct {
-	ID      string
-	Text    Text
+	ID   string
+	Text Text
+	// Sources may be empty: a notice that rests on no source says so in its text.
 	Sources []*Source
 }
 

@@ -268,7 +268,7 @@ func (m *Summary) render(w int) []string {
 	}
 	out = append(out, "")
 	add(st.Heading, wrapText(tr(lang, "summary.ruleset"), w)...)
-	add(st.Text, wrapText(rs.ID+" "+rs.Version, w)...)
+	add(st.Text, wrapText(export.RulesetLine(rs, lang), w)...)
 	add(st.Help, wrapText("SHA-256: "+rs.SHA256, w)...)
 	out = append(out, "")
 	add(st.Text, wrapText(rs.Disclaimer.In(lang), w)...)

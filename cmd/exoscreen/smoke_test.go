@@ -88,7 +88,7 @@ func TestSmokeLint(t *testing.T) {
 
 // TestSmokeEvaluate: an answers file complete for the embedded rule set is screened in text
 // (both languages) and JSON: one finding per answer, the rule set named, every source with
-// an address cited with it.
+// an address cited with it, and the first notice (the emergency line) says to call 119.
 func TestSmokeEvaluate(t *testing.T) {
 	rs := liveRules(t)
 	rec, n := mildAnswers(t, rs)
@@ -119,8 +119,11 @@ func TestSmokeEvaluate(t *testing.T) {
 				t.Errorf("%s: the summary does not cite %s with its address %s", lang, s.Key, s.URL)
 			}
 		}
-		if !strings.Contains(r.stdout, rs.ID+" "+rs.Version) {
-			t.Errorf("%s: the summary does not name the rule set %s %s", lang, rs.ID, rs.Version)
+		if first := firstNotice(r.stdout, map[string]string{"ja": "お知らせ", "en": "Notices"}[lang]); !strings.Contains(first, "119") {
+			t.Errorf("%s: the first notice (the anaphylaxis line) does not say 119: %q", lang, first)
+		}
+		if !strings.Contains(r.stdout, rs.ID+" "+rs.Version) || !strings.Contains(flat, rs.Checked) {
+			t.Errorf("%s: the summary does not name the rule set %s %s, checked %s", lang, rs.ID, rs.Version, rs.Checked)
 		}
 	}
 }
@@ -203,4 +206,28 @@ func TestSmokeAccessible(t *testing.T) {
 	if got := strings.Count(s, "Enter a number"); got > n || got == 0 {
 		t.Errorf("%d number prompts for %d questions", got, n)
 	}
+}
+
+// firstNotice is the first item ("* ...", with its continuation lines) under the heading
+// line of the printed summary's notices.
+func firstNotice(summary, heading string) string {
+	lines := strings.Split(summary, "\n")
+	for i, l := range lines {
+		if l != heading {
+			continue
+		}
+		var item []string
+		for _, m := range lines[i+1:] {
+			switch {
+			case strings.HasPrefix(m, "* ") && item == nil:
+				item = append(item, m[2:])
+			case strings.HasPrefix(m, "  ") && item != nil:
+				item = append(item, strings.TrimSpace(m))
+			case item != nil:
+				return strings.Join(item, " ")
+			}
+		}
+		return strings.Join(item, " ")
+	}
+	return ""
 }

@@ -278,7 +278,11 @@ func newTextCache(rs *screening.RuleSet, lang screening.Lang) *textCache {
 	b = append(b, '\n')
 	b = append(b, ruleSingle...)
 	for _, n := range rs.Notices {
-		b = appendWrapped(b, "* ", "  ", n.Text.In(lang)+" ("+joinKeys(n.Sources)+")", TextWidth)
+		text := n.Text.In(lang)
+		if len(n.Sources) > 0 { // a notice that rests on no source says so in its text
+			text += " (" + joinKeys(n.Sources) + ")"
+		}
+		b = appendWrapped(b, "* ", "  ", text, TextWidth)
 	}
 	b = append(b, '\n')
 	b = append(b, ruleSingle...)
@@ -289,7 +293,7 @@ func newTextCache(rs *screening.RuleSet, lang screening.Lang) *textCache {
 		b = appendWrapped(b, "", itemIndent, sourceLine(s, lang), TextWidth)
 	}
 	b = append(b, '\n')
-	b = appendField(b, t.ruleset, rs.ID+" "+rs.Version)
+	b = appendField(b, t.ruleset, RulesetLine(rs, lang))
 	b = append(b, "SHA-256: "...)
 	b = append(b, rs.SHA256...)
 	b = append(b, '\n')
@@ -309,6 +313,20 @@ func newTextCache(rs *screening.RuleSet, lang screening.Lang) *textCache {
 	b = append(b, ruleDouble...)
 	c.tail = b
 	return c
+}
+
+// RulesetLine names the rule set: id, version and, when ruleset.yaml records it, the date its
+// content was last checked against its sources (what "as of" in a notice means).
+func RulesetLine(rs *screening.RuleSet, lang screening.Lang) string {
+	s := rs.ID + " " + rs.Version
+	switch {
+	case rs.Checked == "":
+	case lang == screening.JA:
+		s += "（出典との照合日: " + rs.Checked + "）"
+	default:
+		s += " (checked against its sources on " + rs.Checked + ")"
+	}
+	return s
 }
 
 // appendField writes "label: value", wrapped with a hanging indent.
