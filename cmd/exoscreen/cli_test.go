@@ -384,3 +384,12 @@ func newTestFlagSet() *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	return fs
 }
+
+// TestTUIExit: the full-screen screening exits 0 only when it reached its summary.
+func TestTUIExit(t *testing.T) {
+	for finished, want := range map[bool]int{true: exitOK, false: exitUsage} {
+		if got := tuiExit(finished); got != want {
+			t.Errorf("tuiExit(%v) = %d, want %d", finished, got, want)
+		}
+	}
+}
