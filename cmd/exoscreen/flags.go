@@ -13,10 +13,20 @@ package main
 // still holds the typed values and parses them (Set, Lookup, Visit), so string, bool and
 // duration values behave exactly as Go users know them.
 //
-// Adding a command: write its run function (func(e *env, o *options, args []string) int),
-// add its new flags to flagDefs (help in both languages, a field in options to hold each
-// value), and add an entry to commands naming them. Help, "flags before or after the
-// command", error messages and the help goldens follow from that.
+// Adding a command (serve, say) is three small steps:
+//
+//  1. a field in options for each new flag's value, and its definition in flagDefs, help in
+//     both languages (a flag another command has already, such as --outbox or --idle-timeout,
+//     is only named, not defined again):
+//     {name: "listen", arg: "ADDR", help: txt("…", "listen on ADDR"), value: func(o *options) any { return &o.listen }},
+//  2. an entry in commands (commands.go) naming its flags, with its texts and examples:
+//     var serveCommand = &command{name: "serve", summary: txt(…), about: …,
+//     flags: []flagGroup{{names: []string{"listen", "mode", "outbox", "idle-timeout", …}}},
+//     examples: …, run: func(e *env, o *options, args []string) int { return e.serve(o, args) }}
+//  3. go test ./cmd/exoscreen -run TestHelpGolden -update, and read the two new help files.
+//
+// Parsing (flags before or after the command), -h/--help/help, the messages of bad usage in
+// both languages and the 80-column check of the help then cover it with no more code.
 
 import (
 	"errors"
