@@ -48,6 +48,8 @@ func cliForms(t *testing.T) []cliForm {
 		{name: "lang after lint", args: []string{"lint", "--lang", "en", rules}, stdout: []string{"OK: exoscreen-test", "questions"}},
 		{name: "content before lint", args: []string{"--content", rules, "--lang", "en", "lint"}, stdout: []string{"OK: exoscreen-test"}},
 		{name: "lint in Japanese", args: []string{"lint", rules}, stdout: []string{"OK: exoscreen-test", "質問"}},
+		{name: "inbox, flags around", args: []string{"--lang", "en", "inbox", "--format", "json", "--outbox", t.TempDir()}, stdout: []string{"[]"}},
+		{name: "inbox, outbox before", args: []string{"--outbox", t.TempDir(), "inbox", "--format=text"}},
 		{name: "questionnaire, flags around", args: []string{"--lang", "en", "questionnaire", "--content", rules, "--format", "text"}, stdout: []string{"Are you pregnant"}},
 
 		// Help in the --lang language, wherever --lang is.
@@ -143,24 +145,6 @@ func TestCLIFormsBinary(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkForm(t, f, runResult{code, out.String(), errb.String()})
-		})
-	}
-}
-
-// TestCLISmoke runs each command once on the live content/ (the embedded rule set).
-func TestCLISmoke(t *testing.T) {
-	answers := writeFile(t, "answers.json", exampleAnswers)
-	for _, args := range [][]string{
-		{"evaluate", "--lang", "en", answers},
-		{"lint", "--lang", "en"},
-		{"questionnaire", "--format", "fhir"},
-		{"inbox", "--outbox", t.TempDir(), "--format", "json"},
-	} {
-		t.Run(args[0], func(t *testing.T) {
-			r := runCmd(t, "", args...)
-			if r.code != 0 || r.stdout == "" || r.stderr != "" {
-				t.Errorf("exit %d, stdout %d bytes, stderr %s", r.code, len(r.stdout), r.stderr)
-			}
 		})
 	}
 }
@@ -383,4 +367,13 @@ func newTestFlagSet() *flag.FlagSet {
 	fs := flag.NewFlagSet("test", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	return fs
+}
+
+// TestTUIExit: the full-screen screening exits 0 only when it reached its summary.
+func TestTUIExit(t *testing.T) {
+	for finished, want := range map[bool]int{true: exitOK, false: exitUsage} {
+		if got := tuiExit(finished); got != want {
+			t.Errorf("tuiExit(%v) = %d, want %d", finished, got, want)
+		}
+	}
 }

@@ -10,7 +10,7 @@ import (
 // flagDefs) and the texts of its help. See flags.go for how to add one.
 type command struct {
 	name    string           // "" for exoscreen itself (the interactive screening)
-	args    string           // its arguments in the usage line: "[FILE|-]"
+	args    string           // its arguments in the usage line, "[FILE|-]"; "" takes none
 	summary screening.Text   // one line, in the list of commands
 	about   []screening.Text // the paragraphs of its help
 	flags   []flagGroup      // its own flags (the global ones are added to every command)

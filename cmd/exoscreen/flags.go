@@ -13,10 +13,20 @@ package main
 // still holds the typed values and parses them (Set, Lookup, Visit), so string, bool and
 // duration values behave exactly as Go users know them.
 //
-// Adding a command: write its run function (func(e *env, o *options, args []string) int),
-// add its new flags to flagDefs (help in both languages, a field in options to hold each
-// value), and add an entry to commands naming them. Help, "flags before or after the
-// command", error messages and the help goldens follow from that.
+// Adding a command (serve, say) is three small steps:
+//
+//  1. a field in options for each new flag's value, and its definition in flagDefs, help in
+//     both languages (a flag another command has already, such as --outbox or --idle-timeout,
+//     is only named, not defined again):
+//     {name: "listen", arg: "ADDR", help: txt("…", "listen on ADDR"), value: func(o *options) any { return &o.listen }},
+//  2. an entry in commands (commands.go) naming its flags, with its texts and examples:
+//     var serveCommand = &command{name: "serve", summary: txt(…), about: …,
+//     flags: []flagGroup{{names: []string{"listen", "mode", "outbox", "idle-timeout", …}}},
+//     examples: …, run: func(e *env, o *options, args []string) int { return e.serve(o, args) }}
+//  3. go test ./cmd/exoscreen -run TestHelpGolden -update, and read the two new help files.
+//
+// Parsing (flags before or after the command), -h/--help/help, the messages of bad usage in
+// both languages and the 80-column check of the help then cover it with no more code.
 
 import (
 	"errors"
@@ -24,6 +34,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -70,7 +81,7 @@ type flagDef struct {
 	want screening.Text // what a valid value looks like, for the error on a bad one
 	env  string         // the environment variable giving the default, if any
 	def  string         // the default as it would be written on the command line
-	// value points to the field of options that holds the value: *string, *bool,
+	// value points to the field of options that holds the value: *string, *bool, *int,
 	// *time.Duration or a flag.Value.
 	value func(o *options) any
 }
@@ -98,6 +109,9 @@ func (d *flagDef) define(fs *flag.FlagSet, o *options, getenv func(string) strin
 	case *time.Duration:
 		v, _ := time.ParseDuration(def) // the defaults in flagDefs are valid (TestFlagDefs)
 		fs.DurationVar(p, d.name, v, "")
+	case *int:
+		v, _ := strconv.Atoi(def) // valid as well
+		fs.IntVar(p, d.name, v, "")
 	case flag.Value:
 		if def != "" {
 			p.Set(def)
@@ -151,7 +165,6 @@ var flagDefs = []*flagDef{
 		value: func(o *options) any { return &o.showResult }},
 	{name: "idle-timeout", arg: "DURATION", def: "2m",
 		help:  txt("この時間操作がなければ「まだいらっしゃいますか」と尋ねます", "ask \"are you still there?\" after this long without input"),
-		want:  txt("90s や 2m のような時間", "a duration such as 90s or 2m"),
 		value: func(o *options) any { return &o.idle }},
 	{name: "staff-pin-file", arg: "FILE",
 		help:  txt("スタッフの PIN を FILE から読みます(権限 0600 以下)。なければ $"+pinEnv, "read the staff PIN from FILE (mode 0600 or stricter); without it, $"+pinEnv),
@@ -355,9 +368,14 @@ func (e *flagError) message(lang screening.Lang) string {
 	case flagBadValue:
 		want := e.def.want.In(lang)
 		if want == "" {
-			if _, ok := e.def.value(&options{}).(*bool); ok {
+			switch e.def.value(&options{}).(type) {
+			case *bool:
 				want = m("wantBool")
-			} else {
+			case *int:
+				want = m("wantInt")
+			case *time.Duration:
+				want = m("wantDuration")
+			default:
 				want = e.err.Error()
 			}
 		}
@@ -380,6 +398,8 @@ var usageMessages = screening.Catalog{
 	"flagBadValue":  txt("%s の値 %q は使えません(%s)", "%s: %q is not valid (want %s)"),
 	"flagBadFormat": txt("--format %q は %s にはありません(%s のどれか)", "unknown --format %q for %s (want %s)"),
 	"wantBool":      txt("true か false", "true or false"),
+	"wantInt":       txt("整数", "a whole number"),
+	"wantDuration":  txt("90s や 2m のような時間", "a duration such as 90s or 2m"),
 	"listSep":       txt("、", ", "),
 	"seeHelp":       txt("詳しくは %s --help を見てください。", "See %s --help."),
 	"unknownCmd":    txt("%q というコマンドはありません(%s)", "unknown command %q (the commands are %s)"),
