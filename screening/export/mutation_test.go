@@ -8,7 +8,10 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -128,6 +131,7 @@ func TestFHIRStringsCarryNoControls(t *testing.T) {
 		{"plain", "plain"},
 		{"  padded\t\n", "padded"},
 		{"a\tb\nc\r\nd", "a\tb\nc\r\nd"},
+		{"a b\tc d", "a b\tc d"},
 		{"山田\x1b[2J花子", `山田\x1b[2J花子`},
 		{"a\x00b", `a\x00b`},
 		{"\x01", `\x01`},
@@ -239,6 +243,9 @@ func TestFHIRJSONStringWriter(t *testing.T) {
 		}
 		if _, want := encodingJSON(t, s); back != want {
 			t.Errorf("%q: read back %q, want %q", s, back, want)
+		}
+		if !utf8.Valid(out) {
+			t.Errorf("%q: invalid UTF-8 in %q", s, out)
 		}
 		for _, c := range out {
 			if c < 0x20 {
@@ -380,5 +387,175 @@ func TestUUIDs(t *testing.T) {
 	}
 	if ids.Bundle != "0b7e2d1c-9f3a-4c55-8e21-6d4f0a9b3c17" || ids.Patient == ids.RiskAssessment || ids.Patient == ids.QuestionnaireResponse {
 		t.Errorf("ids %+v", ids)
+	}
+}
+
+// Sanitize shows every character that a terminal would act on as visible text, and leaves
+// everything else as it is.
+func TestSanitizeEveryClass(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"plain 山田 …", "plain 山田 …"},
+		{"", ""},
+		{"\x00", `\x00`},
+		{"\x1b", `\x1b`},
+		{"a\x1b[2Jb", `a\x1b[2Jb`},
+		{"\x1f", `\x1f`},
+		{"\x7f", `\x7f`},
+		{"\u0080", `\u0080`},
+		{"\u009b", `\u009b`},
+		{"\u009f", `\u009f`},
+		{"\u00a0", "\u00a0"},
+		{"\xff", `\xff`},
+		{"a\xe2\x80b", `a\xe2\x80b`},
+		{"\ufffd", "\ufffd"},
+		{"\n\t\r", "   "},
+		{"\u202a\u202e\u2066\u2069\u200e\u200f\u061c", `\u202a\u202e\u2066\u2069\u200e\u200f\u061c`},
+		{"\u2067", `\u2067`},
+		{"\ufeff", `\ufeff`},
+		{"\ue000", `\ue000`},
+		{"\U000f0000", `\uf0000`},
+	} {
+		if got := Sanitize(c.in); got != c.want {
+			t.Errorf("Sanitize(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// An answer as a person reads it: options in the language (Japanese joined with 、), a number
+// with its unit (no space in Japanese), "not sure", no answer.
+func TestAnswerText(t *testing.T) {
+	rs := testrules.Load(t)
+	allergyTo, years, meds, cancer := rs.Question("allergy_to"), rs.Question("cancer_years"), rs.Question("medication_names"), rs.Question("cancer")
+	if allergyTo == nil || len(allergyTo.Options) < 2 || years == nil || meds == nil || cancer == nil {
+		t.Fatal("the test rule set lacks allergy_to, cancer_years, medication_names or cancer")
+	}
+	o1, o2 := allergyTo.Options[0], allergyTo.Options[1]
+	for _, c := range []struct {
+		q    *screening.Question
+		v    screening.Value
+		lang screening.Lang
+		want string
+	}{
+		{allergyTo, screening.CodesValue(o1.Code, o2.Code), screening.JA, o1.Text.JA + "、" + o2.Text.JA},
+		{allergyTo, screening.CodesValue(o1.Code, o2.Code), screening.EN, o1.Text.EN + ", " + o2.Text.EN},
+		{allergyTo, screening.CodesValue(o1.Code, "gone"), screening.EN, o1.Text.EN + ", gone"},
+		{allergyTo, screening.CodesValue(), screening.JA, "(回答なし)"},
+		{allergyTo, screening.Value{}, screening.EN, "(no answer)"},
+		{years, screening.IntValue(7), screening.JA, "7年"},
+		{years, screening.IntValue(7), screening.EN, "7 years"},
+		{years, screening.UnsureInt(), screening.JA, "わからない"},
+		{years, screening.UnsureInt(), screening.EN, "Not sure"},
+		{meds, screening.TextValue(""), screening.EN, "(no answer)"},
+		{meds, screening.TextValue("aspirin"), screening.JA, "aspirin"},
+		{cancer, screening.CodeValue("gone"), screening.JA, "gone"},
+		{cancer, screening.CodeValue(cancer.Options[0].Code), screening.EN, cancer.Options[0].Text.EN},
+	} {
+		if got := AnswerText(c.q, c.v, c.lang); got != c.want {
+			t.Errorf("%s %+v %s: %q, want %q", c.q.ID, c.v, c.lang, got, c.want)
+		}
+	}
+}
+
+// A multi-choice question answered with no option has no answer in the QuestionnaireResponse
+// (FHIR allows no empty array), and reads back as unanswered.
+func TestFHIREmptyMultiAnswer(t *testing.T) {
+	rs := testrules.Load(t)
+	a := answersOf(t, rs, goldenCases[0].record)
+	q := rs.Question("allergy_to")
+	if err := a.Set(q, screening.CodesValue()); err != nil {
+		t.Fatal(err)
+	}
+	res, err := rs.Evaluate(a)
+	if err != nil {
+		t.Skipf("the test rule set refuses an empty allergy_to: %v", err)
+	}
+	b := AppendFHIR(nil, res, Meta{Lang: screening.EN, Time: fixedTime, ID: "0b7e2d1c-9f3a-4c55-8e21-6d4f0a9b3c17"})
+	if bytes.Contains(b, []byte(`[]`)) {
+		t.Errorf("empty array in the Bundle: %s", b)
+	}
+	var bundle struct {
+		Entry []struct {
+			Resource struct {
+				Item []struct {
+					Item []struct {
+						LinkID string
+						Answer *[]any
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(b, &bundle); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, sec := range bundle.Entry[0].Resource.Item {
+		for _, it := range sec.Item {
+			if it.LinkID == "allergy_to" {
+				found = true
+				if it.Answer != nil {
+					t.Errorf("allergy_to has answer %v", *it.Answer)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no allergy_to item")
+	}
+}
+
+// Conditions on an integer question that allows "not sure" are written to the FHIR
+// Questionnaire where they mean the same there (exists and the orderings), and refused where
+// they do not (!=, which "not sure" satisfies in exoscreen but not in FHIR).
+func TestQuestionnaireConditionsOnUnsureInteger(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(testrules.Dir(), "questions.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := "            - {question: other_medication, operator: \"=\", answer: \"yes\"}\n"
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatal("the test rule set changed; update this test's edit")
+	}
+	for _, c := range []struct {
+		cond   string
+		ok     bool
+		answer int
+	}{
+		{`{question: cancer_years, operator: ">=", answer: 5}`, true, 5},
+		{`{question: cancer_years, operator: "<", answer: 3}`, true, 3},
+		{`{question: cancer_years, operator: "=", answer: 4}`, true, 4},
+		{`{question: cancer_years, operator: "!=", answer: 5}`, false, 0},
+		{`{question: cancer_years, operator: "=", answer: unsure}`, false, 0},
+	} {
+		dir := t.TempDir()
+		for _, name := range []string{"ruleset.yaml", "sources.yaml"} {
+			data, err := os.ReadFile(filepath.Join(testrules.Dir(), name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(dir, name), data, 0o600)
+		}
+		q := bytes.Replace(b, []byte(old), []byte(old+"            - "+c.cond+"\n"), 1)
+		os.WriteFile(filepath.Join(dir, "questions.yaml"), q, 0o600)
+		rs, err := screening.LoadDir(dir)
+		if err != nil {
+			t.Fatalf("%s: %v", c.cond, err)
+		}
+		out, err := AppendQuestionnaire(nil, rs, screening.EN, "")
+		var qe *QuestionnaireError
+		if !c.ok {
+			if !errors.As(err, &qe) || qe.Question != "medication_names" {
+				t.Errorf("%s: err = %v, want a QuestionnaireError for medication_names", c.cond, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", c.cond, err)
+			continue
+		}
+		want := fmt.Sprintf(`"question":"cancer_years","operator":%q,"answerInteger":%d}`, strings.Split(c.cond, `"`)[1], c.answer)
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("%s: no %s in the Questionnaire", c.cond, want)
+		}
 	}
 }

@@ -1,0 +1,91 @@
+package export
+
+// Tests of the line wrapper of the printed summary (AppendWrapped). They are kept apart from
+// the other tests so that they can go with the wrapper if it is replaced.
+
+import (
+	"strings"
+	"testing"
+)
+
+// A Latin word with a hyphen or a slash between two ASCII letters or digits (follow-up,
+// and/or, COVID-19, 2-3) is never split at the hyphen or slash; with anything else on either
+// side (@-a, [/x, a-{) the line may break after it, as Unicode line breaking allows.
+func TestWrapHyphenAndSlashBetweenLettersAndDigits(t *testing.T) {
+	alnum := func(c byte) bool {
+		return strings.IndexByte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", c) >= 0
+	}
+	// The ASCII letters and digits at the ends of their ranges, and the characters just
+	// outside them.
+	prevs := "azAZ09@[`{/:"
+	nexts := "azAZ@[`{"
+	for _, mark := range []string{"-", "/"} {
+		for i := 0; i < len(prevs); i++ {
+			for j := 0; j < len(nexts); j++ {
+				p, n := prevs[i], nexts[j]
+				word := string(p) + mark + string(n) + "xxxx"
+				got := string(AppendWrapped(nil, "", "", "12345 "+word, 8))
+				want := "12345 " + string(p) + mark + "\n" + string(n) + "xxxx\n"
+				if alnum(p) && alnum(n) {
+					want = "12345\n" + word + "\n"
+				}
+				if got != want {
+					t.Errorf("%q: %q, want %q", word, got, want)
+				}
+			}
+		}
+	}
+}
+
+// Lines are filled up to the width exactly, with the first line's and the other lines'
+// prefixes; a mandatory break is kept.
+func TestWrapFillsLinesToTheWidth(t *testing.T) {
+	for _, c := range []struct {
+		first, rest, text string
+		width             int
+		want              string
+	}{
+		{"", "", "aaaa bbbbb cc", 10, "aaaa bbbbb\ncc\n"},
+		{"", "", "aaaa bbbbbb cc", 10, "aaaa\nbbbbbb cc\n"},
+		{"- ", "  ", "aa bbbbb cc dd", 10, "- aa bbbbb\n  cc dd\n"},
+		{"", "", "ああ いい うう", 10, "ああ いい\nうう\n"},
+		{"", "", "aaaa bbbbb\ncc", 10, "aaaa bbbbb\ncc\n"},
+		{"", "", "a\nb\n\nc", 10, "a\nb\n\nc\n"},
+		{"> ", "  ", "aaaa bbbbb ccccc", 12, "> aaaa bbbbb\n  ccccc\n"},
+	} {
+		if got := string(AppendWrapped(nil, c.first, c.rest, c.text, c.width)); got != c.want {
+			t.Errorf("%q %q %q at %d: %q, want %q", c.first, c.rest, c.text, c.width, got, c.want)
+		}
+	}
+}
+
+// No text gives one line with the prefix alone, without trailing spaces.
+func TestWrapEmptyText(t *testing.T) {
+	for _, c := range []struct{ first, text, want string }{
+		{"", "", "\n"}, {"- ", "", "-\n"}, {"- ", "   ", "-\n"}, {"  ", "", "\n"}, {"Name: ", " ", "Name:\n"},
+	} {
+		if got := string(AppendWrapped([]byte("x\n"), c.first, "  ", c.text, 80)); got != "x\n"+c.want {
+			t.Errorf("%q %q: %q, want %q", c.first, c.text, got, "x\n"+c.want)
+		}
+	}
+}
+
+// However narrow the room, no line is left empty and no character is lost: a run that has
+// no break opportunity is cut between characters, one wide character a line if need be.
+func TestWrapNarrowRoom(t *testing.T) {
+	for _, text := range []string{"「あ」「い」", "xxxxxxxxxx", "ああああ", "https://example.org/aaaaaaa\nnext", "a-b c/d 東京都"} {
+		for width := 1; width <= 6; width++ {
+			got := string(AppendWrapped(nil, "- ", "  ", text, width))
+			lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+			for i, l := range lines {
+				if strings.TrimSpace(strings.TrimPrefix(l, "- ")) == "" {
+					t.Errorf("%q at %d: line %d is empty: %q", text, width, i, got)
+				}
+			}
+			strip := strings.NewReplacer(" ", "", "\n", "", "- ", "").Replace
+			if strip(got) != strip("- "+text) {
+				t.Errorf("%q at %d: text changed: %q", text, width, got)
+			}
+		}
+	}
+}
