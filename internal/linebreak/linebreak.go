@@ -83,7 +83,7 @@ func (w *Wrapper) Lines(text string, width int) []string {
 // Indent breaks text as Lines does into width cells with a hanging indent: the first line
 // starts with first, the others with as many spaces as first is wide ("- item", "Reason: ...").
 func (w *Wrapper) Indent(text, first string, width int) []string {
-	fw := uniseg.StringWidth(first)
+	fw := segWidth(first)
 	lines := w.Lines(text, width-fw)
 	pad := strings.Repeat(" ", fw)
 	for i, l := range lines {
@@ -111,8 +111,8 @@ func (w *Wrapper) Append(b []byte, first, rest, text string, width int) []byte {
 		b = append(b[:n], '\n')
 		prefix = rest
 	}
-	avail := max(width-uniseg.StringWidth(first), 1)
-	restAvail := max(width-uniseg.StringWidth(rest), 1)
+	avail := max(width-segWidth(first), 1)
+	restAvail := max(width-segWidth(rest), 1)
 	for {
 		p, more, ok := strings.Cut(text, "\n")
 		w.paragraph(p, avail, restAvail, emit)
@@ -481,23 +481,31 @@ func trimSpaces(s string) string {
 // trimLine removes trailing spaces and a mandatory break.
 func trimLine(s string) string { return trimSpaces(trimBreak(s)) }
 
-// segWidth is the width of s in cells, with quick answers for ASCII and for one kana or
-// ideograph (most segments of Japanese text).
+// segWidth is the width of s in cells (uniseg.StringWidth), quick for text made only of
+// printable ASCII (one cell each) and of kana, CJK ideographs, CJK punctuation and fullwidth
+// forms (two cells each): none of those joins a neighbour into one grapheme cluster.
+// Anything else (combining marks, variation selectors, emoji, halfwidth kana) is measured
+// by uniseg.
 func segWidth(s string) int {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || c < 0x20 || c == 0x7F {
-			ascii = false
-			break
+	w := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < 0x7F {
+			w++
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r >= 0x3000 && r <= 0x3029, r >= 0x3031 && r <= 0x303C, r >= 0x3041 && r <= 0x3096, r >= 0x309B && r <= 0x30FF,
+			r >= 0x4E00 && r <= 0x9FFF, r >= 0xFF01 && r <= 0xFF60:
+			w += 2
+			i += n
+		default:
+			return uniseg.StringWidth(s)
 		}
 	}
-	if ascii {
-		return len(s)
-	}
-	if r, n := utf8.DecodeRuneInString(s); n == len(s) && (r >= 0x3041 && r <= 0x30FF || r >= 0x4E00 && r <= 0x9FFF) {
-		return 2
-	}
-	return uniseg.StringWidth(s)
+	return w
 }
 
 // fitsOneLine reports whether p fits in avail cells as it is: a quick answer for the

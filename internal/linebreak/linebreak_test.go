@@ -205,3 +205,22 @@ func BenchmarkLines(b *testing.B) {
 		})
 	}
 }
+
+// TestSegWidth: the quick widths agree with uniseg on every character of the quick ranges
+// and on mixed text.
+func TestSegWidth(t *testing.T) {
+	for r := rune(0x20); r < 0x10000; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		s := string(r) + "a" + string(r)
+		if got, want := segWidth(s), uniseg.StringWidth(s); got != want {
+			t.Errorf("%U: segWidth %d, uniseg %d", r, got, want)
+		}
+	}
+	for _, s := range []string{"か\u3099", "ｶﾞ", "👍🏽", "e\u0301", "葛\U000E0100", "理由: 重いアレルギー（アナフィラキシー）。"} {
+		if got, want := segWidth(s), uniseg.StringWidth(s); got != want {
+			t.Errorf("%q: segWidth %d, uniseg %d", s, got, want)
+		}
+	}
+}
