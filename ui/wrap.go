@@ -4,90 +4,20 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/exoscreen/exoscreen/internal/linebreak"
 	"github.com/rivo/uniseg"
 )
 
-// wrapText breaks s into lines at most width cells wide, at the places Unicode line breaking
-// (UAX #14, github.com/rivo/uniseg) allows: between words in English, between most characters
-// in Japanese, never before 。、」 and the like. A run that has no break opportunity and is
-// wider than width is broken between grapheme clusters. Explicit newlines are kept. s must be
-// plain text (no escape sequences); style the lines afterwards.
-func wrapText(s string, width int) []string {
-	if width < 1 {
-		width = 1
-	}
-	var out []string
-	for _, para := range strings.Split(s, "\n") {
-		out = append(out, wrapPara(para, width)...)
-	}
-	return out
-}
-
-func wrapPara(s string, width int) []string {
-	if s == "" {
-		return []string{""}
-	}
-	var (
-		lines []string
-		cur   strings.Builder
-		curW  int
-		state = -1
-	)
-	flush := func() {
-		lines = append(lines, strings.TrimRight(cur.String(), " "))
-		cur.Reset()
-		curW = 0
-	}
-	rest := s
-	for len(rest) > 0 {
-		var seg string
-		var mustBreak bool
-		seg, rest, mustBreak, state = uniseg.FirstLineSegmentInString(rest, state)
-		segW := uniseg.StringWidth(strings.TrimRight(seg, " "))
-		if curW > 0 && curW+segW > width {
-			flush()
-		}
-		if segW > width {
-			// No break opportunity inside: break between grapheme clusters.
-			g := uniseg.NewGraphemes(seg)
-			for g.Next() {
-				c := g.Str()
-				w := g.Width()
-				if curW > 0 && curW+w > width && c != " " {
-					flush()
-				}
-				cur.WriteString(c)
-				curW += w
-			}
-		} else {
-			cur.WriteString(seg)
-			curW += uniseg.StringWidth(seg)
-		}
-		if mustBreak && len(rest) > 0 {
-			flush()
-		}
-	}
-	if cur.Len() > 0 || len(lines) == 0 {
-		flush()
-	}
-	return lines
-}
+// wrapText breaks s into lines at most width cells wide with the line breaking of every
+// screen and of paper (package internal/linebreak): Unicode line breaking, Japanese phrases
+// (文節, BudouX) and kinsoku, Latin words kept whole; a run wider than a line is cut between
+// grapheme clusters. Explicit newlines are kept. s must be plain text (no escape sequences);
+// style the lines afterwards.
+func wrapText(s string, width int) []string { return linebreak.Lines(s, width) }
 
 // wrapIndent wraps s to width with the first line prefixed by first and the others by an
 // indent of the same width (a hanging indent), as in "- question" or "  Reason: ...".
-func wrapIndent(s, first string, width int) []string {
-	fw := uniseg.StringWidth(first)
-	lines := wrapText(s, width-fw)
-	pad := strings.Repeat(" ", fw)
-	for i := range lines {
-		if i == 0 {
-			lines[i] = first + lines[i]
-		} else {
-			lines[i] = pad + lines[i]
-		}
-	}
-	return lines
-}
+func wrapIndent(s, first string, width int) []string { return linebreak.Indent(s, first, width) }
 
 // fitLine cuts a (possibly styled) line to width cells.
 func fitLine(s string, width int) string {

@@ -1,9 +1,14 @@
 package ui
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/exoscreen/exoscreen/internal/linebreak/linebreaktest"
+	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/rivo/uniseg"
 )
@@ -17,11 +22,12 @@ func TestWrapText(t *testing.T) {
 		{"", 10, []string{""}},
 		{"short", 10, []string{"short"}},
 		{"the quick brown fox", 10, []string{"the quick", "brown fox"}},
-		// Japanese breaks between characters, never before 。 or 、 (kinsoku).
-		{"妊娠していますか。", 8, []string{"妊娠して", "います", "か。"}},
-		{"あいうえお、かきくけこ", 10, []string{"あいうえ", "お、かきく", "けこ"}},
+		// Japanese breaks between phrases (文節), with kinsoku: never before 。 or 、, and no
+		// lone kana before 。 (妊娠していますか。 is one phrase, wider than 8 cells).
+		{"妊娠していますか。", 8, []string{"妊娠して", "いま", "すか。"}},
+		{"重いアレルギー反応を起こしたことはありますか。", 20, []string{"重いアレルギー反応を", "起こしたことは", "ありますか。"}},
 		// A Japanese run after a Latin word is not carried over as one block.
-		{"tokushu-2025 は相対禁忌としています。", 20, []string{"tokushu-2025 は相対", "禁忌としています。"}},
+		{"tokushu-2025 は相対禁忌としています。", 20, []string{"tokushu-2025 は", "相対禁忌と", "しています。"}},
 		// No break opportunity: cut between characters.
 		{"0123456789abcdef", 6, []string{"012345", "6789ab", "cdef"}},
 		{"a\nb", 10, []string{"a", "b"}},
@@ -44,6 +50,65 @@ func TestWrapIndent(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
 	}
+}
+
+// TestWrapRuleSetJapanese wraps every Japanese text of the rule set as the screens do (plain
+// and with the summary's hanging indents) at the widths of 40- to 120-column terminals, and
+// checks the lines: none wider than the width, kinsoku, no lone kana before 。, and
+// 重いアレルギー, 相対禁忌, 絶対禁忌, アナフィラキシー never split.
+func TestWrapRuleSetJapanese(t *testing.T) {
+	rs := testrules.Load(t)
+	var texts []string
+	for _, q := range rs.Questions {
+		texts = append(texts, q.Text.JA, q.Help.JA)
+		for _, o := range q.Options {
+			texts = append(texts, o.Text.JA)
+		}
+		for _, r := range q.Rules {
+			texts = append(texts, r.Reason.JA)
+		}
+	}
+	for _, text := range texts {
+		for _, w := range []int{36, 38, 56, 72, 76, 116} {
+			for _, lines := range [][]string{wrapText(text, w), wrapIndent(text, "  理由: ", w)} {
+				for _, p := range linebreaktest.Problems(lines, w) {
+					t.Errorf("width %d: %s", w, p)
+				}
+			}
+		}
+	}
+}
+
+// TestGoldenFramesJapanese reads the Japanese golden frames of the screens (the real
+// output, regenerated with -update) and checks their lines as TestWrapRuleSetJapanese does.
+func TestGoldenFramesJapanese(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "TestGoldenFrames", "*_ja.golden"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no golden frames: %v", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var w int
+		if _, err := fmt.Sscanf(sizeOf(filepath.Base(f)), "%dx", &w); err != nil {
+			t.Fatalf("%s: no size in the name", f)
+		}
+		for _, p := range linebreaktest.Problems(strings.Split(string(b), "\n"), w) {
+			t.Errorf("%s: %s", filepath.Base(f), p)
+		}
+	}
+}
+
+// sizeOf finds "40x12" in a golden file's name.
+func sizeOf(name string) string {
+	for _, part := range strings.Split(strings.TrimSuffix(name, ".golden"), "_") {
+		if i := strings.IndexByte(part, 'x'); i > 0 && part[0] >= '0' && part[0] <= '9' {
+			return part
+		}
+	}
+	return ""
 }
 
 func TestMessagesComplete(t *testing.T) {

@@ -42,7 +42,7 @@ func checkText(t *testing.T, s string) {
 		if r, _ := utf8.DecodeRuneInString(body); body != "" && strings.ContainsRune("。、，．」』）〕】！？ー・", r) {
 			t.Errorf("line %d starts with %q: %q", i+1, r, line)
 		}
-		if r, _ := utf8.DecodeLastRuneInString(line); line != "" && strings.ContainsRune(noLineEnd, r) {
+		if r, _ := utf8.DecodeLastRuneInString(line); line != "" && strings.ContainsRune("「『（〔［｛〈《【〘〖([{", r) {
 			t.Errorf("line %d ends with %q: %q", i+1, r, line)
 		}
 		if line != strings.TrimRight(line, " ") {
@@ -110,14 +110,14 @@ func TestWrap(t *testing.T) {
 		want                    string
 	}{
 		{"fits", "", "", "短い文。", 20, "短い文。\n"},
-		{"no line starts with 。", "", "", "あいうえおかきくけこ。さしすせそ", 20, "あいうえおかきくけ\nこ。さしすせそ\n"},
+		{"no line starts with 。", "", "", "あいうえおかきくけこ。さしすせそ", 20, "あいうえ\nおかきくけこ。\nさしすせそ\n"},
 		{"no line starts with 」", "", "", "あいうえおかきくけ「こ」たちつ", 20, "あいうえおかきくけ\n「こ」たちつ\n"},
 		{"no line ends with 「", "", "", "あいうえおかきくけ「こさ」", 20, "あいうえおかきくけ\n「こさ」\n"},
-		{"no line starts with ー", "", "", "あいうえおかきくけコー", 20, "あいうえおかきくけ\nコー\n"},
-		{"small kana stays", "", "", "あいうえおかきくけしょう", 20, "あいうえおかきくけ\nしょう\n"},
+		{"no line starts with ー", "", "", "あいうえおかきくけコー", 20, "あいうえ\nおかきくけコー\n"},
+		{"small kana stays", "", "", "あいうえおかきくけしょう", 20, "あいうえ\nおかきくけしょう\n"},
 		{"latin words whole", "", "", "the quick brown fox jumps", 10, "the quick\nbrown fox\njumps\n"},
 		{"hanging indent", "- ", "  ", "alpha beta gamma delta", 12, "- alpha beta\n  gamma\n  delta\n"},
-		{"japanese then latin", "", "", "出典は tokushu-2025 です。", 16, "出典は\ntokushu-2025 で\nす。\n"},
+		{"japanese then latin", "", "", "出典は tokushu-2025 です。", 16, "出典は\ntokushu-2025\nです。\n"},
 		{"long run is cut", "", "", "https://example.org/abcdefghijklmnop", 12, "https://\nexample.org/\nabcdefghijkl\nmnop\n"},
 		{"hyphenated word whole", "", "", "under follow-up now", 14, "under\nfollow-up now\n"},
 		{"mandatory break", "", "  ", "a\nb", 10, "a\n  b\n"},

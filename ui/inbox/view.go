@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/exoscreen/exoscreen/internal/linebreak"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 	"github.com/exoscreen/exoscreen/screening/outbox"
@@ -174,42 +175,10 @@ func pad(s string, w int) string {
 	return s
 }
 
-// wrapLines breaks each line of s to at most w cells, at the line-break opportunities of
-// Unicode (UAX #14), so that Japanese breaks between characters and English between words.
+// wrapLines breaks s into lines of at most w cells with the line breaking of every screen
+// and of paper (package internal/linebreak), in time linear in s.
 func wrapLines(s string, w int) []string {
-	var out []string
-	for _, line := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
-		if uniseg.StringWidth(line) <= w {
-			out = append(out, line)
-			continue
-		}
-		var cur strings.Builder
-		curW := 0
-		state := -1
-		rest := line
-		for len(rest) > 0 {
-			var seg string
-			seg, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
-			sw := uniseg.StringWidth(seg)
-			if curW+uniseg.StringWidth(strings.TrimRight(seg, " ")) > w && curW > 0 {
-				out = append(out, strings.TrimRight(cur.String(), " "))
-				cur.Reset()
-				curW = 0
-			}
-			for sw > w { // a segment longer than a line: cut it
-				head := ansi.Truncate(seg, w, "")
-				out = append(out, head)
-				seg = seg[len(head):]
-				sw = uniseg.StringWidth(seg)
-			}
-			cur.WriteString(seg)
-			curW += sw
-		}
-		if cur.Len() > 0 {
-			out = append(out, strings.TrimRight(cur.String(), " "))
-		}
-	}
-	return out
+	return linebreak.Lines(strings.TrimRight(s, "\n"), w)
 }
 
 // verdictWord is the verdict in the list's narrow column: the Japanese label (four

@@ -246,7 +246,8 @@ func (d *details) view(lang screening.Lang, st *ui.Styles, width int) string {
 	var b strings.Builder
 	b.WriteString(st.Title.Render(tr(lang, "details.title")))
 	b.WriteString("\n\n")
-	wrap := st.Renderer.NewStyle().Width(min(width-4, 72))
+	ww := min(width-4, 72)
+	wrap := st.Renderer.NewStyle().Width(ww)
 	for i, f := range d.fields {
 		label := tr(lang, "details."+string(f))
 		if i == d.focus {
@@ -255,7 +256,7 @@ func (d *details) view(lang screening.Lang, st *ui.Styles, width int) string {
 			label = st.Title.Render(label)
 		}
 		b.WriteString(label + "\n")
-		b.WriteString(st.Help.Inherit(wrap).Render(tr(lang, "details."+string(f)+".h")) + "\n")
+		b.WriteString(st.Help.Inherit(wrap).Render(wrapPlain(tr(lang, "details."+string(f)+".h"), ww)) + "\n")
 		b.WriteString(d.inputs[i].View() + "\n")
 		if d.errs[i] != "" {
 			b.WriteString(st.Error.Render("! "+tr(lang, d.errs[i])) + "\n")
@@ -264,6 +265,6 @@ func (d *details) view(lang screening.Lang, st *ui.Styles, width int) string {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(st.Help.Inherit(wrap).Render(tr(lang, "details.keys")))
+	b.WriteString(st.Help.Inherit(wrap).Render(wrapPlain(tr(lang, "details.keys"), ww)))
 	return lipgloss.JoinVertical(lipgloss.Left, b.String())
 }

@@ -560,7 +560,7 @@ func (m *Model) paragraph(style lipgloss.Style, s string) string {
 	if w < 10 {
 		w = 10
 	}
-	return style.Width(w).Align(lipgloss.Center).Render(s)
+	return style.Width(w).Align(lipgloss.Center).Render(wrapPlain(s, w))
 }
 
 // block pads every line of s to the width of its widest line, so that centring the screen

@@ -1,0 +1,5 @@
+//go:build race
+
+package linebreak
+
+const raceEnabled = true
