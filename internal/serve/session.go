@@ -51,6 +51,7 @@ type session struct {
 	lastEvent string // outCompleted or outIdleWipe: what happened last
 
 	kiosk *kiosk.Model    // kiosk mode, read after the program ended
+	quit  bool            // the line mode ended before its screening was saved
 	scr   *screeningModel // screening mode, read after the program ended
 	ended atomic.Bool
 }
@@ -148,6 +149,8 @@ func (ss *session) outcome() (string, []string) {
 		inProgress = ss.kiosk.InProgress()
 	case ss.scr != nil:
 		inProgress = ss.scr.inProgress()
+	default:
+		inProgress = ss.quit
 	}
 	switch {
 	case inProgress:
@@ -300,6 +303,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	}
 	env := append(sess.Environ(), "TERM="+pty.Term)
 	opts := append(bm.MakeOptions(sess),
+		// The session's input, watched for its end: a client that closed its session (or
+		// its input) ends the program after a save in progress.
+		tea.WithInput(&eofReader{r: sess, onEOF: ss.terminate}),
 		tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithFPS(fps),
 		tea.WithEnvironment(env), tea.WithFilter(filter))
 	p := tea.NewProgram(model, opts...)
@@ -369,6 +375,9 @@ func (ss *session) lineMode() int {
 		},
 	})
 	var serr *accessible.SaveError
+	ss.mu.Lock()
+	ss.quit = err != nil && !idle.Load()
+	ss.mu.Unlock()
 	switch {
 	case err == nil:
 		io.WriteString(sess, "\n"+tr(lang, "line.saved", savedID)+"\n") //nolint:errcheck
@@ -385,6 +394,21 @@ func (ss *session) lineMode() int {
 	}
 	io.WriteString(sess, "\n"+accessible.Message(err, lang)+"\n") //nolint:errcheck
 	return 1
+}
+
+// eofReader calls onEOF once when r ends.
+type eofReader struct {
+	r     io.Reader
+	onEOF func()
+	once  sync.Once
+}
+
+func (e *eofReader) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err != nil {
+		e.once.Do(e.onEOF)
+	}
+	return n, err
 }
 
 // activityReader calls on after every read that returned something.

@@ -1,0 +1,320 @@
+package serve
+
+import (
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// A full kiosk screening over a pty session: welcome, details, every question, review,
+// completion. The result is in the outbox before the session says it was saved, and the
+// operator log names the session, its address, how it authenticated and the result's id,
+// never the patient's details.
+func TestKioskScreeningOverPTY(t *testing.T) {
+	ts := startServer(t, nil)
+	c := dial(t, ts.addr)
+	tm := openTerm(t, c, 100, 30)
+	tm.must(0, 10*time.Second, "Welcome")
+	tm.quiet(30*time.Millisecond, time.Second)
+	m := tm.key(keyRight)
+	tm.waitOutput(m, 5*time.Second)
+	m = tm.key(keyEnter)
+	tm.must(m, 5*time.Second, "Please enter your details")
+	m = tm.key("4711" + keyEnter)
+	tm.must(m, 5*time.Second, "Question 1")
+	tm.answerAll("Review your answers")
+	tm.must(0, 10*time.Second, "Please tell the reception")
+	// Told: the result must be on disk already.
+	files := results(t, ts.outbox)
+	if len(files) != 1 {
+		t.Fatalf("outbox holds %d results when the patient is told it was saved, want 1", len(files))
+	}
+	id := strings.TrimSuffix(filepath.Base(files[0]), ".json")
+	fi, err := os.Stat(files[0])
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("result file mode %v (%v), want 0600", fi.Mode().Perm(), err)
+	}
+	waitLog(t, ts.log, "completed, saved "+id, 5*time.Second)
+	tm.sess.Close()
+	waitLog(t, ts.log, "session 1 end: completed, saved "+id, 5*time.Second)
+	log := ts.log.String()
+	for _, want := range []string{"session 1 start: 127.0.0.1:", "password", "kiosk", "pty 100x30"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("log lacks %q:\n%s", want, log)
+		}
+	}
+	for _, secret := range []string{"4711", testPassword, "terminal"} {
+		if strings.Contains(log, secret) {
+			t.Errorf("log holds %q:\n%s", secret, log)
+		}
+	}
+}
+
+// The screening mode: the questionnaire, then the result goes to the outbox (not to a file on
+// the server's disk that the patient names) and the summary shows its number.
+func TestScreeningModeOverPTY(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.Mode = ModeScreening; c.Guard = nil })
+	c := dial(t, ts.addr)
+	tm := openTerm(t, c, 90, 28)
+	tm.must(0, 10*time.Second, "質問 1")
+	tm.answerAll("回答の確認")
+	got := tm.must(0, 10*time.Second, "保存しました(番号 ")
+	_ = got
+	files := results(t, ts.outbox)
+	if len(files) != 1 {
+		t.Fatalf("outbox holds %d results, want 1", len(files))
+	}
+	id := strings.TrimSuffix(filepath.Base(files[0]), ".json")
+	if !strings.Contains(tm.text(0), id) {
+		t.Errorf("the summary does not show the outbox number %s", id)
+	}
+	m := tm.key("q")
+	if err := tm.waitExit(5 * time.Second); err != nil {
+		t.Fatalf("q did not end the session: %v (drawn: %s)", err, tail(tm.text(m)))
+	}
+	waitLog(t, ts.log, "end: completed, saved "+id, 5*time.Second)
+}
+
+// A client without a pty gets a message and the line mode, not a broken screen.
+func TestSessionWithoutPTY(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.Lang = "en" })
+	c := dial(t, ts.addr)
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	in, _ := sess.StdinPipe()
+	var out syncBuffer
+	sess.Stdout = &out
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	end := time.Now().Add(10 * time.Second)
+	for !strings.Contains(out.String(), "1/") && !strings.Contains(out.String(), "Question 1") {
+		if time.Now().After(end) {
+			t.Fatalf("no first question in line mode; got:\n%s", out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	s := out.String()
+	if !strings.Contains(s, "This connection has no terminal (pty)") || !strings.Contains(s, "ssh -t") {
+		t.Errorf("no clear message about the missing pty:\n%s", s)
+	}
+	if strings.Contains(s, "\x1b[") {
+		t.Errorf("line mode wrote escape sequences:\n%q", s)
+	}
+	in.Close() // the input ends: nothing is saved
+	if err := sess.Wait(); err == nil {
+		t.Error("an unfinished line-mode session exited 0")
+	}
+	waitLog(t, ts.log, "session 1 end: abandoned", 5*time.Second)
+	if n := len(results(t, ts.outbox)); n != 0 {
+		t.Errorf("%d results saved from an unfinished session", n)
+	}
+}
+
+// A session gets a screen and nothing else.
+func TestRefusedRequests(t *testing.T) {
+	ts := startServer(t, nil)
+	c := dial(t, ts.addr)
+
+	sess, _ := c.NewSession()
+	if out, err := sess.CombinedOutput("id"); err == nil {
+		t.Errorf("exec ran: %q", out)
+	}
+	sess.Close()
+
+	sess, _ = c.NewSession()
+	if err := sess.RequestSubsystem("sftp"); err == nil {
+		t.Error("the sftp subsystem was granted")
+	}
+	sess.Close()
+
+	sess, _ = c.NewSession()
+	if ok, err := sess.SendRequest("auth-agent-req@openssh.com", true, nil); ok || err != nil {
+		t.Errorf("agent forwarding: ok=%v err=%v, want refused", ok, err)
+	}
+	x11 := gossh.Marshal(struct {
+		Single bool
+		Proto  string
+		Cookie string
+		Screen uint32
+	}{false, "MIT-MAGIC-COOKIE-1", "0123456789abcdef0123456789abcdef", 0})
+	if ok, err := sess.SendRequest("x11-req", true, x11); ok || err != nil {
+		t.Errorf("X11 forwarding: ok=%v err=%v, want refused", ok, err)
+	}
+	sess.Close()
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	if conn, err := c.Dial("tcp", ln.Addr().String()); err == nil {
+		conn.Close()
+		t.Error("local port forwarding (direct-tcpip) was allowed")
+	}
+	if l, err := c.Listen("tcp", "127.0.0.1:0"); err == nil {
+		l.Close()
+		t.Error("remote port forwarding (tcpip-forward) was allowed")
+	}
+	if _, _, err := c.OpenChannel("x11", nil); err == nil {
+		t.Error("an x11 channel was accepted")
+	}
+	// The connection still serves its screen afterwards.
+	tm := openTerm(t, c, 80, 24)
+	tm.must(0, 10*time.Second, "ようこそ")
+}
+
+// Wrong keys and wrong passwords are refused; wrong passwords are counted per address and
+// slowed down, and the password never reaches the log.
+func TestWrongKeyAndPassword(t *testing.T) {
+	good, bad := newKey(t), newKey(t)
+	dir := t.TempDir()
+	ak := filepath.Join(dir, "authorized_keys")
+	if err := os.WriteFile(ak, gossh.MarshalAuthorizedKey(good.PublicKey()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ts := startServer(t, func(c *Config) { c.AuthorizedKeys = ak })
+
+	if _, err := dialWith(ts.addr, gossh.PublicKeys(bad)); err == nil {
+		t.Error("a key not in authorized_keys was let in")
+	}
+	start := time.Now()
+	if _, err := dialWith(ts.addr, gossh.Password("wrong-guess-1")); err == nil {
+		t.Error("a wrong password was let in")
+	}
+	if _, err := dialWith(ts.addr, gossh.Password("wrong-guess-2")); err == nil {
+		t.Error("a wrong password was let in")
+	}
+	if d := time.Since(start); d < 2*time.Second {
+		t.Errorf("two wrong passwords took %v; they should be slowed down (1 s, then 2 s)", d)
+	}
+	c, err := dialWith(ts.addr, gossh.PublicKeys(good))
+	if err != nil {
+		t.Fatalf("the authorized key was refused: %v", err)
+	}
+	tm := openTerm(t, c, 80, 24)
+	tm.must(0, 10*time.Second, "ようこそ")
+	waitLog(t, ts.log, "key SHA256:", 5*time.Second)
+	c.Close()
+	c, err = dialWith(ts.addr, gossh.Password(testPassword))
+	if err != nil {
+		t.Fatalf("the right password was refused: %v", err)
+	}
+	c.Close()
+	log := ts.log.String()
+	if !strings.Contains(log, "wrong password from 127.0.0.1 (2 recent)") {
+		t.Errorf("wrong passwords not counted per address:\n%s", log)
+	}
+	for _, s := range []string{"wrong-guess", testPassword} {
+		if strings.Contains(log, s) {
+			t.Errorf("the log holds a password (%q):\n%s", s, log)
+		}
+	}
+}
+
+// The server refuses to start without a way in, with a host key others can read, and
+// creates a missing host key with mode 0600.
+func TestStartChecks(t *testing.T) {
+	dir := t.TempDir()
+	base := func() Config {
+		return Config{Outbox: filepath.Join(dir, "out"), RuleSet: rulesForTest(t), HostKey: filepath.Join(dir, "hk"), Password: "x", Log: &syncBuffer{}}
+	}
+	cfg := base()
+	cfg.Password = ""
+	if _, err := New(cfg); err == nil || !strings.Contains(err.Error(), "nobody could connect") {
+		t.Errorf("no authorized keys and no password: %v", err)
+	}
+	s, err := New(base())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(filepath.Join(dir, "hk"))
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("host key not created 0600: %v %v", fi, err)
+	}
+	s2, err := New(base())
+	if err != nil || s2.Fingerprint() != s.Fingerprint() {
+		t.Errorf("the host key was not kept: %v %s %s", err, s.Fingerprint(), s2.Fingerprint())
+	}
+	os.Chmod(filepath.Join(dir, "hk"), 0o644)
+	if _, err := New(base()); err == nil || !strings.Contains(err.Error(), "chmod 600") {
+		t.Errorf("a host key readable by others was used: %v", err)
+	}
+}
+
+// Beyond MaxSessions a session is refused politely; the others go on.
+func TestMaxSessions(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.MaxSessions = 1 })
+	c := dial(t, ts.addr)
+	tm := openTerm(t, c, 80, 24)
+	tm.must(0, 10*time.Second, "ようこそ")
+	c2 := dial(t, ts.addr)
+	tm2 := openTerm(t, c2, 80, 24)
+	tm2.must(0, 10*time.Second, "All places are in use right now")
+	if err := tm2.waitExit(5 * time.Second); err == nil {
+		t.Error("the refused session exited 0")
+	}
+	waitLog(t, ts.log, "all 1 places in use", time.Second)
+	m := tm.key(keyEnter)
+	tm.must(m, 5*time.Second, "受付の情報を入力してください")
+	tm.sess.Close()
+	waitLog(t, ts.log, "session 1 end", 5*time.Second)
+	c3 := dial(t, ts.addr)
+	tm3 := openTerm(t, c3, 80, 24)
+	tm3.must(0, 10*time.Second, "ようこそ")
+}
+
+// A session idle past the idle timeout and the countdown is wiped: the welcome screen again,
+// nothing of the patient, logged as an idle wipe.
+func TestIdleWipe(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.IdleTimeout = time.Second })
+	c := dial(t, ts.addr)
+	tm := openTerm(t, c, 80, 24)
+	tm.must(0, 10*time.Second, "ようこそ")
+	m := tm.key(keyEnter)
+	tm.must(m, 5*time.Second, "受付の情報を入力してください")
+	m = tm.key("9876")
+	tm.must(m, 5*time.Second, "9876")
+	tm.must(m, 5*time.Second, "まだ")
+	m = tm.mark()
+	tm.must(m, 5*time.Second, "ようこそ")
+	waitLog(t, ts.log, "session 1: idle wipe", 5*time.Second)
+	tm.quiet(50*time.Millisecond, time.Second)
+	if strings.Contains(tm.text(m), "9876") {
+		t.Error("the wiped screen still shows the patient's input")
+	}
+	tm.sess.Close()
+	waitLog(t, ts.log, "session 1 end: idle wipe", 5*time.Second)
+}
+
+// A connection that does not authenticate in time is closed.
+func TestAuthTimeout(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.AuthTimeout = 300 * time.Millisecond })
+	conn, err := net.Dial("tcp", ts.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	buf := make([]byte, 4096)
+	start := time.Now()
+	for {
+		if _, err := conn.Read(buf); err != nil {
+			if ne, ok := err.(net.Error); ok && ne.Timeout() {
+				t.Fatal("a silent connection was kept open past the auth time limit")
+			}
+			break
+		}
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("closed after %v", d)
+	}
+}
