@@ -326,13 +326,14 @@ func (tm *term) answerAll(review string) []time.Duration {
 	var lat []time.Duration
 	for i := 0; i < 80; i++ {
 		m := tm.key(keyEnter)
-		// Every enter draws something: the next question, a validation message or the review.
-		if !tm.waitOutput(m, 10*time.Second) {
+		// Every enter draws something: the next question or the review.
+		if !tm.waitOutput(m, 20*time.Second) {
 			tm.t.Fatalf("no frame after enter; drawn so far:\n%s", tail(tm.text(0)))
 		}
 		if l := tm.latency(); l > 0 {
 			lat = append(lat, l)
 		}
+		tm.waitFor(m, 5*time.Second, "Question ", "質問 ", review) //nolint:errcheck
 		tm.quiet(30*time.Millisecond, 2*time.Second)
 		if strings.Contains(tm.text(m), review) {
 			tm.key(keyEnd)
@@ -378,3 +379,5 @@ func waitLog(t testing.TB, log *syncBuffer, s string, timeout time.Duration) {
 }
 
 func rulesForTest(t testing.TB) *screening.RuleSet { return testrules.Load(t) }
+
+func passwordAuth() gossh.AuthMethod { return gossh.Password(testPassword) }
