@@ -134,6 +134,7 @@ type term struct {
 	t     testing.TB
 	sess  *gossh.Session
 	in    io.WriteCloser
+	bg    string
 	mu    sync.Mutex
 	out   []byte
 	first time.Time // when the first byte after the last key arrived
@@ -145,11 +146,18 @@ type term struct {
 // openTerm opens a session with a pty of w x h and starts the shell (the screen).
 func openTerm(t testing.TB, c *gossh.Client, w, h int) *term {
 	t.Helper()
+	return openTermAs(t, c, "xterm-256color", "ffff/ffff/ffff", w, h)
+}
+
+// openTermAs opens a session on a terminal of type termType whose background colour is bg
+// (X11 rgb: "0000/0000/0000" is black).
+func openTermAs(t testing.TB, c *gossh.Client, termType, bg string, w, h int) *term {
+	t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+	if err := sess.RequestPty(termType, h, w, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
 	in, err := sess.StdinPipe()
@@ -160,7 +168,7 @@ func openTerm(t testing.TB, c *gossh.Client, w, h int) *term {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tm := &term{t: t, sess: sess, in: in, exit: make(chan error, 1), note: make(chan struct{}, 1)}
+	tm := &term{t: t, sess: sess, in: in, bg: bg, exit: make(chan error, 1), note: make(chan struct{}, 1)}
 	if err := sess.Shell(); err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +192,7 @@ func (tm *term) read(r io.Reader) {
 			tm.mu.Unlock()
 			if query {
 				answered = true
-				io.WriteString(tm.in, "\x1b]11;rgb:ffff/ffff/ffff\x07\x1b[?62;22c") //nolint:errcheck
+				io.WriteString(tm.in, "\x1b]11;rgb:"+tm.bg+"\x07\x1b[?62;22c") //nolint:errcheck
 			}
 			select {
 			case tm.note <- struct{}{}:

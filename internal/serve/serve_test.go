@@ -4,6 +4,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -317,4 +318,76 @@ func TestAuthTimeout(t *testing.T) {
 	if d := time.Since(start); d > 3*time.Second {
 		t.Errorf("closed after %v", d)
 	}
+}
+
+// Every session draws with its own renderer: the colour profile and the dark or light
+// background of that client, never the server's terminal.
+func TestRendererPerSession(t *testing.T) {
+	ts := startServer(t, nil)
+	c := dial(t, ts.addr)
+	light := openTermAs(t, c, "xterm-256color", "ffff/ffff/ffff", 80, 24)
+	dark := openTermAs(t, c, "xterm-256color", "0000/0000/0000", 80, 24)
+	plain := openTermAs(t, c, "dumb", "0000/0000/0000", 80, 24)
+	for _, tm := range []*term{light, dark, plain} {
+		tm.must(0, 10*time.Second, "ようこそ")
+		m := tm.key(keyEnter)
+		tm.must(m, 5*time.Second, "受付の情報を入力してください")
+		tm.quiet(30*time.Millisecond, time.Second)
+	}
+	colours := func(tm *term) string {
+		tm.mu.Lock()
+		defer tm.mu.Unlock()
+		return strings.Join(sgrColour.FindAllString(string(tm.out), -1), " ")
+	}
+	l, d, p := colours(light), colours(dark), colours(plain)
+	if l == "" || d == "" {
+		t.Fatalf("no colours on a 256-colour terminal: light %q dark %q", l, d)
+	}
+	if l == d {
+		t.Errorf("a light and a dark terminal got the same colours: %q", l)
+	}
+	if p != "" {
+		t.Errorf("a dumb terminal got colours: %q", p)
+	}
+}
+
+var sgrColour = regexp.MustCompile(`\x1b\[[0-9;]*38;[25];[0-9;]*m`)
+
+// The staff PIN works per session, and its lockout counts tries from every session: an
+// attacker cannot reset it by reconnecting.
+func TestStaffLockoutAcrossSessions(t *testing.T) {
+	ts := startServer(t, nil)
+	const f12 = "\x1b[24~"
+	c := dial(t, ts.addr)
+	a := openTerm(t, c, 80, 24)
+	a.must(0, 10*time.Second, "ようこそ")
+	m := a.key(f12)
+	a.must(m, 5*time.Second, "スタッフ用画面")
+	m = a.key("0000" + keyEnter)
+	a.must(m, 5*time.Second, "あと 2 回")
+	m = a.key("1111" + keyEnter)
+	a.must(m, 5*time.Second, "あと 1 回")
+	a.sess.Close()
+	c.Close()
+
+	c2 := dial(t, ts.addr)
+	b := openTerm(t, c2, 80, 24)
+	b.must(0, 10*time.Second, "ようこそ")
+	m = b.key(f12)
+	b.must(m, 5*time.Second, "スタッフ用画面")
+	m = b.key("2222" + keyEnter)
+	b.must(m, 5*time.Second, "入力できません")
+	// The right PIN is refused while locked.
+	m = b.key("2468" + keyEnter)
+	b.quiet(50*time.Millisecond, time.Second)
+	if strings.Contains(b.text(m), "スタッフメニュー") || !strings.Contains(b.text(0), "入力できません") {
+		t.Error("the right PIN was taken during the lockout")
+	}
+
+	// Another terminal at the same time sees the lockout too.
+	c3 := dial(t, ts.addr)
+	d := openTerm(t, c3, 80, 24)
+	d.must(0, 10*time.Second, "ようこそ")
+	m = d.key(f12)
+	d.must(m, 5*time.Second, "入力できません")
 }
