@@ -391,3 +391,26 @@ func TestStaffLockoutAcrossSessions(t *testing.T) {
 	m = d.key(f12)
 	d.must(m, 5*time.Second, "入力できません")
 }
+
+// A client claiming a huge window gets a screen of at most maxWidth x maxHeight.
+func TestHugeWindowIsClamped(t *testing.T) {
+	ts := startServer(t, nil)
+	c := dial(t, ts.addr)
+	tm := openTerm(t, c, 20000, 10000)
+	tm.must(0, 10*time.Second, "ようこそ")
+	tm.quiet(50*time.Millisecond, time.Second)
+	lines := strings.Split(tm.text(0), "\n")
+	if len(lines) > maxHeight+5 {
+		t.Errorf("%d lines drawn, want at most %d", len(lines), maxHeight)
+	}
+	for _, l := range lines {
+		if n := len([]rune(l)); n > maxWidth+5 {
+			t.Fatalf("a line of %d characters, want at most %d", n, maxWidth)
+		}
+	}
+	if err := tm.sess.WindowChange(30000, 30000); err != nil {
+		t.Fatal(err)
+	}
+	m := tm.key(keyEnter)
+	tm.must(m, 5*time.Second, "受付の情報を入力してください")
+}

@@ -264,7 +264,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 			Lang: cfg.Lang, Styles: st, Clinic: cfg.Clinic, ShowResult: true,
 			Idle: cfg.IdleTimeout, Countdown: idleCountdown(cfg.IdleTimeout),
 			Save: ss.save, IdleWiped: ss.idleWiped,
-			Width: pty.Window.Width, Height: pty.Window.Height,
+			Width: min(pty.Window.Width, maxWidth), Height: min(pty.Window.Height, maxHeight),
 		})
 		ss.mu.Lock()
 		ss.scr = m
@@ -307,7 +307,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		// its input) ends the program after a save in progress.
 		tea.WithInput(&eofReader{r: sess, onEOF: ss.terminate}),
 		tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithFPS(fps),
-		tea.WithEnvironment(env), tea.WithFilter(filter))
+		tea.WithEnvironment(env), tea.WithFilter(clampSize(filter)))
 	p := tea.NewProgram(model, opts...)
 	ss.mu.Lock()
 	ss.prog = p
@@ -325,6 +325,25 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		}
 	}()
 	return p
+}
+
+// The largest window a session draws for: a client claiming a larger one gets this size
+// (a window of 10000x10000 cells would cost the server memory and time on every frame).
+const (
+	maxWidth  = 400
+	maxHeight = 200
+)
+
+// clampSize wraps a program filter: window sizes are kept within maxWidth x maxHeight.
+func clampSize(f func(tea.Model, tea.Msg) tea.Msg) func(tea.Model, tea.Msg) tea.Msg {
+	return func(m tea.Model, msg tea.Msg) tea.Msg {
+		if ws, ok := msg.(tea.WindowSizeMsg); ok {
+			ws.Width = min(max(ws.Width, 1), maxWidth)
+			ws.Height = min(max(ws.Height, 1), maxHeight)
+			msg = ws
+		}
+		return f(m, msg)
+	}
 }
 
 // lineMode runs the line-by-line screening (ui/accessible) for a client without a pty, on
