@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -81,9 +82,11 @@ func TestScreeningModeOverPTY(t *testing.T) {
 	waitLog(t, ts.log, "end: completed, saved "+id, 5*time.Second)
 }
 
-// A client without a pty gets a message and the line mode, not a broken screen.
+// A client without a pty gets a message and the line mode, not a broken screen: the
+// language, the patient details and every question line by line, the result in the outbox
+// (not shown to the patient, as at the kiosk) before the session says it was saved.
 func TestSessionWithoutPTY(t *testing.T) {
-	ts := startServer(t, func(c *Config) { c.Lang = "en" })
+	ts := startServer(t, nil)
 	c := dial(t, ts.addr)
 	sess, err := c.NewSession()
 	if err != nil {
@@ -96,21 +99,90 @@ func TestSessionWithoutPTY(t *testing.T) {
 	if err := sess.Shell(); err != nil {
 		t.Fatal(err)
 	}
-	end := time.Now().Add(10 * time.Second)
-	for !strings.Contains(out.String(), "1/") && !strings.Contains(out.String(), "Question 1") {
-		if time.Now().After(end) {
-			t.Fatalf("no first question in line mode; got:\n%s", out.String())
+	// waitPrompt waits until the output grew past n and then stayed still.
+	waitPrompt := func(n int) string {
+		end := time.Now().Add(10 * time.Second)
+		last := -1
+		for time.Now().Before(end) {
+			s := out.String()
+			if len(s) > n && len(s) == last {
+				return s[n:]
+			}
+			last = len(s)
+			time.Sleep(40 * time.Millisecond)
 		}
-		time.Sleep(20 * time.Millisecond)
+		t.Fatalf("no prompt; output:\n%s", tail(out.String()))
+		return ""
 	}
-	s := out.String()
-	if !strings.Contains(s, "This connection has no terminal (pty)") || !strings.Contains(s, "ssh -t") {
-		t.Errorf("no clear message about the missing pty:\n%s", s)
+	say := func(line string) int {
+		n := len(out.String())
+		io.WriteString(in, line+"\n")
+		return n
 	}
-	if strings.Contains(s, "\x1b[") {
-		t.Errorf("line mode wrote escape sequences:\n%q", s)
+	first := waitPrompt(0)
+	if !strings.Contains(first, "This connection has no terminal (pty)") || !strings.Contains(first, "ssh -t") {
+		t.Errorf("no clear message about the missing pty:\n%s", first)
 	}
-	in.Close() // the input ends: nothing is saved
+	if !strings.Contains(first, "Language") {
+		t.Fatalf("no language question:\n%s", first)
+	}
+	if got := waitPrompt(say("2")); !strings.Contains(got, "Reception number") {
+		t.Fatalf("no reception number asked:\n%s", got)
+	}
+	if got := waitPrompt(say("no such number!")); !strings.Contains(got, "Please use numbers and letters only") {
+		t.Fatalf("a bad reception number was not refused with a message:\n%s", got)
+	}
+	got := waitPrompt(say("5150"))
+	for i := 0; i < 60 && !strings.Contains(got, "To confirm, press Enter"); i++ {
+		got = waitPrompt(say("1"))
+	}
+	if !strings.Contains(got, "To confirm, press Enter") {
+		t.Fatalf("never reached the review:\n%s", tail(out.String()))
+	}
+	n := say("")
+	if err := sess.Wait(); err != nil {
+		t.Errorf("a completed line-mode session: %v", err)
+	}
+	end := out.String()[n:]
+	files := results(t, ts.outbox)
+	if len(files) != 1 {
+		t.Fatalf("outbox holds %d results, want 1", len(files))
+	}
+	id := strings.TrimSuffix(filepath.Base(files[0]), ".json")
+	if !strings.Contains(end, "Your answers were saved (number "+id+")") {
+		t.Errorf("the end does not give the outbox number %s:\n%s", id, end)
+	}
+	if strings.Contains(end, "Verdict") {
+		t.Errorf("the patient was shown the result without --show-result:\n%s", end)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil || !strings.Contains(string(data), "5150") {
+		t.Errorf("the reception number is not in the result: %v", err)
+	}
+	if s := out.String(); strings.Contains(s, "\x1b[") {
+		t.Errorf("line mode wrote escape sequences:\n%q", tail(s))
+	}
+	waitLog(t, ts.log, "session 1 end: completed, saved "+id, 5*time.Second)
+	if strings.Contains(ts.log.String(), "5150") {
+		t.Errorf("the log holds the reception number:\n%s", ts.log.String())
+	}
+}
+
+// A line-mode session whose input ends is abandoned: nothing saved.
+func TestSessionWithoutPTYAbandoned(t *testing.T) {
+	ts := startServer(t, nil)
+	c := dial(t, ts.addr)
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	sess.Stdin = strings.NewReader("1\n42\n1\n")
+	var out syncBuffer
+	sess.Stdout = &out
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
 	if err := sess.Wait(); err == nil {
 		t.Error("an unfinished line-mode session exited 0")
 	}

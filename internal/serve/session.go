@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -347,7 +348,8 @@ func clampSize(f func(tea.Model, tea.Msg) tea.Msg) func(tea.Model, tea.Msg) tea.
 }
 
 // lineMode runs the line-by-line screening (ui/accessible) for a client without a pty, on
-// the session's reader and writer. It returns the exit status of the session.
+// the session's reader and writer: the language, the patient details (kiosk mode), then the
+// questions. It returns the exit status of the session.
 func (ss *session) lineMode() int {
 	s, sess := ss.srv, ss.sess
 	lang := s.cfg.Lang
@@ -369,30 +371,34 @@ func (ss *session) lineMode() int {
 	limit := s.cfg.IdleTimeout + idleCountdown(s.cfg.IdleTimeout)
 	timer := time.AfterFunc(limit, func() { idle.Store(true); cancel() })
 	defer timer.Stop()
-	in := &activityReader{r: sess, on: func() { timer.Reset(limit) }}
+	in := newPump(&activityReader{r: sess, on: func() { timer.Reset(limit) }})
+	defer in.stop()
 
 	// In the kiosk mode without --show-result the patient does not see the result: the
 	// summary accessible prints after saving goes nowhere.
 	out := &gateWriter{w: sess}
 	hide := s.cfg.Mode == ModeKiosk && !s.cfg.ShowResult
 	var savedID string
-	_, _, err := accessible.Run(ctx, s.cfg.RuleSet, accessible.Options{
-		Lang: lang,
-		In:   in,
-		Out:  out,
-		Meta: export.Meta{Clinic: s.cfg.Clinic},
-		Save: func(res *screening.Result, m export.Meta) error {
-			id, err := ss.save(res, m)
-			if err != nil {
-				return err
-			}
-			savedID = id
-			if hide {
-				out.off()
-			}
-			return nil
-		},
-	})
+	lang, patient, err := ss.lineIntro(ctx, in, lang)
+	if err == nil {
+		_, _, err = accessible.Run(ctx, s.cfg.RuleSet, accessible.Options{
+			Lang: lang,
+			In:   in,
+			Out:  out,
+			Meta: export.Meta{Clinic: s.cfg.Clinic, Patient: patient},
+			Save: func(res *screening.Result, m export.Meta) error {
+				id, err := ss.save(res, m)
+				if err != nil {
+					return err
+				}
+				savedID = id
+				if hide {
+					out.off()
+				}
+				return nil
+			},
+		})
+	}
 	var serr *accessible.SaveError
 	ss.mu.Lock()
 	ss.quit = err != nil && !idle.Load()
@@ -410,9 +416,145 @@ func (ss *session) lineMode() int {
 		return 1
 	case errors.Is(err, context.Canceled):
 		return 1 // closing (said by gate) or the client went away
+	case errors.Is(err, io.EOF):
+		err = accessible.ErrInputEnded
 	}
 	io.WriteString(sess, "\n"+accessible.Message(err, lang)+"\n") //nolint:errcheck
 	return 1
+}
+
+// lineIntro asks for the language and, in the kiosk mode, the patient details, as the
+// kiosk's welcome and details screens do.
+func (ss *session) lineIntro(ctx context.Context, in *pump, lang screening.Lang) (screening.Lang, *screening.Patient, error) {
+	w := ss.sess
+	for {
+		io.WriteString(w, tr(lang, "line.lang")) //nolint:errcheck
+		line, err := in.line(ctx)
+		if err != nil {
+			return lang, nil, err
+		}
+		switch strings.ToLower(strings.TrimSpace(line)) {
+		case "":
+		case "1", "ja", "日本語", "にほんご", "１":
+			lang = screening.JA
+		case "2", "en", "english", "２":
+			lang = screening.EN
+		default:
+			continue
+		}
+		break
+	}
+	if ss.srv.cfg.Mode != ModeKiosk || len(ss.srv.cfg.Details) == 0 {
+		return lang, nil, nil
+	}
+	io.WriteString(w, "\n"+tr(lang, "line.details")+"\n") //nolint:errcheck
+	p := &screening.Patient{}
+	for _, f := range ss.srv.cfg.Details {
+		for {
+			io.WriteString(w, f.Label(lang)+" ("+f.Hint(lang)+"): ") //nolint:errcheck
+			line, err := in.line(ctx)
+			if err != nil {
+				return lang, nil, err
+			}
+			v, msg := f.Validate(line, time.Now())
+			if msg != "" {
+				io.WriteString(w, kiosk.ValidateMessage(lang, msg)+"\n") //nolint:errcheck
+				continue
+			}
+			switch f {
+			case kiosk.Reception:
+				p.ReceptionNumber = v
+			case kiosk.Name:
+				p.Name = v
+			case kiosk.DateOfBirth:
+				p.DateOfBirth = v
+			}
+			break
+		}
+	}
+	io.WriteString(w, "\n") //nolint:errcheck
+	return lang, p, nil
+}
+
+// pump reads a session's input in one goroutine, so that a line can be awaited with a
+// context, and then hands the rest to the screening as an io.Reader (nothing read twice,
+// nothing lost between the two).
+type pump struct {
+	ch   chan []byte // chunks read; closed at the end of the input
+	done chan struct{}
+	buf  []byte
+	once sync.Once
+}
+
+// maxLine is the longest line the line mode takes for a detail.
+const maxLine = 1024
+
+func newPump(r io.Reader) *pump {
+	p := &pump{ch: make(chan []byte), done: make(chan struct{})}
+	go func() {
+		defer close(p.ch)
+		b := make([]byte, 4096)
+		for {
+			n, err := r.Read(b)
+			if n > 0 {
+				c := make([]byte, n)
+				copy(c, b[:n])
+				select {
+				case p.ch <- c:
+				case <-p.done:
+					return
+				}
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return p
+}
+
+func (p *pump) stop() { p.once.Do(func() { close(p.done) }) }
+
+// line waits for the next line (without its line ending).
+func (p *pump) line(ctx context.Context) (string, error) {
+	for {
+		if i := bytes.IndexByte(p.buf, '\n'); i >= 0 {
+			line := string(p.buf[:i])
+			p.buf = p.buf[i+1:]
+			return strings.TrimRight(line, "\r"), nil
+		}
+		if len(p.buf) > maxLine {
+			p.buf = p.buf[:0]
+			return "", nil // an over-long line counts as nothing typed
+		}
+		select {
+		case <-ctx.Done():
+			return "", ctx.Err()
+		case c, ok := <-p.ch:
+			if !ok {
+				return "", io.EOF
+			}
+			p.buf = append(p.buf, c...)
+		}
+	}
+}
+
+// Read gives what is left of the input.
+func (p *pump) Read(b []byte) (int, error) {
+	if len(p.buf) == 0 {
+		select {
+		case c, ok := <-p.ch:
+			if !ok {
+				return 0, io.EOF
+			}
+			p.buf = c
+		case <-p.done:
+			return 0, io.EOF
+		}
+	}
+	n := copy(b, p.buf)
+	p.buf = p.buf[n:]
+	return n, nil
 }
 
 // eofReader calls onEOF once when r ends.
