@@ -486,3 +486,46 @@ func TestHugeWindowIsClamped(t *testing.T) {
 	m := tm.key(keyEnter)
 	tm.must(m, 5*time.Second, "受付の情報を入力してください")
 }
+
+// A client that stops reading holds up only its own session: another screening goes on, and
+// Shutdown ends in its grace time all the same.
+func TestStuckClientBlocksNobody(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.CloseGrace = time.Second })
+	c := dial(t, ts.addr)
+	stuck, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := stuck.RequestPty("xterm-256color", 200, 400, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := stuck.StdoutPipe(); err != nil { // never read
+		t.Fatal(err)
+	}
+	if _, err := stuck.StdinPipe(); err != nil { // open: the client is there, just not reading
+		t.Fatal(err)
+	}
+	if err := stuck.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	// Full redraws of a 400x200 screen until far more than the SSH window (2 MiB) is unread.
+	for i := 0; i < 150; i++ {
+		if err := stuck.WindowChange(200, 400-i%2); err != nil {
+			t.Fatalf("window change %d: %v; log:\n%s", i, err, ts.log.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	c2 := dial(t, ts.addr)
+	tm := openTerm(t, c2, 80, 24)
+	tm.must(0, 5*time.Second, "ようこそ")
+	m := tm.key(keyEnter)
+	tm.must(m, 5*time.Second, "受付の情報を入力してください")
+	start := time.Now()
+	ts.Shutdown()
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("Shutdown took %v with a stuck client (grace 1 s)", d)
+	}
+	if !strings.Contains(ts.log.String(), "1 session(s) did not end in 1s") {
+		t.Errorf("the test's client was not stuck after all:\n%s", ts.log.String())
+	}
+}
