@@ -200,7 +200,7 @@ func New(cfg Config) (*Server, error) {
 	opts := []ssh.Option{
 		wish.WithAddress(cfg.Listen),
 		wish.WithHostKeyPEM(pemKey),
-		wish.WithVersion("OpenSSH_9.0 exoscreen"),
+		wish.WithVersion("exoscreen"),
 		wish.WithMiddleware(
 			bm.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
 			s.gate,

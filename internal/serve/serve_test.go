@@ -338,8 +338,8 @@ func TestMaxSessions(t *testing.T) {
 	waitLog(t, ts.log, "all 1 places in use", time.Second)
 	m := tm.key(keyEnter)
 	tm.must(m, 5*time.Second, "受付の情報を入力してください")
-	tm.sess.Close()
-	waitLog(t, ts.log, "session 1 end", 5*time.Second)
+	tm.sess.Close() // a patient under way: abandoned
+	waitLog(t, ts.log, "session 1 end: abandoned", 5*time.Second)
 	c3 := dial(t, ts.addr)
 	tm3 := openTerm(t, c3, 80, 24)
 	tm3.must(0, 10*time.Second, "ようこそ")
