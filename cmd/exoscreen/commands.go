@@ -73,7 +73,7 @@ var exitStatus = txt("終了コード: 0 完了、1 実行時の失敗、2 使�
 	"Exit status: 0 done, 1 runtime failure, 2 bad usage, bad input, or a screening quit before its summary. The verdict is never in the exit status.")
 
 // commands are the commands of exoscreen, in the order of the help.
-var commands = []*command{rootCommand, evaluateCommand, lintCommand, questionnaireCommand, inboxCommand, helpCommand}
+var commands = []*command{rootCommand, evaluateCommand, lintCommand, questionnaireCommand, inboxCommand, serveCommand, helpCommand}
 
 var rootCommand = &command{
 	name:    "",

@@ -39,6 +39,7 @@ import (
 	"time"
 
 	"github.com/exoscreen/exoscreen/content"
+	"github.com/exoscreen/exoscreen/internal/serve"
 	"github.com/exoscreen/exoscreen/screening"
 )
 
@@ -52,6 +53,7 @@ type common struct {
 type options struct {
 	common
 	kioskFlags // the kiosk's flags (kiosk.go); --outbox and --clinic are shared
+	serveFlags // serve's own flags (serve.go)
 
 	help         bool   // -h, --help
 	format       string // --format (the command's default when not given)
@@ -172,6 +174,29 @@ var flagDefs = []*flagDef{
 	{name: "clinic", arg: "NAME", env: "EXOSCREEN_CLINIC",
 		help:  txt("結果に印刷する医療機関名", "clinic name printed on the summaries"),
 		value: func(o *options) any { return &o.clinicName }},
+
+	// serve (serve.go).
+	{name: "listen", arg: "ADDR", def: serve.DefaultListen,
+		help:  txt("待ち受けるアドレス(既定はこのコンピュータのみ)。ほかの端末から接続するには明示します", "address to listen on (by default this machine only); give it to let other terminals connect"),
+		value: func(o *options) any { return &o.listen }},
+	{name: "mode", arg: "kiosk|screening", def: string(serve.ModeKiosk),
+		help:  txt("各接続で動かすもの: 受付キオスク、または対話的な問診", "what each session runs: the kiosk, or the interactive screening"),
+		value: func(o *options) any { return &o.mode }},
+	{name: "host-key", arg: "FILE",
+		help:  txt("ホスト鍵。なければ作ります(ed25519、権限 0600)", "host key; created (ed25519, mode 0600) when missing"),
+		value: func(o *options) any { return &o.hostKey }},
+	{name: "authorized-keys", arg: "FILE",
+		help:  txt("接続を許す端末の公開鍵(OpenSSH の authorized_keys 形式)", "public keys of the terminals allowed (OpenSSH authorized_keys)"),
+		value: func(o *options) any { return &o.authKeys }},
+	{name: "password-file", arg: "FILE",
+		help:  txt("共通パスワードを FILE から読みます(権限 0600)。なければ $"+serve.PasswordEnv, "read the shared password from FILE (mode 0600); without it, $"+serve.PasswordEnv),
+		value: func(o *options) any { return &o.passwordFile }},
+	{name: "max-sessions", arg: "N", def: "32",
+		help:  txt("同時に受け付ける接続の数", "sessions at once"),
+		value: func(o *options) any { return &o.maxSessions }},
+	{name: "log", arg: "FILE",
+		help:  txt("運用ログを FILE に追記します(既定は標準エラー)。患者さんの情報や回答は書きません", "append the operator log to FILE (default standard error); it never holds patient details or answers"),
+		value: func(o *options) any { return &o.logFile }},
 
 	// Exports.
 	{name: "fhir-base", arg: "URL", env: "EXOSCREEN_FHIR_BASE",

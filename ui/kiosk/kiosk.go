@@ -52,6 +52,9 @@ type Options struct {
 	// NewScreening makes the questionnaire step for one patient; nil: ui.NewScreening. The
 	// step emits ui.FinishedMsg when confirmed and ui.LeftAtStartMsg to go back.
 	NewScreening func(lang screening.Lang, width, height int) tea.Model
+	// IdleWiped, when set, is run when the idle countdown wipes a patient's screening (the
+	// SSH server logs it).
+	IdleWiped tea.Cmd
 }
 
 // TerminateMsg ends the kiosk cleanly (SIGTERM, SIGHUP): it waits for a save in progress,
@@ -186,6 +189,17 @@ func Filter(model tea.Model, msg tea.Msg) tea.Msg {
 // Pending reports whether a finished screening has not been saved (for the message printed
 // when a signal ends the kiosk).
 func (m *Model) Pending() bool { return m.pending != nil }
+
+// InProgress reports whether a patient is under way: details, questions, the idle question,
+// or a finished screening not yet saved (the SSH server logs a session that ends then as
+// abandoned).
+func (m *Model) InProgress() bool {
+	s := m.state
+	if m.overlay() || s == stIdle {
+		s = m.prev
+	}
+	return m.pending != nil || s == stDetails || s == stScreening || s == stSaving
+}
 
 // Init starts the kiosk.
 func (m *Model) Init() tea.Cmd { return nil }
@@ -500,7 +514,7 @@ func (m *Model) onTick() (tea.Model, tea.Cmd) {
 	switch m.state {
 	case stIdle:
 		if !now.Before(m.deadline) {
-			return m, m.wipe()
+			return m, tea.Batch(m.wipe(), m.opt.IdleWiped)
 		}
 		return m, m.tick()
 	case stDone:

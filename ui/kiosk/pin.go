@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"errors"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -15,11 +16,15 @@ const MinPINLength = 4
 // constant time. After MaxTries wrong tries in a row the prompt is locked for Lockout; every
 // further lockout before a right PIN doubles it, up to MaxLockout. The count survives
 // between patients and between openings of the prompt: only a right PIN clears it.
+//
+// A Guard is safe for concurrent use: the SSH server shares one between all its sessions, so
+// the lockout counts tries from every session and reconnecting does not reset it.
 type Guard struct {
 	MaxTries   int
 	Lockout    time.Duration
 	MaxLockout time.Duration
 
+	mu          sync.Mutex
 	digest      [sha256.Size]byte
 	fails       int
 	lockouts    int
@@ -40,6 +45,12 @@ func NewGuard(pin string) (*Guard, error) {
 
 // LockedFor is how long the prompt stays locked from now (0: not locked).
 func (g *Guard) LockedFor(now time.Time) time.Duration {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.lockedFor(now)
+}
+
+func (g *Guard) lockedFor(now time.Time) time.Duration {
 	if d := g.lockedUntil.Sub(now); d > 0 {
 		return d
 	}
@@ -47,12 +58,18 @@ func (g *Guard) LockedFor(now time.Time) time.Duration {
 }
 
 // TriesLeft is how many wrong tries are left before the next lockout.
-func (g *Guard) TriesLeft() int { return g.MaxTries - g.fails }
+func (g *Guard) TriesLeft() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.MaxTries - g.fails
+}
 
 // Check reports whether try is the PIN. While the prompt is locked every try is refused
 // without being compared.
 func (g *Guard) Check(now time.Time, try string) bool {
-	if g.LockedFor(now) > 0 {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.lockedFor(now) > 0 {
 		return false
 	}
 	d := sha256.Sum256([]byte(try))

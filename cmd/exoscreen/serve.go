@@ -1,0 +1,140 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/exoscreen/exoscreen/internal/serve"
+	"github.com/exoscreen/exoscreen/screening"
+	"github.com/exoscreen/exoscreen/ui/kiosk"
+)
+
+// serve is `exoscreen serve`: the kiosk (or --mode screening) over SSH. It parses the flags
+// and runs internal/serve until SIGTERM or SIGINT.
+func (e *env) serve(o *options, args []string) int {
+	c, f := &o.common, &o.serveFlags
+	listen, outboxDir, mode, details := &f.listen, &o.outbox, &f.mode, &o.details
+	showResult, idle, clinic, hostKey := &o.showResult, &o.idle, &o.clinicName, &f.hostKey
+	authKeys, pwFile, pinFile, maxSessions, logFile := &f.authKeys, &f.passwordFile, &o.pinFile, &f.maxSessions, &f.logFile
+	if len(args) > 0 {
+		return e.usageError("serve", c.lang, usage("noArgs", commandTitle("serve"), args[0]))
+	}
+	rs, err := c.loadRules()
+	if err != nil {
+		return e.loadError("serve", c.lang, err)
+	}
+	if *outboxDir == "" {
+		return e.usageError("serve", c.lang, errors.New("serve needs --outbox DIR"))
+	}
+	if *hostKey == "" {
+		return e.usageError("serve", c.lang, errors.New("serve needs --host-key FILE (it is created when missing)"))
+	}
+	if *idle < time.Second {
+		return e.usageError("serve", c.lang, fmt.Errorf("--idle-timeout %v is too short (at least 1s)", *idle))
+	}
+	if *maxSessions < 1 {
+		return e.usageError("serve", c.lang, fmt.Errorf("--max-sessions %d: at least 1", *maxSessions))
+	}
+	fields, err := kiosk.ParseFields(*details)
+	if err != nil {
+		return e.usageError("serve", c.lang, fmt.Errorf("--details: %w", err))
+	}
+	password := os.Getenv(serve.PasswordEnv)
+	os.Unsetenv(serve.PasswordEnv)
+	if *pwFile != "" {
+		if password, err = serve.ReadPasswordFile(*pwFile); err != nil {
+			return e.usageError("serve", c.lang, err)
+		}
+	}
+	var guard *kiosk.Guard
+	if serve.Mode(*mode) == serve.ModeKiosk {
+		pin, err := readPIN(*pinFile)
+		if err != nil {
+			return e.usageError("serve", c.lang, err)
+		}
+		if guard, err = kiosk.NewGuard(pin); err != nil {
+			return e.usageError("serve", c.lang, err)
+		}
+	}
+	var logw io.Writer = e.stderr
+	if *logFile != "" {
+		f, err := os.OpenFile(*logFile, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "exoscreen serve: --log: %v\n", err)
+			return exitFail
+		}
+		defer f.Close()
+		logw = f
+	}
+	lang := c.lang
+	if !o.given("lang") {
+		lang = screening.JA // the clinic's language for the staff screens and the first screen
+	}
+	srv, err := serve.New(serve.Config{
+		Listen: *listen, Outbox: *outboxDir, Mode: serve.Mode(*mode), RuleSet: rs, Lang: lang,
+		Details: fields, ShowResult: *showResult, IdleTimeout: *idle, Clinic: *clinic, Guard: guard,
+		HostKey: *hostKey, AuthorizedKeys: *authKeys, Password: password,
+		MaxSessions: *maxSessions, Log: logw,
+	})
+	if err != nil {
+		return e.usageError("serve", c.lang, err)
+	}
+	ln, err := srv.Listen()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "exoscreen serve: %v\n", err)
+		return exitFail
+	}
+	fmt.Fprintf(e.stdout, "exoscreen serve: listening on %s\nhost key fingerprint: %s\n", ln.Addr(), srv.Fingerprint())
+
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGINT)
+	defer signal.Stop(sigs)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case <-sigs:
+		srv.Shutdown()
+		<-served
+		return exitOK
+	case err := <-served:
+		if err != nil {
+			fmt.Fprintf(e.stderr, "exoscreen serve: %v\n", err)
+			return exitFail
+		}
+		return exitOK
+	}
+}
+
+// serveFlags are the values of the flags only serve takes; the kiosk's flags (--outbox,
+// --details, --show-result, --idle-timeout, --staff-pin-file, --clinic) are shared.
+type serveFlags struct {
+	listen       string
+	mode         string
+	hostKey      string
+	authKeys     string
+	passwordFile string
+	maxSessions  int
+	logFile      string
+}
+
+var serveCommand = &command{
+	name:    "serve",
+	summary: txt("受付キオスクか問診を SSH で院内の端末に提供します", "the kiosk or the screening over SSH, for every terminal in the clinic"),
+	about: []screening.Text{
+		txt("受付キオスク(--mode screening では対話的な問診)を SSH で提供します。院内の各端末は普通の SSH クライアントで接続し、それぞれ自分の問診を受けます。結果はすべて exoscreen inbox が読む送信フォルダーに保存されます。",
+			"Serves the front-desk kiosk (or, with --mode screening, the interactive screening) over SSH: every terminal in the clinic connects with a plain SSH client and gets its own screening; every result lands in the outbox that exoscreen inbox reads."),
+		txt("--authorized-keys とパスワードの少なくとも一方が必要です。SIGTERM か SIGINT で、保存中の結果を書き終えてから終了します。",
+			"At least one of --authorized-keys and a password is required. SIGTERM or SIGINT closes the server after the saves in progress."),
+	},
+	flags: []flagGroup{{names: []string{"listen", "outbox", "mode", "host-key", "authorized-keys", "password-file", "staff-pin-file", "details", "show-result", "idle-timeout", "clinic", "max-sessions", "log"}}},
+	examples: []example{
+		{"exoscreen serve --outbox DIR --host-key FILE --password-file FILE", txt("このコンピュータの 2222 番で待ち受けます", "listen on port 2222 of this machine")},
+		{"ssh -t -p 2222 kiosk@127.0.0.1", txt("端末から接続します", "connect from a terminal")},
+	},
+	run: func(e *env, o *options, args []string) int { return e.serve(o, args) },
+}
