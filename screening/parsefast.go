@@ -206,6 +206,6 @@ func (s *fastScanner) value(q *Question) (Value, bool) {
 // without allocating (Problems says what is wrong when it is not).
 func (a *Answers) complete() bool {
 	var stack [maxStackQuestions]bool
-	_, _, ok := a.check(&stack)
+	_, _, ok := a.check(&stack, nil)
 	return ok
 }

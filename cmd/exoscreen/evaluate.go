@@ -59,6 +59,7 @@ func (e *env) evaluate(args []string) int {
 
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	bad, records := 0, 0
+	var res screening.Result // reused by every record: EvaluateInto allocates nothing
 	err = rs.ReadAnswers(in, func(rec screening.Record) error {
 		records++
 		if *format == "text" && (records > 1 || rec.Line > 1) {
@@ -69,8 +70,7 @@ func (e *env) evaluate(args []string) int {
 			e.recordError(out, *format, name, rec, c.lang)
 			return nil
 		}
-		res, err := rs.Evaluate(rec.Answers)
-		if err != nil {
+		if err := rs.EvaluateInto(rec.Answers, &res); err != nil {
 			return err // ParseAnswers already refused incomplete answers: not bad input
 		}
 		t := now()
@@ -83,11 +83,11 @@ func (e *env) evaluate(args []string) int {
 		}
 		switch *format {
 		case "json":
-			return export.WriteJSON(out, res, meta)
+			return export.WriteJSON(out, &res, meta)
 		case "fhir":
-			return export.WriteFHIR(out, res, meta)
+			return export.WriteFHIR(out, &res, meta)
 		}
-		return export.WriteText(out, res, meta)
+		return export.WriteText(out, &res, meta)
 	})
 	if ferr := out.Flush(); err == nil {
 		err = ferr
