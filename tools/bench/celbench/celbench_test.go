@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/exoscreen/exoscreen/screening"
+	"github.com/exoscreen/exoscreen/tools/bench/internal/answersets"
 )
 
 // TestSamePlacement: the cel-go translation places random answer sets exactly as exoscreen
@@ -18,7 +19,7 @@ func TestSamePlacement(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", dir, err)
 		}
-		if err := check(rs, bound, inline, answerSets(rs, 3000, 2)); err != nil {
+		if err := check(rs, bound, inline, answersets.Random(rs, 3000, 2)); err != nil {
 			t.Errorf("%s: %v", dir, err)
 		}
 	}
@@ -40,7 +41,7 @@ func TestCheckCatchesADifference(t *testing.T) {
 	q := rs.Questions[0]
 	q.Rules[0], q.Rules[1] = q.Rules[1], q.Rules[0]
 	defer func() { q.Rules[0], q.Rules[1] = q.Rules[1], q.Rules[0] }()
-	if err := check(rs, bound, inline, answerSets(rs, 200, 3)); err == nil {
+	if err := check(rs, bound, inline, answersets.Random(rs, 200, 3)); err == nil {
 		t.Error("check accepted programs of another rule order")
 	}
 }
@@ -56,7 +57,7 @@ func BenchmarkSlots(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	sets := answerSets(rs, 1000, 1)
+	sets := answersets.Random(rs, 1000, 1)
 	acts := make([]any, len(sets))
 	for i, a := range sets {
 		acts[i] = slots(rs, a)

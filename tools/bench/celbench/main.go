@@ -29,6 +29,7 @@ import (
 	"testing"
 
 	"github.com/exoscreen/exoscreen/screening"
+	"github.com/exoscreen/exoscreen/tools/bench/internal/answersets"
 	"github.com/google/cel-go/cel"
 )
 
@@ -50,7 +51,7 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	sets := answerSets(rs, *n, 1)
+	sets := answersets.Random(rs, *n, 1)
 	if err := check(rs, prg, inline, sets); err != nil {
 		fail(err)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strconv"
@@ -293,75 +292,6 @@ func ours(rs *screening.RuleSet, res *screening.Result) (screening.Class, []int)
 		rules[f.Question.Index] = slices.Index(f.Question.Rules, f.Rule)
 	}
 	return res.Verdict, rules
-}
-
-// answerSets makes n complete, valid answer sets at random (seeded): every shown question
-// gets one of its possible answers, the rules' bounds and their neighbours often.
-func answerSets(rs *screening.RuleSet, n int, seed uint64) []*screening.Answers {
-	rng := rand.New(rand.NewPCG(seed, 7))
-	out := make([]*screening.Answers, 0, n)
-	for range n {
-		a := rs.NewAnswers()
-		for _, q := range rs.Questions {
-			if !a.IsShown(q) {
-				continue
-			}
-			d := domain(q)
-			if err := a.Set(q, d[rng.IntN(len(d))]); err != nil {
-				panic(err)
-			}
-		}
-		out = append(out, a)
-	}
-	return out
-}
-
-// domain lists answers worth trying for q.
-func domain(q *screening.Question) []screening.Value {
-	var out []screening.Value
-	switch q.Kind {
-	case screening.Single:
-		for _, o := range q.Options {
-			out = append(out, screening.CodeValue(o.Code))
-		}
-	case screening.Multi:
-		if q.Optional {
-			out = append(out, screening.Value{}, screening.CodesValue())
-		}
-		var all []string
-		for k, o := range q.Options {
-			out = append(out, screening.CodesValue(o.Code))
-			all = append(all, o.Code)
-			if k > 0 {
-				out = append(out, screening.CodesValue(q.Options[k-1].Code, o.Code))
-			}
-		}
-		out = append(out, screening.CodesValue(all...))
-	case screening.Integer:
-		nums := []int{q.Min, q.Max, (q.Min + q.Max) / 2}
-		for _, r := range q.Rules {
-			if r.When == nil {
-				continue
-			}
-			for _, it := range r.When.Items {
-				nums = append(nums, it.Int-1, it.Int, it.Int+1)
-			}
-		}
-		for _, n := range nums {
-			if n >= q.Min && n <= q.Max {
-				out = append(out, screening.IntValue(n))
-			}
-		}
-		if q.AllowUnsure {
-			out = append(out, screening.UnsureInt())
-		}
-	case screening.Free:
-		if q.Optional {
-			out = append(out, screening.Value{}, screening.TextValue(""))
-		}
-		out = append(out, screening.TextValue("aspirin"))
-	}
-	return out
 }
 
 // slotActivation resolves the variables by their name's letter and number from slices of CEL
