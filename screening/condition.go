@@ -11,11 +11,11 @@ func (c *Condition) eval(vals []Value, shown []bool, self *Value) bool {
 	}
 	for i := range c.Items {
 		it := &c.Items[i]
-		var v Value
+		v := &noAnswer
 		if self != nil {
-			v = *self
+			v = self
 		} else if shown[it.Question.Index] {
-			v = vals[it.Question.Index]
+			v = &vals[it.Question.Index]
 		}
 		ok := it.match(v)
 		if c.Behavior == Any && ok {
@@ -28,9 +28,12 @@ func (c *Condition) eval(vals []Value, shown []bool, self *Value) bool {
 	return c.Behavior != Any
 }
 
+// noAnswer is the answer of a hidden question, for eval (never changed).
+var noAnswer Value
+
 // match tests one item against the answer v of its question, with FHIR enableWhen semantics:
-// without an answer every operator is false except "exists false".
-func (it *ConditionItem) match(v Value) bool {
+// without an answer every operator is false except "exists false". v is not changed.
+func (it *ConditionItem) match(v *Value) bool {
 	k := it.Question.Kind
 	present := v.present(k)
 	if it.Operator == OpExists {
@@ -131,8 +134,9 @@ func (rs *RuleSet) buildTables() {
 	}
 }
 
-// placed is place, by table where there is one.
-func (q *Question) placed(v Value) *Rule {
+// placed is place, by table where there is one. v is not changed (a pointer only to spare
+// the copy).
+func (q *Question) placed(v *Value) *Rule {
 	if v.Set {
 		switch q.Kind {
 		case Single:
@@ -153,5 +157,5 @@ func (q *Question) placed(v Value) *Rule {
 			}
 		}
 	}
-	return q.place(v)
+	return q.place(*v)
 }

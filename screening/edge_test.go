@@ -66,7 +66,7 @@ func TestPlacedUsesTables(t *testing.T) {
 	byRules := &Rule{Reason: Text{EN: "rules"}}
 	s0, s1, s2, su := &Rule{}, &Rule{}, &Rule{}, &Rule{}
 	single := &Question{Kind: Single, Options: []*Option{{Code: "a"}, {Code: "b"}}, Rules: []*Rule{byRules}}
-	if single.placed(CodeValue("b")) != byRules {
+	if placedOf(single, CodeValue("b")) != byRules {
 		t.Error("no table: rules")
 	}
 	single.byOption = []*Rule{s0, s1}
@@ -74,12 +74,12 @@ func TestPlacedUsesTables(t *testing.T) {
 		v    Value
 		want *Rule
 	}{{CodeValue("a"), s0}, {CodeValue("b"), s1}, {CodeValue("c"), byRules}, {Value{}, byRules}} {
-		if got := single.placed(tc.v); got != tc.want {
+		if got := placedOf(single, tc.v); got != tc.want {
 			t.Errorf("single %+v: wrong rule", tc.v)
 		}
 	}
 	integer := &Question{Kind: Integer, Min: 10, Max: 12, AllowUnsure: true, Rules: []*Rule{byRules}}
-	if integer.placed(UnsureInt()) != byRules || integer.placed(IntValue(10)) != byRules {
+	if placedOf(integer, UnsureInt()) != byRules || placedOf(integer, IntValue(10)) != byRules {
 		t.Error("no table: rules")
 	}
 	integer.byInt, integer.byUnsure = []*Rule{s0, s1, s2}, su
@@ -90,7 +90,7 @@ func TestPlacedUsesTables(t *testing.T) {
 		{IntValue(10), s0}, {IntValue(11), s1}, {IntValue(12), s2}, {UnsureInt(), su},
 		{IntValue(9), byRules}, {IntValue(13), byRules}, {Value{}, byRules},
 	} {
-		if got := integer.placed(tc.v); got != tc.want {
+		if got := placedOf(integer, tc.v); got != tc.want {
 			t.Errorf("integer %+v: wrong rule", tc.v)
 		}
 	}
@@ -548,3 +548,6 @@ func TestEvaluateIntoReuse(t *testing.T) {
 		t.Errorf("Evaluate's finding changed with the answers: %+v, was %+v", got, before)
 	}
 }
+
+// placedOf is q.placed(&v), for answers written in place.
+func placedOf(q *Question, v Value) *Rule { return q.placed(&v) }

@@ -151,7 +151,7 @@ func (rs *RuleSet) place(res *Result, vals []Value, shown []bool) error {
 			j++
 		}
 		v := &vals[k]
-		r := q.placed(*v)
+		r := q.placed(v)
 		if r == nil {
 			res.Findings = res.Findings[:0]
 			res.Verdict = Absolute
