@@ -170,3 +170,30 @@ func BenchmarkEvaluateInto(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEvaluateIntoVaried is EvaluateInto over 4000 different answer sets in turn (as
+// tools/bench/celbench times it): caches and branch predictors see a day's variety.
+func BenchmarkEvaluateIntoVaried(b *testing.B) {
+	rs := defaultRules(b)
+	var sets []*Answers
+	err := rs.ReadAnswers(bytes.NewReader(batchInput(b, rs, 4000)), func(r Record) error {
+		if r.Err == nil {
+			sets = append(sets, r.Answers)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var res Result
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if err := rs.EvaluateInto(sets[i], &res); err != nil {
+			b.Fatal(err)
+		}
+		if i++; i == len(sets) {
+			i = 0
+		}
+	}
+}

@@ -504,7 +504,7 @@ func TestLineReaderBounded(t *testing.T) {
 // never reads as "none" then; a Result reused after a refusal or for other answers holds only
 // the new findings; Evaluate's result keeps its own answers when the answers change after.
 func TestEvaluateIntoReuse(t *testing.T) {
-	rs := defaultRules(t)
+	rs := frozenRules(t)
 	full := fullAnswers(t, rs)
 	var res Result
 	if err := rs.EvaluateInto(full, &res); err != nil || res.Verdict != Absolute || len(res.Findings) == 0 {
@@ -551,3 +551,48 @@ func TestEvaluateIntoReuse(t *testing.T) {
 
 // placedOf is q.placed(&v), for answers written in place.
 func placedOf(q *Question, v Value) *Rule { return q.placed(&v) }
+
+// TestPlacedOptionIndex: the option index a parsed or set answer carries is used only when it
+// names the answer's own code; a stale or foreign one (a Value copied from another question)
+// falls back to the code, and Set notes the index afresh.
+func TestPlacedOptionIndex(t *testing.T) {
+	rs := frozenRules(t)
+	q := rs.Question("cancer")
+	a := rs.NewAnswers()
+	for i, o := range q.Options {
+		if err := a.Set(q, CodeValue(o.Code)); err != nil {
+			t.Fatal(err)
+		}
+		v := a.Get(q)
+		if v.opt != uint8(i+1) {
+			t.Fatalf("%s: noted option %d, want %d", o.Code, v.opt, i+1)
+		}
+		want := q.place(v)
+		for _, stale := range []uint8{0, 1, uint8(len(q.Options)), 200} {
+			w := v
+			w.opt = stale
+			if got := q.placed(&w); got != want {
+				t.Errorf("%s with option index %d: placed by another rule", o.Code, stale)
+			}
+		}
+	}
+	other := rs.Question("infection")
+	b := rs.NewAnswers()
+	if err := b.Set(other, CodeValue("yes")); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Set(q, b.Get(other)); err == nil {
+		t.Error("cancer took infection's \"yes\"")
+	}
+}
+
+// frozenRules is the frozen test rule set (internal/testrules, which this package's tests
+// cannot import: it imports screening).
+func frozenRules(tb testing.TB) *RuleSet {
+	tb.Helper()
+	rs, err := LoadDir("../internal/testrules/testdata")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return rs
+}

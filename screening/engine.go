@@ -123,15 +123,48 @@ func (rs *RuleSet) EvaluateInto(a *Answers, res *Result) error {
 	if a.rs != rs {
 		return errOtherRuleSet
 	}
-	if n := len(a.vals); n > maxStackQuestions && cap(res.shown) < n {
-		res.shown = make([]bool, n)
-	}
 	var stack [maxStackQuestions]bool
-	shown, _, ok := a.check(&stack, res.shown)
-	if !ok {
-		return a.Problems()
+	var shown []bool
+	if n := len(a.vals); n <= maxStackQuestions {
+		shown = stack[:n]
+	} else {
+		if cap(res.shown) < n {
+			res.shown = make([]bool, n)
+		}
+		shown = res.shown[:n]
 	}
-	return rs.place(res, a.vals, shown)
+	if cap(res.Findings) < len(rs.Questions) {
+		res.Findings = make([]Finding, 0, len(rs.Questions))
+	}
+	fs := res.Findings[:len(rs.Questions)]
+	nf := 0
+	// One pass, as check and place: a question's condition names earlier questions only.
+	verdict := None
+	for i, q := range rs.Questions {
+		v := &a.vals[i]
+		sh := q.ShownWhen == nil || q.ShownWhen.eval(a.vals, shown, nil)
+		shown[i] = sh
+		if sh != v.Set && (v.Set || !q.Optional) {
+			res.Findings = res.Findings[:0]
+			return a.Problems()
+		}
+		if !sh {
+			continue
+		}
+		r := q.placed(v)
+		if r == nil {
+			res.Findings = res.Findings[:0]
+			return errNoRule
+		}
+		f := &fs[nf]
+		nf++
+		f.Question, f.Rule, f.Answer = q, r, v
+		f.Class, f.NeedsConfirmation = r.Class, r.NeedsConfirmation
+		verdict = max(verdict, r.Class)
+	}
+	res.Findings = fs[:nf]
+	res.Verdict = verdict
+	return nil
 }
 
 // place appends a finding for every shown question to res.Findings and sets the verdict.

@@ -144,7 +144,11 @@ func (s *fastScanner) value(q *Question) (Value, bool) {
 		if !ok {
 			return Value{}, false
 		}
-		return CodeValue(q.Options[i].Code), true
+		v := CodeValue(q.Options[i].Code)
+		if i < 255 {
+			v.opt = uint8(i + 1)
+		}
+		return v, true
 	case Multi:
 		if !s.byte('[') || len(q.Options) > 64 {
 			return Value{}, false

@@ -1,11 +1,12 @@
 // Command celbench compares exoscreen's engine with the same rule set compiled into one
 // cel-go program (see translate.go).
 //
-//	cd tools/bench && go run ./celbench [-rules DIR] [-sets 4000] [-rounds 7] [-benchtime 300ms]
+//	cd tools/bench && go run ./celbench [-rules DIR] [-sets 4000] [-rounds 7] [-blocks 40] [-block 32]
 //
 // It first asserts that both place every one of -sets random complete answer sets the same
-// way (the verdict and the rule of every shown question), then times, in -rounds rounds with
-// the order rotating every round:
+// way (the verdict and the rule of every shown question), then times, in -rounds rounds of
+// -blocks blocks, each variant evaluating the same -block answer sets in turn (the order
+// rotating every block):
 //
 //	exoscreen     RuleSet.EvaluateInto with one reused Result (the batch command's path)
 //	cel-native    a map of Go values made from the answers, then Program.Eval (typical use)
@@ -15,8 +16,9 @@
 //	cel-slots     cel-inline with an activation that finds variables without a map
 //	              (slotActivation): cel-go's fastest
 //
-// each over the same answer sets in turn, and prints ns/op and allocs/op of each and the ratio
-// of cel-go's fastest variant to exoscreen in every round, with the median and range. The
+// and prints, for every round, each variant's median ns/op over the blocks and its allocs/op
+// (measured once), and the median over the blocks of the ratio of cel-go's fastest variant to
+// exoscreen; then the median and range of that ratio over the rounds. The
 // default rule set is the frozen test set (internal/testrules/testdata), so that figures
 // compare across content versions; -rules ../../content takes the live one.
 package main
@@ -27,6 +29,7 @@ import (
 	"os"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/tools/bench/internal/answersets"
@@ -38,11 +41,9 @@ func main() {
 	dir := flag.String("rules", "../../internal/testrules/testdata", "rule set `DIR`")
 	n := flag.Int("sets", 4000, "random answer sets to compare and time over")
 	rounds := flag.Int("rounds", 7, "interleaved rounds")
-	benchtime := flag.String("benchtime", "300ms", "time per benchmark per round")
+	blocks := flag.Int("blocks", 40, "blocks per round")
+	block := flag.Int("block", 32, "answer sets per block")
 	flag.Parse()
-	if err := flag.Set("test.benchtime", *benchtime); err != nil {
-		fail(err)
-	}
 	rs, err := screening.LoadDir(*dir)
 	if err != nil {
 		fail(err)
@@ -65,87 +66,79 @@ func main() {
 		}
 		slotted[i] = slots(rs, a)
 	}
-	benches := []struct {
+	var res screening.Result
+	variants := []struct {
 		name string
-		fn   func(b *testing.B)
+		eval func(i int) // evaluates answer set i
 	}{
-		{"exoscreen", func(b *testing.B) {
-			var res screening.Result
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				if err := rs.EvaluateInto(sets[i], &res); err != nil {
-					b.Fatal(err)
-				}
-				if i++; i == len(sets) {
-					i = 0
-				}
+		{"exoscreen", func(i int) {
+			if err := rs.EvaluateInto(sets[i], &res); err != nil {
+				fail(err)
 			}
 		}},
-		{"cel-native", func(b *testing.B) {
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				if _, _, err := prg.Eval(nativeActivation(rs, sets[i])); err != nil {
-					b.Fatal(err)
-				}
-				if i++; i == len(sets) {
-					i = 0
-				}
+		{"cel-native", func(i int) {
+			if _, _, err := prg.Eval(nativeActivation(rs, sets[i])); err != nil {
+				fail(err)
 			}
 		}},
-		{"cel-prebuilt", func(b *testing.B) {
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				if _, _, err := prg.Eval(prebuilt[i]); err != nil {
-					b.Fatal(err)
-				}
-				if i++; i == len(prebuilt) {
-					i = 0
-				}
+		{"cel-prebuilt", func(i int) {
+			if _, _, err := prg.Eval(prebuilt[i]); err != nil {
+				fail(err)
 			}
 		}},
-		{"cel-inline", func(b *testing.B) {
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				out, _, err := inline.Eval(prebuilt[i])
-				if err != nil {
-					b.Fatal(err)
-				}
-				verdictOf(out)
-				if i++; i == len(prebuilt) {
-					i = 0
-				}
+		{"cel-inline", func(i int) {
+			out, _, err := inline.Eval(prebuilt[i])
+			if err != nil {
+				fail(err)
 			}
+			verdictOf(out)
 		}},
-		{"cel-slots", func(b *testing.B) {
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				out, _, err := inline.Eval(slotted[i])
-				if err != nil {
-					b.Fatal(err)
-				}
-				verdictOf(out)
-				if i++; i == len(slotted) {
-					i = 0
-				}
+		{"cel-slots", func(i int) {
+			out, _, err := inline.Eval(slotted[i])
+			if err != nil {
+				fail(err)
 			}
+			verdictOf(out)
 		}},
 	}
+	// allocs/op, once: every variant over the same sets.
+	allocs := map[string]float64{}
+	for _, vr := range variants {
+		i := 0
+		allocs[vr.name] = testing.AllocsPerRun(len(sets), func() {
+			vr.eval(i)
+			i = (i + 1) % len(sets)
+		})
+	}
+	// Time, interleaved finely: in each block every variant (in rotating order) evaluates the
+	// same *block consecutive answer sets; a round is *blocks blocks and reports each variant's
+	// median ns/op over its blocks and the median of the per-block ratios, so that a burst of
+	// load on the shared machine hits one block of each, not one variant.
 	var ratios []float64
+	next := 0
 	for r := range *rounds {
-		ns := map[string]float64{}
-		fmt.Printf("round %d:", r+1)
-		for k := range benches {
-			bb := benches[(k+r)%len(benches)]
-			res := testing.Benchmark(bb.fn)
-			ns[bb.name] = float64(res.T.Nanoseconds()) / float64(res.N)
-			fmt.Printf("  %s %.0f ns/op %d allocs/op", bb.name, ns[bb.name], res.AllocsPerOp())
+		perOp := map[string][]float64{}
+		var blockRatios []float64
+		for k := range *blocks {
+			start := next
+			next = (next + *block) % len(sets)
+			ns := map[string]float64{}
+			for v := range variants {
+				vr := variants[(v+k+r)%len(variants)]
+				t := time.Now()
+				for j := range *block {
+					vr.eval((start + j) % len(sets))
+				}
+				ns[vr.name] = float64(time.Since(t).Nanoseconds()) / float64(*block)
+				perOp[vr.name] = append(perOp[vr.name], ns[vr.name])
+			}
+			blockRatios = append(blockRatios, min(ns["cel-native"], ns["cel-prebuilt"], ns["cel-inline"], ns["cel-slots"])/ns["exoscreen"])
 		}
-		ratio := min(ns["cel-native"], ns["cel-prebuilt"], ns["cel-inline"], ns["cel-slots"]) / ns["exoscreen"]
+		fmt.Printf("round %d:", r+1)
+		for _, vr := range variants {
+			fmt.Printf("  %s %.0f ns/op %.0f allocs/op", vr.name, median(perOp[vr.name]), allocs[vr.name])
+		}
+		ratio := median(blockRatios)
 		ratios = append(ratios, ratio)
 		fmt.Printf("  | fastest cel-go / exoscreen %.1fx\n", ratio)
 	}
@@ -197,12 +190,15 @@ func check(rs *screening.RuleSet, bound, inline cel.Program, sets []*screening.A
 	return nil
 }
 
-func median(sorted []float64) float64 {
-	m := len(sorted) / 2
-	if len(sorted)%2 == 1 {
-		return sorted[m]
+// median of xs (not changed).
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	m := len(s) / 2
+	if len(s)%2 == 1 {
+		return s[m]
 	}
-	return (sorted[m-1] + sorted[m]) / 2
+	return (s[m-1] + s[m]) / 2
 }
 
 func fail(err error) {
