@@ -6,6 +6,7 @@ import "slices"
 type Value struct {
 	Set    bool     // the question was answered
 	Unsure bool     // Integer: answered "unsure" (next to Set: a smaller Value)
+	opt    uint8    // Single: 1 + the index of Code among the options when known (0: look it up)
 	Code   string   // Single: the chosen option code (UnsureCode for unsure)
 	Codes  []string // Multi: the chosen option codes, in option order
 	Int    int      // Integer: the number, unless Unsure
@@ -33,15 +34,15 @@ func TextValue(s string) Value { return Value{Set: true, Text: s} }
 func (v Value) IsUnsure() bool { return v.Set && (v.Unsure || v.Code == UnsureCode) }
 
 // present reports whether v counts as an answer for FHIR enableWhen (an empty multi or text
-// answer is no answer).
-func (v Value) present(k Kind) bool {
+// answer is no answer) to a question of kind k.
+func (v *Value) present(k kindCode) bool {
 	if !v.Set {
 		return false
 	}
 	switch k {
-	case Multi:
+	case kcMulti:
 		return len(v.Codes) > 0
-	case Free:
+	case kcFree:
 		return v.Text != ""
 	}
 	return true
@@ -74,9 +75,20 @@ func (a *Answers) Set(q *Question, v Value) error {
 		if q.Kind == Multi {
 			v.Codes = q.sortCodes(v.Codes)
 		}
+		v = q.indexed(v)
 	}
 	a.vals[q.Index] = v
 	return nil
+}
+
+// indexed notes in a checked Single answer which option it is, so that the engine finds its
+// placement without searching the options.
+func (q *Question) indexed(v Value) Value {
+	v.opt = 0
+	if i, ok := q.optionIndex[v.Code]; q.Kind == Single && ok && i < 255 {
+		v.opt = uint8(i + 1)
+	}
+	return v
 }
 
 // Clear removes every answer.

@@ -11,11 +11,11 @@ func (c *Condition) eval(vals []Value, shown []bool, self *Value) bool {
 	}
 	for i := range c.Items {
 		it := &c.Items[i]
-		var v Value
+		v := &noAnswer
 		if self != nil {
-			v = *self
+			v = self
 		} else if shown[it.Question.Index] {
-			v = vals[it.Question.Index]
+			v = &vals[it.Question.Index]
 		}
 		ok := it.match(v)
 		if c.Behavior == Any && ok {
@@ -28,59 +28,139 @@ func (c *Condition) eval(vals []Value, shown []bool, self *Value) bool {
 	return c.Behavior != Any
 }
 
+// noAnswer is the answer of a hidden question, for eval (never changed).
+var noAnswer Value
+
+// kindCode is a Kind as a small number, so that the engine's switches compare bytes, not
+// strings. 0 is also "not worked out yet" (kindOf then works it out from the Kind).
+type kindCode uint8
+
+const (
+	kcOther kindCode = iota
+	kcSingle
+	kcMulti
+	kcInteger
+	kcFree
+)
+
+func kindCodeOf(k Kind) kindCode {
+	switch k {
+	case Single:
+		return kcSingle
+	case Multi:
+		return kcMulti
+	case Integer:
+		return kcInteger
+	case Free:
+		return kcFree
+	}
+	return kcOther
+}
+
+// kindOf is q's kind code: noted by buildTables, else worked out.
+func (q *Question) kindOf() kindCode {
+	if q.kc != kcOther {
+		return q.kc
+	}
+	return kindCodeOf(q.Kind)
+}
+
+// opCode is an Operator as a small number (0 also "not worked out yet"), as kindCode.
+type opCode uint8
+
+const (
+	ocOther opCode = iota
+	ocExists
+	ocEq
+	ocNe
+	ocGt
+	ocLt
+	ocGe
+	ocLe
+)
+
+func opCodeOf(o Operator) opCode {
+	switch o {
+	case OpExists:
+		return ocExists
+	case OpEq:
+		return ocEq
+	case OpNe:
+		return ocNe
+	case OpGt:
+		return ocGt
+	case OpLt:
+		return ocLt
+	case OpGe:
+		return ocGe
+	case OpLe:
+		return ocLe
+	}
+	return ocOther
+}
+
+// opOf is the item's operator code: noted by buildTables, else worked out.
+func (it *ConditionItem) opOf() opCode {
+	if it.oc != ocOther {
+		return it.oc
+	}
+	return opCodeOf(it.Operator)
+}
+
 // match tests one item against the answer v of its question, with FHIR enableWhen semantics:
-// without an answer every operator is false except "exists false".
-func (it *ConditionItem) match(v Value) bool {
-	k := it.Question.Kind
+// without an answer every operator is false except "exists false". v is not changed.
+func (it *ConditionItem) match(v *Value) bool {
+	k := it.Question.kindOf()
+	op := it.opOf()
 	present := v.present(k)
-	if it.Operator == OpExists {
+	if op == ocExists {
 		return present == it.Exists
 	}
 	if !present {
 		return false
 	}
 	switch k {
-	case Single:
-		switch it.Operator {
-		case OpEq:
+	case kcSingle:
+		switch op {
+		case ocEq:
 			return v.Code == it.Code
-		case OpNe:
+		case ocNe:
 			return v.Code != it.Code
 		}
-	case Multi:
+	case kcMulti:
 		has := slices.Contains(v.Codes, it.Code)
-		switch it.Operator {
-		case OpEq:
+		switch op {
+		case ocEq:
 			return has
-		case OpNe:
+		case ocNe:
 			return !has
 		}
-	case Integer:
+	case kcInteger:
 		if it.Unsure {
-			switch it.Operator {
-			case OpEq:
+			switch op {
+			case ocEq:
 				return v.Unsure
-			case OpNe:
+			case ocNe:
 				return !v.Unsure
 			}
 			return false
 		}
 		if v.Unsure {
 			// "unsure" is no number: it differs from every number and is not ordered.
-			return it.Operator == OpNe
+			return op == ocNe
 		}
-		switch it.Operator {
-		case OpEq:
+		switch op {
+		case ocEq:
 			return v.Int == it.Int
-		case OpNe:
+		case ocNe:
 			return v.Int != it.Int
-		case OpGt:
+		case ocGt:
 			return v.Int > it.Int
-		case OpLt:
+		case ocLt:
 			return v.Int < it.Int
-		case OpGe:
+		case ocGe:
 			return v.Int >= it.Int
-		case OpLe:
+		case ocLe:
 			return v.Int <= it.Int
 		}
 	}
@@ -111,6 +191,22 @@ const maxTableSpan = 4096
 // so that Evaluate looks placements up instead of testing rules.
 func (rs *RuleSet) buildTables() {
 	for _, q := range rs.Questions {
+		q.kc = kindCodeOf(q.Kind)
+		codeOps(q.ShownWhen)
+		for _, r := range q.Rules {
+			codeOps(r.When)
+		}
+		// A rule without a condition that is the first of the strictest class places every
+		// answer (multi and text questions recorded for the physician).
+		var first *Rule
+		for _, r := range q.Rules {
+			if first == nil || r.Class > first.Class {
+				first = r
+			}
+		}
+		if first != nil && first.When == nil {
+			q.byAll = first
+		}
 		switch q.Kind {
 		case Single:
 			q.byOption = make([]*Rule, len(q.Options))
@@ -131,19 +227,37 @@ func (rs *RuleSet) buildTables() {
 	}
 }
 
-// placed is place, by table where there is one.
-func (q *Question) placed(v Value) *Rule {
+// codeOps notes the operator code of every item of c.
+func codeOps(c *Condition) {
+	if c == nil {
+		return
+	}
+	for i := range c.Items {
+		c.Items[i].oc = opCodeOf(c.Items[i].Operator)
+	}
+}
+
+// placed is place, by table where there is one. v is not changed (a pointer only to spare
+// the copy).
+func (q *Question) placed(v *Value) *Rule {
+	if q.byAll != nil {
+		return q.byAll
+	}
 	if v.Set {
-		switch q.Kind {
-		case Single:
-			// A scan beats the option map for a handful of options; codes parsed from an
-			// answers file share the option's string, so most compares stop at the pointer.
+		switch q.kindOf() {
+		case kcSingle:
+			// The option noted by Answers.Set and the parsers (checked: a Value may have
+			// been copied from elsewhere), else a scan, which beats the option map for a
+			// handful of options.
+			if i := int(v.opt) - 1; i >= 0 && i < len(q.byOption) && q.Options[i].Code == v.Code {
+				return q.byOption[i]
+			}
 			for i, o := range q.Options {
 				if q.byOption != nil && o.Code == v.Code {
 					return q.byOption[i]
 				}
 			}
-		case Integer:
+		case kcInteger:
 			if v.Unsure {
 				if q.byUnsure != nil {
 					return q.byUnsure
@@ -153,5 +267,5 @@ func (q *Question) placed(v Value) *Rule {
 			}
 		}
 	}
-	return q.place(v)
+	return q.place(*v)
 }

@@ -83,7 +83,7 @@ func TestConditionMatch(t *testing.T) {
 		{withCode(item(text, OpEq), "x"), TextValue("x"), false},
 	}
 	for _, tc := range tests {
-		if got := tc.it.match(tc.v); got != tc.want {
+		if got := tc.it.match(&tc.v); got != tc.want {
 			t.Errorf("%s against %+v = %v, want %v", tc.it, tc.v, got, tc.want)
 		}
 	}
@@ -385,7 +385,7 @@ func TestPlacementTables(t *testing.T) {
 	check := func(rs *RuleSet) {
 		for _, q := range rs.Questions {
 			forEachAnswer(q, func(v Value) {
-				if got, want := q.placed(v), q.place(v); got != want || got == nil {
+				if got, want := placedOf(q, v), q.place(v); got != want || got == nil {
 					t.Errorf("%s=%s: table gives rule at line %v, rules give %v", q.ID, describeAnswer(q, v), got, want)
 				}
 			})
@@ -411,7 +411,7 @@ func TestPlacementTables(t *testing.T) {
 	// Answers outside the table (never stored by Set) still get the rules' placement.
 	q := small.Questions[0]
 	for _, v := range []Value{IntValue(-6), IntValue(maxTableSpan), CodeValue("x"), {}} {
-		if q.placed(v) != q.place(v) {
+		if placedOf(q, v) != q.place(v) {
 			t.Errorf("%+v placed differently", v)
 		}
 	}

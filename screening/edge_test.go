@@ -3,6 +3,7 @@ package screening
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -65,7 +66,7 @@ func TestPlacedUsesTables(t *testing.T) {
 	byRules := &Rule{Reason: Text{EN: "rules"}}
 	s0, s1, s2, su := &Rule{}, &Rule{}, &Rule{}, &Rule{}
 	single := &Question{Kind: Single, Options: []*Option{{Code: "a"}, {Code: "b"}}, Rules: []*Rule{byRules}}
-	if single.placed(CodeValue("b")) != byRules {
+	if placedOf(single, CodeValue("b")) != byRules {
 		t.Error("no table: rules")
 	}
 	single.byOption = []*Rule{s0, s1}
@@ -73,12 +74,12 @@ func TestPlacedUsesTables(t *testing.T) {
 		v    Value
 		want *Rule
 	}{{CodeValue("a"), s0}, {CodeValue("b"), s1}, {CodeValue("c"), byRules}, {Value{}, byRules}} {
-		if got := single.placed(tc.v); got != tc.want {
+		if got := placedOf(single, tc.v); got != tc.want {
 			t.Errorf("single %+v: wrong rule", tc.v)
 		}
 	}
 	integer := &Question{Kind: Integer, Min: 10, Max: 12, AllowUnsure: true, Rules: []*Rule{byRules}}
-	if integer.placed(UnsureInt()) != byRules || integer.placed(IntValue(10)) != byRules {
+	if placedOf(integer, UnsureInt()) != byRules || placedOf(integer, IntValue(10)) != byRules {
 		t.Error("no table: rules")
 	}
 	integer.byInt, integer.byUnsure = []*Rule{s0, s1, s2}, su
@@ -89,19 +90,25 @@ func TestPlacedUsesTables(t *testing.T) {
 		{IntValue(10), s0}, {IntValue(11), s1}, {IntValue(12), s2}, {UnsureInt(), su},
 		{IntValue(9), byRules}, {IntValue(13), byRules}, {Value{}, byRules},
 	} {
-		if got := integer.placed(tc.v); got != tc.want {
+		if got := placedOf(integer, tc.v); got != tc.want {
 			t.Errorf("integer %+v: wrong rule", tc.v)
 		}
 	}
 }
 
-// TestEvaluateAllocs: Evaluate allocates the result and its findings and nothing else, also
-// with exactly maxStackQuestions questions (the largest rule set it tracks on the stack).
+// TestEvaluateAllocs: Evaluate allocates the result, its findings and its copy of the
+// answers and nothing else, and EvaluateInto nothing at all once its Result has grown, also
+// with exactly maxStackQuestions questions (the largest rule set tracked on the stack) and
+// one more.
 func TestEvaluateAllocs(t *testing.T) {
 	rs := testRules(t)
 	a := fullAnswers(t, rs)
-	if n := testing.AllocsPerRun(100, func() { rs.Evaluate(a) }); n != 2 {
-		t.Errorf("Evaluate: %v allocs, want 2", n)
+	if n := testing.AllocsPerRun(100, func() { rs.Evaluate(a) }); n != 3 {
+		t.Errorf("Evaluate: %v allocs, want 3", n)
+	}
+	var res Result
+	if n := testing.AllocsPerRun(100, func() { rs.EvaluateInto(a, &res) }); n != 0 {
+		t.Errorf("EvaluateInto: %v allocs, want 0", n)
 	}
 	for _, size := range []int{maxStackQuestions, maxStackQuestions + 1} {
 		big := bigRuleSet(t, size)
@@ -109,15 +116,22 @@ func TestEvaluateAllocs(t *testing.T) {
 		for _, q := range big.Questions {
 			ba.Set(q, CodeValue("no"))
 		}
-		want := 2.0
+		want := 3.0
 		if size > maxStackQuestions {
-			want = 3 // the shown flags on the heap
+			want = 4 // the shown flags on the heap
 		}
 		if n := testing.AllocsPerRun(20, func() { big.Evaluate(ba) }); n != want {
 			t.Errorf("%d questions: %v allocs, want %v", size, n, want)
 		}
-		if n := testing.AllocsPerRun(20, func() { ba.complete() }); n != want-2 {
-			t.Errorf("%d questions: complete() %v allocs, want %v", size, n, want-2)
+		if n := testing.AllocsPerRun(20, func() { ba.complete() }); n != want-3 {
+			t.Errorf("%d questions: complete() %v allocs, want %v", size, n, want-3)
+		}
+		var res Result
+		if n := testing.AllocsPerRun(20, func() { big.EvaluateInto(ba, &res) }); n != 0 {
+			t.Errorf("%d questions: EvaluateInto %v allocs, want 0", size, n)
+		}
+		if err := big.EvaluateInto(ba, &res); err != nil || len(res.Findings) != size {
+			t.Errorf("%d questions: EvaluateInto gave %d findings: %v", size, len(res.Findings), err)
 		}
 	}
 	data := []byte(exampleWith(t, nil))
@@ -484,4 +498,101 @@ func TestLineReaderBounded(t *testing.T) {
 	if string(l) != "next" || n != 2 || lr.tooLong {
 		t.Errorf("next line %q %d %v", l, n, lr.tooLong)
 	}
+}
+
+// TestEvaluateIntoReuse: EvaluateInto refuses what Evaluate refuses and leaves a result that
+// never reads as "none" then; a Result reused after a refusal or for other answers holds only
+// the new findings; Evaluate's result keeps its own answers when the answers change after.
+func TestEvaluateIntoReuse(t *testing.T) {
+	rs := frozenRules(t)
+	full := fullAnswers(t, rs)
+	var res Result
+	if err := rs.EvaluateInto(full, &res); err != nil || res.Verdict != Absolute || len(res.Findings) == 0 {
+		t.Fatalf("complete answers: %v, verdict %s, %d findings", err, res.Verdict, len(res.Findings))
+	}
+	n := len(res.Findings)
+
+	empty := rs.NewAnswers()
+	err := rs.EvaluateInto(empty, &res)
+	var errs AnswerErrors
+	if !errors.As(err, &errs) || len(errs) == 0 {
+		t.Fatalf("empty answers: %v, want AnswerErrors", err)
+	}
+	if res.Verdict != Absolute || len(res.Findings) != 0 {
+		t.Errorf("after a refusal: verdict %s, %d findings; want absolute and none", res.Verdict, len(res.Findings))
+	}
+	other := bigRuleSet(t, 3)
+	if err := other.EvaluateInto(full, &res); err == nil || res.Verdict != Absolute || len(res.Findings) != 0 {
+		t.Errorf("answers of another rule set: %v, verdict %s", err, res.Verdict)
+	}
+
+	mild := complete(t, rs, nil)
+	if err := rs.EvaluateInto(mild, &res); err != nil || res.Verdict != None || len(res.Findings) >= n {
+		t.Fatalf("mildest answers: %v, verdict %s, %d findings", err, res.Verdict, len(res.Findings))
+	}
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		if f.Answer != &mild.vals[f.Question.Index] {
+			t.Fatalf("%s: the finding does not point at the answer", f.Question.ID)
+		}
+	}
+
+	own, err := rs.Evaluate(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := *own.Findings[0].Answer
+	changed := full.Clone()
+	full.Clear()
+	if got := *own.Findings[0].Answer; !sameValue(got, before) || !sameValue(got, changed.vals[own.Findings[0].Question.Index]) {
+		t.Errorf("Evaluate's finding changed with the answers: %+v, was %+v", got, before)
+	}
+}
+
+// placedOf is q.placed(&v), for answers written in place.
+func placedOf(q *Question, v Value) *Rule { return q.placed(&v) }
+
+// TestPlacedOptionIndex: the option index a parsed or set answer carries is used only when it
+// names the answer's own code; a stale or foreign one (a Value copied from another question)
+// falls back to the code, and Set notes the index afresh.
+func TestPlacedOptionIndex(t *testing.T) {
+	rs := frozenRules(t)
+	q := rs.Question("cancer")
+	a := rs.NewAnswers()
+	for i, o := range q.Options {
+		if err := a.Set(q, CodeValue(o.Code)); err != nil {
+			t.Fatal(err)
+		}
+		v := a.Get(q)
+		if v.opt != uint8(i+1) {
+			t.Fatalf("%s: noted option %d, want %d", o.Code, v.opt, i+1)
+		}
+		want := q.place(v)
+		for _, stale := range []uint8{0, 1, uint8(len(q.Options)), 200} {
+			w := v
+			w.opt = stale
+			if got := q.placed(&w); got != want {
+				t.Errorf("%s with option index %d: placed by another rule", o.Code, stale)
+			}
+		}
+	}
+	other := rs.Question("infection")
+	b := rs.NewAnswers()
+	if err := b.Set(other, CodeValue("yes")); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Set(q, b.Get(other)); err == nil {
+		t.Error("cancer took infection's \"yes\"")
+	}
+}
+
+// frozenRules is the frozen test rule set (internal/testrules, which this package's tests
+// cannot import: it imports screening).
+func frozenRules(tb testing.TB) *RuleSet {
+	tb.Helper()
+	rs, err := LoadDir("../internal/testrules/testdata")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return rs
 }

@@ -79,11 +79,13 @@ type Question struct {
 	Line        int // where the question starts in its file
 
 	optionIndex map[string]int
+	kc          kindCode // Kind, noted by buildTables
 	// Placement tables built by Load for a valid rule set (see buildTables): the rule that
-	// places each option (Single), each integer from Min (Integer) and unsure.
+	// places each option (Single), each integer from Min (Integer) and unsure, or every answer.
 	byOption []*Rule
 	byInt    []*Rule
 	byUnsure *Rule
+	byAll    *Rule // the rule that places every answer, if one does
 }
 
 // Option returns the option with the given code, or nil.
@@ -143,6 +145,8 @@ type ConditionItem struct {
 	Int    int
 	Unsure bool
 	Exists bool
+
+	oc opCode // Operator, noted by buildTables
 }
 
 // Rule places the answers of its question that match When.

@@ -106,7 +106,7 @@ func (a *Answers) decode(data []byte, line int) AnswerErrors {
 		if q.Kind == Multi {
 			v.Codes = q.sortCodes(v.Codes)
 		}
-		a.vals[q.Index] = v
+		a.vals[q.Index] = q.indexed(v)
 	}
 	if _, err := dec.Token(); err != nil {
 		fail(syntaxError(err, data, line))

@@ -556,7 +556,7 @@ func TestValue(t *testing.T) {
 		{IntValue(0), Integer, true},
 		{UnsureInt(), Integer, true},
 	} {
-		if tc.v.present(tc.k) != tc.present {
+		if tc.v.present(kindCodeOf(tc.k)) != tc.present {
 			t.Errorf("%+v present(%s) = %v", tc.v, tc.k, !tc.present)
 		}
 	}

@@ -144,7 +144,11 @@ func (s *fastScanner) value(q *Question) (Value, bool) {
 		if !ok {
 			return Value{}, false
 		}
-		return CodeValue(q.Options[i].Code), true
+		v := CodeValue(q.Options[i].Code)
+		if i < 255 {
+			v.opt = uint8(i + 1)
+		}
+		return v, true
 	case Multi:
 		if !s.byte('[') || len(q.Options) > 64 {
 			return Value{}, false
@@ -206,6 +210,6 @@ func (s *fastScanner) value(q *Question) (Value, bool) {
 // without allocating (Problems says what is wrong when it is not).
 func (a *Answers) complete() bool {
 	var stack [maxStackQuestions]bool
-	_, _, ok := a.check(&stack)
+	_, _, ok := a.check(&stack, nil)
 	return ok
 }

@@ -190,9 +190,11 @@ type checker struct {
 	rs     *RuleSet
 	shown  []bool
 	checks int
+	into   Result // reused by every EvaluateInto, as the batch command does
 }
 
-// check evaluates one complete answer set and verifies every property. It returns the verdict.
+// check evaluates one complete answer set through both paths, Evaluate and EvaluateInto
+// (reusing one Result), and verifies every property of both results. It returns the verdict.
 func (c *checker) check(a *Answers) Class {
 	c.t.Helper()
 	c.checks++
@@ -200,6 +202,25 @@ func (c *checker) check(a *Answers) Class {
 	if err != nil {
 		c.t.Fatalf("Evaluate refused a complete answer set %s: %v", dump(a), err)
 	}
+	verdict := c.verify(a, res)
+	if err := c.rs.EvaluateInto(a, &c.into); err != nil {
+		c.t.Fatalf("EvaluateInto refused a complete answer set %s: %v", dump(a), err)
+	}
+	if v := c.verify(a, &c.into); v != verdict {
+		c.t.Fatalf("EvaluateInto verdict %s, Evaluate %s: %s", v, verdict, dump(a))
+	}
+	for i := range res.Findings {
+		f, g := &res.Findings[i], &c.into.Findings[i]
+		if f.Question != g.Question || f.Rule != g.Rule || f.Class != g.Class || f.NeedsConfirmation != g.NeedsConfirmation || !sameValue(*f.Answer, *g.Answer) {
+			c.t.Fatalf("%s: EvaluateInto and Evaluate differ: %s", f.Question.ID, dump(a))
+		}
+	}
+	return verdict
+}
+
+// verify checks every property of res, the result of a, and returns its verdict.
+func (c *checker) verify(a *Answers, res *Result) Class {
+	c.t.Helper()
 	a.shownInto(c.shown)
 	fi := 0
 	var strictest Class
@@ -216,7 +237,7 @@ func (c *checker) check(a *Answers) Class {
 		f := res.Findings[fi]
 		fi++
 		v := a.vals[i]
-		if !sameValue(f.Answer, v) {
+		if !sameValue(*f.Answer, v) {
 			c.t.Fatalf("%s: finding answer %+v, answered %+v", q.ID, f.Answer, v)
 		}
 		if f.Rule == nil || f.Rule.Class != f.Class || f.Rule.NeedsConfirmation != f.NeedsConfirmation || f.Rule.Question != q {

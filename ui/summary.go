@@ -232,7 +232,7 @@ func (m *Summary) render(w int) []string {
 			if f.NeedsConfirmation {
 				add(st.Confirm, "  "+tr(lang, "summary.confirm"))
 			}
-			add(st.Answer, wrapIndent(answerText(f.Question, f.Answer, lang), "  "+tr(lang, "summary.answer")+": ", w)...)
+			add(st.Answer, wrapIndent(answerText(f.Question, *f.Answer, lang), "  "+tr(lang, "summary.answer")+": ", w)...)
 			add(st.Text, wrapIndent(f.Reason(lang), "  "+tr(lang, "summary.reason")+": ", w)...)
 			add(st.Help, wrapIndent(strings.Join(f.SourceKeys(), ", "), "  "+tr(lang, "summary.sources")+": ", w)...)
 		}

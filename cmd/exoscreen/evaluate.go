@@ -86,6 +86,7 @@ func (e *env) evaluate(o *options, pos []string) int {
 
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	bad, records := 0, 0
+	var res screening.Result // reused by every record: EvaluateInto allocates nothing
 	err = rs.ReadAnswers(in, func(rec screening.Record) error {
 		records++
 		if f.separate && (records > 1 || rec.Line > 1) {
@@ -96,8 +97,7 @@ func (e *env) evaluate(o *options, pos []string) int {
 			e.recordError(out, f, name, rec, c.lang)
 			return nil
 		}
-		res, err := rs.Evaluate(rec.Answers)
-		if err != nil {
+		if err := rs.EvaluateInto(rec.Answers, &res); err != nil {
 			return err // ParseAnswers already refused incomplete answers: not bad input
 		}
 		t := now()
@@ -108,7 +108,7 @@ func (e *env) evaluate(o *options, pos []string) int {
 		} else {
 			meta.ID = export.NewID()
 		}
-		return f.write(out, res, meta)
+		return f.write(out, &res, meta)
 	})
 	if ferr := out.Flush(); err == nil {
 		err = ferr

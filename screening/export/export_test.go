@@ -328,7 +328,7 @@ func sameResult(t *testing.T, want, got *screening.Result) {
 	}
 	for i := range want.Findings {
 		w, g := want.Findings[i], got.Findings[i]
-		wa, ga := AnswerJSON(w.Question, w.Answer), AnswerJSON(g.Question, g.Answer)
+		wa, ga := AnswerJSON(w.Question, *w.Answer), AnswerJSON(g.Question, *g.Answer)
 		if empty(wa) && empty(ga) {
 			wa, ga = nil, nil
 		}

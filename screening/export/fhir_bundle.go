@@ -231,7 +231,8 @@ func newFHIRCache(rs *screening.RuleSet, lang screening.Lang, base string) *fhir
 	for _, q := range rs.Questions {
 		if q.Kind == screening.Single {
 			for _, o := range q.Options {
-				f := screening.Finding{Question: q, Answer: screening.CodeValue(o.Code)}
+				v := screening.CodeValue(o.Code)
+				f := screening.Finding{Question: q, Answer: &v}
 				c.optionItem[o] = valueOf(func(w *jw) { responseItem(w, &f, lang, cn) })
 			}
 		}
@@ -297,7 +298,7 @@ var verdictDisplay = map[screening.Lang]string{screening.JA: "判定", screening
 // responseItem writes one question's QuestionnaireResponse item.
 func responseItem(w *jw, f *screening.Finding, lang screening.Lang, c Canonicals) {
 	q := f.Question
-	v := f.Answer
+	v := *f.Answer
 	w.obj("")
 	w.kv("linkId", q.ID)
 	w.kv("text", fhirString(q.Text.In(lang)))

@@ -110,7 +110,7 @@ func NewJSONResult(res *screening.Result, m Meta) *JSONResult {
 	}
 	for i := range res.Findings {
 		f := &res.Findings[i]
-		ans := AnswerJSON(f.Question, f.Answer)
+		ans := AnswerJSON(f.Question, *f.Answer)
 		if f.Answer.Set {
 			out.Answers[f.Question.ID] = ans
 		}
@@ -119,7 +119,7 @@ func NewJSONResult(res *screening.Result, m Meta) *JSONResult {
 			QuestionText:      f.Question.Text.In(m.Lang),
 			Section:           f.Question.Section.ID,
 			Answer:            ans,
-			AnswerText:        AnswerText(f.Question, f.Answer, m.Lang),
+			AnswerText:        AnswerText(f.Question, *f.Answer, m.Lang),
 			Class:             f.Class,
 			NeedsConfirmation: f.NeedsConfirmation,
 			Reason:            f.Reason(m.Lang),
@@ -222,7 +222,7 @@ func AppendJSON(b []byte, res *screening.Result, m Meta) []byte {
 		sep = true
 		b = appendGoString(b, f.Question.ID)
 		b = append(b, ':')
-		b = appendAnswerJSON(b, f.Question, f.Answer)
+		b = appendAnswerJSON(b, f.Question, *f.Answer)
 	}
 	b = append(b, `},"findings":[`...)
 	for i := range res.Findings {
@@ -234,9 +234,9 @@ func AppendJSON(b []byte, res *screening.Result, m Meta) []byte {
 		if o := f.Question.Option(f.Answer.Code); f.Question.Kind == screening.Single && f.Answer.Set && o != nil {
 			b = append(b, c.option[o]...)
 		} else {
-			b = appendAnswerJSON(b, f.Question, f.Answer)
+			b = appendAnswerJSON(b, f.Question, *f.Answer)
 			b = append(b, `,"answer_text":`...)
-			b = appendGoString(b, AnswerText(f.Question, f.Answer, m.Lang))
+			b = appendGoString(b, AnswerText(f.Question, *f.Answer, m.Lang))
 		}
 		b = append(b, c.findingTail[f.Rule]...)
 	}

@@ -341,7 +341,7 @@ func (c *textCache) appendFinding(b []byte, f *screening.Finding, lang screening
 	if o := q.Option(f.Answer.Code); q.Kind == screening.Single && f.Answer.Set && o != nil {
 		b = append(b, c.option[o]...)
 	} else {
-		b = appendWrapped(b, c.answerFirst, c.answerRest, Sanitize(AnswerText(q, f.Answer, lang)), TextWidth)
+		b = appendWrapped(b, c.answerFirst, c.answerRest, Sanitize(AnswerText(q, *f.Answer, lang)), TextWidth)
 	}
 	return append(b, c.detail[f.Rule]...)
 }
