@@ -2,9 +2,12 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/exoscreen/exoscreen/content"
 	"github.com/exoscreen/exoscreen/screening"
@@ -96,6 +99,7 @@ func TestSmokeEvaluate(t *testing.T) {
 	if r.code != exitOK || r.stderr != "" {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
+	validateResultSchema(t, r.stdout)
 	var res struct {
 		Verdict  string
 		Findings []struct{ Question, Reason string }
@@ -230,4 +234,27 @@ func firstNotice(summary, heading string) string {
 		return strings.Join(item, " ")
 	}
 	return ""
+}
+
+// validateResultSchema checks a JSON result against docs/schema/result.schema.json, the
+// schema shipped for clinic integrations: the live content's result must match it too.
+func validateResultSchema(t *testing.T, out string) {
+	t.Helper()
+	abs, err := filepath.Abs(filepath.Join("..", "..", "docs", "schema", "result.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	s, err := c.Compile(abs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Validate(v); err != nil {
+		t.Errorf("the result does not match the schema: %v", err)
+	}
 }
