@@ -1,14 +1,12 @@
 package kiosk
 
 import (
-	"errors"
-	"io/fs"
 	"strings"
-	"syscall"
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/exoscreen/exoscreen/internal/fserr"
 	"github.com/exoscreen/exoscreen/screening/export"
 )
 
@@ -243,21 +241,6 @@ func (m *Model) staffView() string {
 	return lipgloss.JoinVertical(lipgloss.Center, parts...)
 }
 
-// reason says why a save failed, in the staff language: the common causes in words, any
-// other error as it is.
-func (m *Model) reason(err error) string {
-	l := m.opt.Lang
-	switch {
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return tr(l, "err.full")
-	case errors.Is(err, syscall.EROFS):
-		return tr(l, "err.readonly")
-	case errors.Is(err, syscall.ENOTDIR):
-		return tr(l, "err.notdir")
-	case errors.Is(err, fs.ErrNotExist):
-		return tr(l, "err.missing")
-	case errors.Is(err, fs.ErrPermission):
-		return tr(l, "err.perm")
-	}
-	return export.Sanitize(err.Error())
-}
+// reason says why a save failed, in the staff language (internal/fserr, the one message
+// catalogue of file errors).
+func (m *Model) reason(err error) string { return fserr.Reason(err, m.opt.Lang) }

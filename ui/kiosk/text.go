@@ -74,11 +74,6 @@ var messages = screening.Catalog{
 	"staff.dir.keys":        {JA: "Enter で保存、Esc でやめます。", EN: "Enter saves, Esc cancels."},
 	"staff.confirm.discard": {JA: "保存していない結果を破棄します。よろしいですか? (y/n)", EN: "Discard the unsaved result? (y/n)"},
 	"staff.confirm.exit":    {JA: "保存していない結果は失われます。終了しますか? (y/n)", EN: "The unsaved result will be lost. Quit? (y/n)"},
-	"err.perm":              {JA: "書き込みが許可されていません", EN: "permission denied"},
-	"err.missing":           {JA: "フォルダーがありません", EN: "the folder does not exist"},
-	"err.full":              {JA: "ディスクがいっぱいです", EN: "the disk is full"},
-	"err.readonly":          {JA: "読み取り専用です", EN: "the disk is read-only"},
-	"err.notdir":            {JA: "フォルダーではありません", EN: "not a folder"},
 	"staff.outbox":          {JA: "結果の保存先: %s", EN: "Results go to: %s"},
 }
 
