@@ -38,6 +38,7 @@ const (
 	NotRegular                           // a symbolic link, folder or device: never followed
 	OrphanSummary                        // a summary whose result is missing
 	Unreadable                           // the file system refused to read it
+	Missing                              // the file does not exist (any more)
 )
 
 // Problem is why one file could not be read as a result.
@@ -57,6 +58,7 @@ func (p *Problem) Message(lang screening.Lang) string {
 		NotRegular:    {"通常のファイルではありません(開きません)", "not a regular file (not opened)"},
 		OrphanSummary: {"結果ファイルがない要約です", "a summary whose result file is missing"},
 		Unreadable:    {"読めません", "cannot be read"},
+		Missing:       {"ファイルがありません", "the file does not exist"},
 	}[p.Kind]
 	s := m[0]
 	if lang == screening.EN {
@@ -489,6 +491,9 @@ func (o *Outbox) ReadSummary(id string) ([]byte, *Problem) {
 // readFile reads a regular file of at most MaxFileSize, never following a symbolic link.
 func readFile(p string) ([]byte, *Problem) {
 	fi, err := os.Lstat(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &Problem{Kind: Missing}
+	}
 	if err != nil {
 		return nil, &Problem{Kind: Unreadable, Detail: errDetail(err)}
 	}
