@@ -17,8 +17,9 @@ import (
 )
 
 // probeMsg asks the probe to say when the model got to it: every message sent before it has
-// been handled by then.
-type probeMsg struct{}
+// been handled by then. fn, if any, runs in the program's loop: the only place a test may
+// look at the model while the program runs.
+type probeMsg struct{ fn func() }
 
 // probe runs an inbox in a real tea.Program and reports when probeMsgs are handled.
 type probe struct {
@@ -29,7 +30,10 @@ type probe struct {
 func (p *probe) Init() tea.Cmd { return p.m.Init() }
 func (p *probe) View() string  { return p.m.View() }
 func (p *probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if _, ok := msg.(probeMsg); ok {
+	if pm, ok := msg.(probeMsg); ok {
+		if pm.fn != nil {
+			pm.fn()
+		}
 		p.seen <- time.Now()
 		return p, nil
 	}
@@ -70,6 +74,27 @@ func answered(t *testing.T, p *tea.Program, pr *probe, msgs ...tea.Msg) time.Dur
 		t.Fatal("no answer in 30 s")
 	}
 	return 0
+}
+
+// in runs fn in the program's loop and waits for it.
+func in(t *testing.T, p *tea.Program, pr *probe, fn func()) {
+	t.Helper()
+	p.Send(probeMsg{fn: fn})
+	select {
+	case <-pr.seen:
+	case <-time.After(30 * time.Second):
+		t.Fatal("no answer in 30 s")
+	}
+}
+
+// until waits until ok, run in the program's loop, holds.
+func until(t *testing.T, p *tea.Program, pr *probe, what string, ok func() bool) {
+	t.Helper()
+	eventually(t, what, func() bool {
+		var yes bool
+		in(t, p, pr, func() { yes = ok() })
+		return yes
+	})
 }
 
 func eventually(t *testing.T, what string, ok func() bool) {
@@ -115,14 +140,16 @@ func TestHostileSummariesKeepTheInboxResponsive(t *testing.T) {
 	p, pr, stop := run(t, m)
 	defer stop()
 	p.Send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	eventually(t, "the list is read", func() bool { return m.Loaded() && len(m.Entries()) == 3 })
+	until(t, p, pr, "the list is read", func() bool { return m.Loaded() && len(m.Entries()) == 3 })
 
 	for i, tc := range []struct{ label, want string }{
 		{"LONG", "Shown cut: the file is too long to show whole"},
 		{"LINK", "The summary file exists but was not opened (not a regular file (not opened))"},
 		{"HUGE", "The summary file exists but was not opened (the file is too large"},
 	} {
-		if got := m.Entries()[i].Label(); got != tc.label {
+		var got string
+		in(t, p, pr, func() { got = m.Entries()[i].Label() })
+		if got != tc.label {
 			t.Fatalf("entry %d is %s, want %s", i, got, tc.label)
 		}
 		// Open it, and at once press keys: down (scrolls), esc (back), enter (open again).
@@ -132,10 +159,7 @@ func TestHostileSummariesKeepTheInboxResponsive(t *testing.T) {
 		if d := answered(t, p, pr, kEsc, kEnter); d > 100*time.Millisecond {
 			t.Errorf("%s: esc and enter answered after %v, want <= 100ms", tc.label, d)
 		}
-		eventually(t, tc.label+" shows "+tc.want, func() bool {
-			answered(t, p, pr)
-			return strings.Contains(m.View(), tc.want)
-		})
+		until(t, p, pr, tc.label+" shows "+tc.want, func() bool { return strings.Contains(m.View(), tc.want) })
 		answered(t, p, pr, kEsc, kDown)
 	}
 }
@@ -150,7 +174,7 @@ func TestCtrlCWhileOpening(t *testing.T) {
 	p := tea.NewProgram(pr, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithoutSignalHandler())
 	ended := make(chan time.Time, 1)
 	go func() { p.Run(); ended <- time.Now() }()
-	eventually(t, "the list is read", func() bool { answered(t, p, pr); return m.Loaded() })
+	until(t, p, pr, "the list is read", m.Loaded)
 	start := time.Now()
 	p.Send(kEnter)
 	p.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
@@ -182,18 +206,20 @@ func TestSlowPrinter(t *testing.T) {
 	m := New(Options{Outbox: f.o, Lang: screening.EN, NoWatch: true, Poll: time.Hour, Print: stuck, PrintName: "sleep 6", PrintTimeout: 300 * time.Millisecond})
 	p, pr, stop := run(t, m)
 	defer stop()
-	eventually(t, "the list is read", func() bool { answered(t, p, pr); return m.Loaded() })
+	until(t, p, pr, "the list is read", m.Loaded)
 	if d := answered(t, p, pr, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("p")}, kDown); d > 100*time.Millisecond {
 		t.Errorf("a key answered %v after p, want <= 100ms", d)
 	}
-	if m.cursor != 1 {
-		t.Errorf("the cursor did not move while printing: %d", m.cursor)
+	var cursor int
+	var view string
+	in(t, p, pr, func() { cursor, view = m.cursor, m.View() })
+	if cursor != 1 {
+		t.Errorf("the cursor did not move while printing: %d", cursor)
 	}
-	if !strings.Contains(m.View(), "Sending to the printer") {
-		t.Errorf("no word that printing runs:\n%s", m.View())
+	if !strings.Contains(view, "Sending to the printer") {
+		t.Errorf("no word that printing runs:\n%s", view)
 	}
-	eventually(t, "the timeout is shown", func() bool {
-		answered(t, p, pr)
+	until(t, p, pr, "the timeout is shown", func() bool {
 		return strings.Contains(m.View(), "The print command (sleep 6) did not finish within")
 	})
 }
@@ -221,26 +247,32 @@ func TestManyResults(t *testing.T) {
 		start := time.Now()
 		b.p, b.pr, stop = run(t, b.m)
 		defer stop()
-		eventually(t, "the first results", func() bool {
-			answered(t, b.p, b.pr)
+		var newest string
+		until(t, b.p, b.pr, "the first results", func() bool {
 			b.first = time.Since(start)
-			return len(b.m.Entries()) > 0
+			if len(b.m.Entries()) > 0 {
+				newest = b.m.Entries()[0].Label()
+			}
+			return newest != ""
 		})
-		if got, want := b.m.Entries()[0].Label(), fmt.Sprintf("R-%06d", n-1); got != want {
-			t.Errorf("%d: the first result shown is %s, want the newest %s", n, got, want)
+		if want := fmt.Sprintf("R-%06d", n-1); newest != want {
+			t.Errorf("%d: the first result shown is %s, want the newest %s", n, newest, want)
 		}
-		eventually(t, "all results", func() bool { answered(t, b.p, b.pr); return b.m.Loaded() })
-		if len(b.m.Entries()) != n {
-			t.Fatalf("%d entries, want %d", len(b.m.Entries()), n)
+		var count int
+		until(t, b.p, b.pr, "all results", func() bool { count = len(b.m.Entries()); return b.m.Loaded() })
+		if count != n {
+			t.Fatalf("%d entries, want %d", count, n)
 		}
 		boxes = append(boxes, b)
 	}
 	for range 30 {
 		for _, b := range boxes {
 			b.keys = append(b.keys, answered(t, b.p, b.pr, kDown))
-			start := time.Now()
-			b.m.View()
-			b.render = append(b.render, time.Since(start))
+			in(t, b.p, b.pr, func() {
+				start := time.Now()
+				b.m.View()
+				b.render = append(b.render, time.Since(start))
+			})
 		}
 	}
 	small, big := boxes[0], boxes[1]
@@ -266,3 +298,31 @@ func median(d []time.Duration) time.Duration {
 }
 
 func ratio(a, b time.Duration) float64 { return float64(a) / float64(max(b, time.Microsecond)) }
+
+// Issue 11.8: the folder is watched (file-change notifications), not polled: with polling
+// set to an hour, a new result still shows at once, and nothing runs while nothing changes.
+func TestWatchedNotPolled(t *testing.T) {
+	f := newFixture(t)
+	m := New(Options{Outbox: f.o, Lang: screening.EN, Location: time.UTC, Poll: time.Hour})
+	p, pr, stop := run(t, m)
+	defer stop()
+	until(t, p, pr, "watching", func() bool { return m.Loaded() && m.watch != nil })
+	var polling bool
+	in(t, p, pr, func() { polling = m.polling })
+	if polling {
+		t.Fatal("polling although the folder can be watched")
+	}
+	f.add(screening.Patient{ReceptionNumber: "LIVE-1"}, t0, nil)
+	until(t, p, pr, "the new result", func() bool {
+		return len(m.Entries()) == 1 && strings.Contains(m.View(), "New results: 1")
+	})
+	// A writer's hidden temporary file is not a change.
+	var gen, after int
+	in(t, p, pr, func() { gen = m.loadGen })
+	os.WriteFile(filepath.Join(f.o.Dir, ".x.json.123.tmp"), []byte("x"), 0o600)
+	time.Sleep(3 * settle)
+	in(t, p, pr, func() { after = m.loadGen })
+	if after != gen {
+		t.Error("a hidden temporary file made the inbox read the folder")
+	}
+}
