@@ -51,17 +51,39 @@ enter で要約を開き、r で確認済み(の取り消し)、e でテキス�
   --print-command CMD    標準入力のテキストを印刷するコマンド(既定: lp)
   --lang ja|en           表示言語
 `
+	usageText[screening.EN]["kiosk-unlock"] = `Usage: exoscreen kiosk-unlock --outbox DIR
+
+Releases the staff PIN lockout of the kiosks writing to DIR (three wrong PINs lock the
+prompt, each further lockout doubles up to 15 minutes). Run it as the kiosks' OS user, from
+another terminal or over SSH; the kiosks accept the PIN again as soon as staff press F12.
+
+Flags:
+  --outbox DIR           the kiosks' outbox folder (default $EXOSCREEN_OUTBOX)
+  --lang ja|en           language
+`
+	usageText[screening.JA]["kiosk-unlock"] = `使い方: exoscreen kiosk-unlock --outbox DIR
+
+DIR に結果を書くキオスクの暗証番号ロック(3 回まちがえると入力できなくなり、その後は
+1 回ごとに 2 倍、最長 15 分)を解除します。キオスクと同じ OS ユーザーで、別の端末や SSH
+から実行してください。スタッフが F12 を押すと、すぐに暗証番号を入力できます。
+
+フラグ:
+  --outbox DIR           キオスクの結果フォルダー(既定は $EXOSCREEN_OUTBOX)
+  --lang ja|en           表示言語
+`
 	usageText[screening.EN][""] += `
 Front-desk kiosk (see README):
   exoscreen --kiosk --outbox DIR [--details reception,name,dob|none] [--show-result]
             [--idle-timeout 2m] [--staff-pin-file FILE] [--clinic NAME]
   exoscreen inbox --outbox DIR [--format text|json]
+  exoscreen kiosk-unlock --outbox DIR    release the staff PIN lockout
 `
 	usageText[screening.JA][""] += `
 受付キオスク(README を参照):
   exoscreen --kiosk --outbox DIR [--details reception,name,dob|none] [--show-result]
             [--idle-timeout 2m] [--staff-pin-file FILE] [--clinic NAME]
   exoscreen inbox --outbox DIR [--format text|json]
+  exoscreen kiosk-unlock --outbox DIR    暗証番号のロックを解除します
 `
 }
 

@@ -44,6 +44,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			return e.questionnaire(args[1:])
 		case "inbox":
 			return e.inbox(args[1:])
+		case "kiosk-unlock":
+			return e.kioskUnlock(args[1:])
 		case "help":
 			return e.help(args[1:])
 		}

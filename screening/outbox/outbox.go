@@ -81,9 +81,13 @@ type Outbox struct {
 // New returns the outbox in dir without touching the file system.
 func New(dir string) *Outbox { return &Outbox{Dir: dir} }
 
+// ErrWorldWritable is Prepare's error for a folder every user may write to.
+var ErrWorldWritable = errors.New("the outbox can be written by every user")
+
 // Prepare makes the folder ready for writing when a kiosk starts: it creates it (mode 0700)
 // when it does not exist yet, checks that it is a folder that can be written to, and removes
-// temporary files that an interrupted writer left more than an hour ago. A folder that is
+// temporary files that an interrupted writer left more than an hour ago. A folder that every
+// user may write to is refused (ErrWorldWritable: anyone could plant results); one that is
 // readable by others is reported in warn (it is not changed: it may be shared on purpose with
 // a group of staff accounts).
 func (o *Outbox) Prepare(now time.Time) (warn string, err error) {
@@ -96,6 +100,9 @@ func (o *Outbox) Prepare(now time.Time) (warn string, err error) {
 	}
 	if !fi.IsDir() {
 		return "", fmt.Errorf("%s is not a folder", o.Dir)
+	}
+	if fi.Mode().Perm()&0o002 != 0 {
+		return "", fmt.Errorf("%w: %s has mode %04o, so any user could plant results in it; make it private with chmod 700", ErrWorldWritable, o.Dir, fi.Mode().Perm())
 	}
 	if fi.Mode().Perm()&0o077 != 0 {
 		warn = fmt.Sprintf("%s has mode %04o; 0700 keeps results private to this account", o.Dir, fi.Mode().Perm())

@@ -302,6 +302,14 @@ func TestPrepareRemovesStaleTemps(t *testing.T) {
 	if warn, _ := o.Prepare(t0); !strings.Contains(warn, "0755") {
 		t.Errorf("no warning for a folder others can read: %q", warn)
 	}
+	// Issue 11.5: a folder every user may write to is refused (anyone could plant results).
+	for _, mode := range []os.FileMode{0o777, 0o1777, 0o703} {
+		os.Chmod(o.Dir, mode)
+		if _, err := o.Prepare(t0); !errors.Is(err, outbox.ErrWorldWritable) {
+			t.Errorf("mode %04o: %v, want ErrWorldWritable", mode, err)
+		}
+	}
+	os.Chmod(o.Dir, 0o700)
 }
 
 func TestWriteNewFile(t *testing.T) {

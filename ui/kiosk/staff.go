@@ -2,6 +2,7 @@ package kiosk
 
 import (
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -19,15 +20,36 @@ func (m *Model) openPIN() (tea.Model, tea.Cmd) {
 	m.pin = textinput.New()
 	m.pin.EchoMode = textinput.EchoPassword
 	m.pin.EchoCharacter = '*'
-	m.pin.CharLimit = 64
+	m.pin.CharLimit = MaxPINLength
 	m.pin.Prompt = "PIN: "
 	m.pin.Width = 20
 	m.pinMsg = ""
 	cmds := []tea.Cmd{m.pin.Focus(), m.idleTimer()}
 	if m.opt.Guard != nil && m.opt.Guard.LockedFor(m.clock.Now()) > 0 {
-		cmds = append(cmds, m.tick())
+		cmds = append(cmds, m.tick(), m.checkUnlock())
 	}
 	return m, tea.Batch(cmds...)
+}
+
+// unlockMsg carries the time of the latest unlock request (zero: none).
+type unlockMsg struct{ at time.Time }
+
+// checkUnlock asks, in a tea.Cmd, whether staff asked to release the PIN lockout from
+// elsewhere (Options.UnlockRequested: exoscreen kiosk-unlock).
+func (m *Model) checkUnlock() tea.Cmd {
+	f := m.opt.UnlockRequested
+	if f == nil {
+		return nil
+	}
+	return func() tea.Msg { return unlockMsg{at: f()} }
+}
+
+// unlocked releases the lockout when the request is newer than the wrong tries.
+func (m *Model) unlocked(msg unlockMsg) (tea.Model, tea.Cmd) {
+	if m.opt.Guard != nil && m.opt.Guard.Release(msg.at) && m.state == stPIN {
+		m.pinMsg = tr(m.opt.Lang, "pin.released")
+	}
+	return m, nil
 }
 
 // closeStaff leaves the staff screens for the screen under them.
@@ -205,6 +227,12 @@ func (m *Model) staffView() string {
 	parts := []string{st.Title.Render(tr(l, "staff.title")), ""}
 	if m.opt.Where != "" {
 		parts = append(parts, st.Help.Render(tr(l, "staff.outbox", export.Sanitize(m.opt.Where))), "")
+	}
+	for _, w := range m.opt.Warnings {
+		parts = append(parts, m.paragraph(st.Error, tr(l, "staff.warning", export.Sanitize(w))))
+	}
+	if len(m.opt.Warnings) > 0 {
+		parts = append(parts, "")
 	}
 	if m.pending != nil {
 		reason := ""
