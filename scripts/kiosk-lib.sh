@@ -9,6 +9,17 @@ SESSION="kiosk-$$"
 PIN=2468
 FAILS=0
 
+# Every tmux command goes to a private server of this run (never the user's default one);
+# exported so that the checks run with bash -c use it too.
+TMUX_SOCKET="exoscreen-kiosk-$$"
+unset TMUX
+tmux() { command tmux -L "$TMUX_SOCKET" "$@"; }
+export -f tmux
+export TMUX_SOCKET
+# A session that lives as long as the run: killing the last session would end the server
+# while the next command starts it again.
+tmux new-session -d -s keep -x 80 -y 24 "sleep 86400"
+
 build() {
 	if [ -z "$BIN" ]; then
 		BIN="$WORK/exoscreen"
@@ -17,7 +28,7 @@ build() {
 }
 
 cleanup() {
-	tmux kill-session -t "$SESSION" 2>/dev/null || true
+	tmux kill-server 2>/dev/null || true
 	chattr -i "$WORK"/* 2>/dev/null || true
 	rm -rf "$WORK"
 }

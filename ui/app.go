@@ -8,6 +8,7 @@
 package ui
 
 import (
+	"errors"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -82,7 +83,11 @@ func NewApp(rs *screening.RuleSet, opt AppOptions) *App {
 // Finished reports whether the screening was completed (the summary was reached).
 func (a *App) Finished() bool { return a.finished }
 
-// ExportError is the error of the automatic save (--export), if it failed.
+// errExportUnfinished is the automatic save's error while it runs: quitting before it is
+// done must not be taken for a saved result.
+var errExportUnfinished = errors.New("the summary was still being saved")
+
+// ExportError is the error of the automatic save (--export), if it failed or did not finish.
 func (a *App) ExportError() error { return a.exportErr }
 
 // Lang is the language chosen.
@@ -143,9 +148,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			Width: a.width, Height: a.height,
 		})
 		if a.opt.ExportPath != "" {
-			a.exportErr = a.summary.Export(a.opt.ExportPath)
+			a.exportErr = errExportUnfinished // until the write comes back
+			return a, tea.Batch(a.summary.Init(), a.summary.Export(a.opt.ExportPath))
 		}
 		return a, a.summary.Init()
+
+	case exportResultMsg:
+		if msg.auto {
+			a.exportErr = msg.err
+		}
 	}
 
 	switch a.state {

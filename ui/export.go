@@ -5,13 +5,13 @@ import (
 	"io/fs"
 	"os"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/exoscreen/exoscreen/internal/atomicfile"
+	"github.com/exoscreen/exoscreen/internal/fserr"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 )
@@ -19,8 +19,6 @@ import (
 // The save dialog of the summary: a path prompt with a default name that carries no patient
 // data, written atomically with mode 0600. A failure is shown in the dialog, in the person's
 // language, and the result stays on the screen.
-
-type exportDoneMsg struct{ path string }
 
 type exportCancelMsg struct{}
 
@@ -30,6 +28,7 @@ type exportDialog struct {
 	input         textinput.Model
 	err           string
 	confirmed     string // a path the person agreed to overwrite
+	busy          bool   // a write is in progress
 	width, height int
 }
 
@@ -62,27 +61,16 @@ func (d *exportDialog) update(msg tea.Msg) tea.Cmd {
 		case key.Matches(km, d.sum.keys.Cancel):
 			return func() tea.Msg { return exportCancelMsg{} }
 		case km.Type == tea.KeyEnter:
+			if d.busy {
+				return nil // one write at a time
+			}
 			path := strings.TrimSpace(d.input.Value())
 			if path == "" {
 				d.err = tr(lang, "export.empty")
 				return nil
 			}
-			if fi, err := os.Stat(path); err == nil {
-				if fi.IsDir() {
-					d.err = tr(lang, "export.isdir")
-					return nil
-				}
-				if d.confirmed != path {
-					d.confirmed = path
-					d.err = tr(lang, "export.exists")
-					return nil
-				}
-			}
-			if err := writeFileAtomic(path, d.sum.Text()); err != nil {
-				d.err = tr(lang, "export.failed", saveError(err, lang))
-				return nil
-			}
-			return func() tea.Msg { return exportDoneMsg{path: path} }
+			d.busy = true
+			return writeSummary(path, d.sum.Text(), d.confirmed != path, false)
 		}
 		d.err = ""
 		d.confirmed = ""
@@ -90,6 +78,69 @@ func (d *exportDialog) update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	d.input, cmd = d.input.Update(msg)
 	return cmd
+}
+
+// result shows the outcome of the write the dialog asked for; done reports whether the
+// summary was saved (the dialog closes).
+func (d *exportDialog) result(msg exportResultMsg) (done bool) {
+	lang := d.sum.lang
+	d.busy = false
+	switch {
+	case msg.err == nil:
+		return true
+	case errors.Is(msg.err, errExists):
+		d.confirmed = msg.path
+		d.err = tr(lang, "export.exists")
+	case errors.Is(msg.err, atomicfile.ErrIsDir):
+		d.err = tr(lang, "export.isdir")
+	default:
+		d.err = tr(lang, "export.failed", saveError(msg.err, lang))
+	}
+	return false
+}
+
+// exportResultMsg is the outcome of writing the summary to a file, done in a tea.Cmd.
+type exportResultMsg struct {
+	path string
+	err  error
+	auto bool // the automatic save of --export, not the dialog
+}
+
+// errExists: the file exists and the person has not agreed to replace it yet.
+var errExists = errors.New("the file exists")
+
+// writeSummary writes data to path atomically with mode 0600 in a tea.Cmd (never in Update:
+// a slow or hung disk must not freeze the screen). With ask, an existing file is not replaced
+// (errExists comes back, and the dialog asks).
+func writeSummary(path string, data []byte, ask, auto bool) tea.Cmd {
+	return func() tea.Msg {
+		if fi, err := os.Stat(path); err == nil {
+			if fi.IsDir() {
+				return exportResultMsg{path: path, auto: auto, err: &fs.PathError{Op: "write", Path: path, Err: atomicfile.ErrIsDir}}
+			}
+			if ask {
+				return exportResultMsg{path: path, auto: auto, err: errExists}
+			}
+		}
+		return exportResultMsg{path: path, auto: auto, err: atomicfile.WriteFile(path, data, 0o600)}
+	}
+}
+
+// exportResult shows the outcome of a write on the summary (and closes the dialog when it
+// asked for the write and it worked).
+func (m *Summary) exportResult(msg exportResultMsg) {
+	if m.exporting != nil && !msg.auto {
+		if !m.exporting.result(msg) {
+			return
+		}
+		m.exporting = nil
+	}
+	if msg.err != nil {
+		m.status = m.st.Error.Render(tr(m.lang, "summary.saveFail", saveError(msg.err, m.lang)))
+		return
+	}
+	m.saved = msg.path
+	m.status = m.st.OK.Render(tr(m.lang, "summary.saved", export.Sanitize(msg.path)))
 }
 
 func (d *exportDialog) view() string {
@@ -120,37 +171,12 @@ func (d *exportDialog) view() string {
 	return frame(header, body, footer, d.width, d.height)
 }
 
-// saveError says in lang why a file could not be written.
+// saveError says in lang why a file could not be written (internal/fserr, the one message
+// catalogue of file errors), with the file's name.
 func saveError(err error, lang screening.Lang) string {
-	var reason string
-	switch {
-	case errors.Is(err, atomicfile.ErrIsDir):
-		reason = tr(lang, "export.isdir")
-	case errors.Is(err, atomicfile.ErrEmptyPath):
-		reason = tr(lang, "export.empty")
-	case errors.Is(err, fs.ErrNotExist):
-		reason = tr(lang, "export.noDir")
-	case errors.Is(err, fs.ErrPermission):
-		reason = tr(lang, "export.denied")
-	case errors.Is(err, syscall.ENOSPC):
-		reason = tr(lang, "export.noSpace")
-	default:
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			reason = pe.Err.Error()
-		} else {
-			reason = err.Error()
-		}
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return reason + " (" + export.Sanitize(pe.Path) + ")"
+	reason := fserr.Reason(err, lang)
+	if p := fserr.Path(err); p != "" {
+		return reason + " (" + p + ")"
 	}
 	return reason
-}
-
-// writeFileAtomic writes data to path atomically with mode 0600 (internal/atomicfile, shared
-// with the accessible mode and the kiosk).
-func writeFileAtomic(path string, data []byte) error {
-	return atomicfile.WriteFile(path, data, 0o600)
 }

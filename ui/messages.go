@@ -57,16 +57,13 @@ var messages = screening.Catalog{
 	"summary.position":  {JA: "%d-%d行 / %d行", EN: "lines %d-%d of %d"},
 
 	// export
-	"export.title":   {JA: "結果をファイルに保存", EN: "Save the summary to a file"},
-	"export.prompt":  {JA: "保存先のファイル名(パス)", EN: "File name (path) to save to"},
-	"export.note":    {JA: "印刷できるテキスト形式で保存します。ファイルは本人だけが読めるように(0600)作ります。", EN: "The printable text summary is saved, readable only by you (mode 0600)."},
-	"export.exists":  {JA: "このファイルはすでにあります。もう一度 enter を押すと上書きします。", EN: "This file already exists. Press enter again to replace it."},
-	"export.empty":   {JA: "ファイル名を入力してください。", EN: "Please enter a file name."},
-	"export.isdir":   {JA: "フォルダーです。ファイル名を入力してください。", EN: "That is a folder; please enter a file name."},
-	"export.failed":  {JA: "保存できませんでした: %s。結果は失われていません。別の場所を指定してください。", EN: "Could not save: %s. The result is not lost; try another place."},
-	"export.noDir":   {JA: "フォルダーがありません", EN: "the folder does not exist"},
-	"export.denied":  {JA: "書き込む権限がありません", EN: "permission denied"},
-	"export.noSpace": {JA: "ディスクの空きがありません", EN: "no space left on the disk"},
+	"export.title":  {JA: "結果をファイルに保存", EN: "Save the summary to a file"},
+	"export.prompt": {JA: "保存先のファイル名(パス)", EN: "File name (path) to save to"},
+	"export.note":   {JA: "印刷できるテキスト形式で保存します。ファイルは本人だけが読めるように(0600)作ります。", EN: "The printable text summary is saved, readable only by you (mode 0600)."},
+	"export.exists": {JA: "このファイルはすでにあります。もう一度 enter を押すと上書きします。", EN: "This file already exists. Press enter again to replace it."},
+	"export.empty":  {JA: "ファイル名を入力してください。", EN: "Please enter a file name."},
+	"export.isdir":  {JA: "フォルダーです。ファイル名を入力してください。", EN: "That is a folder; please enter a file name."},
+	"export.failed": {JA: "保存できませんでした: %s。結果は失われていません。別の場所を指定してください。", EN: "Could not save: %s. The result is not lost; try another place."},
 
 	// quit
 	"quit.title":     {JA: "終了しますか?", EN: "Quit?"},

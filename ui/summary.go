@@ -88,18 +88,10 @@ func (m *Summary) Text() []byte {
 	return b.Bytes()
 }
 
-// Export writes the text summary to path atomically with mode 0600, and shows the outcome on
-// the screen. On failure the summary stays as it is, so nothing is lost.
-func (m *Summary) Export(path string) error {
-	err := writeFileAtomic(path, m.Text())
-	if err != nil {
-		m.status = m.st.Error.Render(tr(m.lang, "summary.saveFail", saveError(err, m.lang)))
-		return err
-	}
-	m.saved = path
-	m.status = m.st.OK.Render(tr(m.lang, "summary.saved", export.Sanitize(path)))
-	return nil
-}
+// Export writes the text summary to path atomically with mode 0600 in a tea.Cmd; the summary
+// shows the outcome when it comes back. On failure the summary stays as it is, so nothing is
+// lost.
+func (m *Summary) Export(path string) tea.Cmd { return writeSummary(path, m.Text(), false, true) }
 
 // Update handles a message.
 func (m *Summary) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -110,10 +102,8 @@ func (m *Summary) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.exporting.width, m.exporting.height = msg.Width, msg.Height
 		}
 		return m, nil
-	case exportDoneMsg:
-		m.exporting = nil
-		m.saved = msg.path
-		m.status = m.st.OK.Render(tr(m.lang, "summary.saved", export.Sanitize(msg.path)))
+	case exportResultMsg:
+		m.exportResult(msg)
 		return m, nil
 	case exportCancelMsg:
 		m.exporting = nil

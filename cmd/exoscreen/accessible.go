@@ -5,12 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/signal"
 	"syscall"
 
 	"github.com/exoscreen/exoscreen/internal/atomicfile"
+	"github.com/exoscreen/exoscreen/internal/fserr"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 	"github.com/exoscreen/exoscreen/ui/accessible"
@@ -93,40 +93,16 @@ func isInvalid(err error) bool {
 	return errors.As(err, &inv)
 }
 
-// exportProblem says in lang why path cannot be written.
+// exportProblem says in lang why path cannot be written (internal/fserr, the one message
+// catalogue of file errors).
 func exportProblem(err error, path string, lang screening.Lang) string {
-	p := export.Sanitize(path)
-	switch {
-	case errors.Is(err, atomicfile.ErrEmptyPath):
-		return accessibleMsg(lang, "exportEmpty")
-	case errors.Is(err, atomicfile.ErrIsDir):
-		return accessibleMsg(lang, "exportIsDir", p)
-	case errors.Is(err, atomicfile.ErrNotRegular):
-		return accessibleMsg(lang, "exportNotRegular", p)
-	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
-		return accessibleMsg(lang, "exportNoDir", p)
-	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
-		return accessibleMsg(lang, "exportPermission", p)
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return accessibleMsg(lang, "exportFull", p)
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return accessibleMsg(lang, "exportOther", p, err)
+	return accessibleMsg(lang, "exportCannot", export.Sanitize(path), fserr.Reason(err, lang))
 }
 
 var accessibleMessages = screening.Catalog{
-	"exported":         {JA: "結果を %s に保存しました (ファイルの権限 0600)。", EN: "The result was saved to %s (file mode 0600)."},
-	"exportFailed":     {JA: "--export: %s 結果は上に表示したとおりです。", EN: "--export: %s The result is printed above."},
-	"exportEmpty":      {JA: "ファイル名が空です。", EN: "the file name is empty."},
-	"exportIsDir":      {JA: "%s はフォルダです。ファイル名を指定してください。", EN: "%s is a directory; give a file name."},
-	"exportNotRegular": {JA: "%s は通常のファイルではないため、書き込めません。", EN: "%s is not a regular file, so it cannot be written."},
-	"exportNoDir":      {JA: "%s を書き込むフォルダがありません。", EN: "cannot write %s: its directory does not exist."},
-	"exportPermission": {JA: "%s に書き込む権限がありません。", EN: "cannot write %s: permission denied."},
-	"exportFull":       {JA: "%s を書き込めません。ディスクに空きがありません。", EN: "cannot write %s: the disk is full."},
-	"exportOther":      {JA: "%s を書き込めません: %v", EN: "cannot write %s: %v"},
+	"exported":     {JA: "結果を %s に保存しました (ファイルの権限 0600)。", EN: "The result was saved to %s (file mode 0600)."},
+	"exportCannot": {JA: "%s に書き込めません(%s)。", EN: "cannot write %s: %s."},
+	"exportFailed": {JA: "--export: %s 結果は上に表示したとおりです。", EN: "--export: %s The result is printed above."},
 }
 
 func accessibleMsg(lang screening.Lang, key string, args ...any) string {

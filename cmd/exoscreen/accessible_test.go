@@ -88,8 +88,8 @@ func TestAccessibleExportFails(t *testing.T) {
 	for _, tc := range []struct {
 		name, path, lang, want string
 	}{
-		{"missing directory", filepath.Join(dir, "nope", "x.txt"), "en", "its directory does not exist"},
-		{"directory", dir, "ja", "はフォルダです"},
+		{"missing directory", filepath.Join(dir, "nope", "x.txt"), "en", "the folder does not exist"},
+		{"directory", dir, "ja", "フォルダーです"},
 		{"device", os.DevNull, "en", "not a regular file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -110,7 +110,7 @@ func TestAccessibleExportFails(t *testing.T) {
 		t.Errorf("exit %d, want 1", code)
 	}
 	summaryOf(t, stdout, "問診が終わりました。結果は次のとおりです。")
-	if !strings.Contains(stderr, "書き込むフォルダがありません") || !strings.Contains(stderr, "結果は上に表示したとおりです") {
+	if !strings.Contains(stderr, "フォルダーがありません") || !strings.Contains(stderr, "結果は上に表示したとおりです") {
 		t.Errorf("stderr %q", stderr)
 	}
 }

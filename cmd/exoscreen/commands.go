@@ -73,7 +73,7 @@ var exitStatus = txt("終了コード: 0 完了、1 実行時の失敗、2 使�
 	"Exit status: 0 done, 1 runtime failure, 2 bad usage, bad input, or a screening quit before its summary. The verdict is never in the exit status.")
 
 // commands are the commands of exoscreen, in the order of the help.
-var commands = []*command{rootCommand, evaluateCommand, lintCommand, questionnaireCommand, inboxCommand, serveCommand, helpCommand}
+var commands = []*command{rootCommand, evaluateCommand, lintCommand, questionnaireCommand, inboxCommand, kioskUnlockCommand, serveCommand, helpCommand}
 
 var rootCommand = &command{
 	name:    "",
@@ -180,4 +180,18 @@ var helpCommand = &command{
 		{"exoscreen help evaluate --lang en", txt("evaluate のヘルプ(英語)", "the help of evaluate, in English")},
 	},
 	// run is nil: help reads the table of commands, which holds help (run calls e.helpCmd).
+}
+
+var kioskUnlockCommand = &command{
+	name:    "kiosk-unlock",
+	summary: txt("キオスクの暗証番号ロックを解除します", "release the kiosks' staff PIN lockout"),
+	about: []screening.Text{
+		txt("--outbox に結果を書くキオスクの暗証番号ロック(3 回まちがえると入力できなくなり、その後は 1 回ごとに 2 倍、最長 15 分)を解除します。キオスクと同じ OS ユーザーで、別の端末や SSH から実行してください。スタッフが F12 を押すと、すぐに暗証番号を入力できます。",
+			"Releases the staff PIN lockout of the kiosks writing to --outbox (three wrong PINs lock the prompt, each further lockout doubles up to 15 minutes). Run it as the kiosks' OS user, from another terminal or over SSH; the kiosks accept the PIN again as soon as staff press F12."),
+	},
+	flags: []flagGroup{{names: []string{"outbox"}}},
+	examples: []example{
+		{"exoscreen kiosk-unlock --outbox /srv/exoscreen/outbox", txt("ロックを解除します", "release the lockout")},
+	},
+	run: func(e *env, o *options, args []string) int { return e.kioskUnlock(o, args) },
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -73,8 +74,9 @@ func (e *env) inbox(o *options, pos []string) int {
 	if argv := strings.Fields(*printCmd); len(argv) > 0 {
 		if _, err := exec.LookPath(argv[0]); err == nil {
 			opt.PrintName = *printCmd
-			opt.Print = func(text string) error {
-				cmd := exec.Command(argv[0], argv[1:]...)
+			opt.Print = func(ctx context.Context, text string) error {
+				cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
+				cmd.WaitDelay = time.Second // a child that keeps the output open does not hang us
 				cmd.Stdin = strings.NewReader(text)
 				var out bytes.Buffer
 				cmd.Stdout, cmd.Stderr = &out, &out
@@ -140,6 +142,7 @@ type inboxProblem struct {
 var problemKinds = map[outbox.ProblemKind]string{
 	outbox.NotResult: "not_result", outbox.Corrupt: "corrupt", outbox.TooLarge: "too_large",
 	outbox.NotRegular: "not_regular", outbox.OrphanSummary: "orphan_summary", outbox.Unreadable: "unreadable",
+	outbox.Missing: "missing",
 }
 
 // writeInboxJSON writes the entries as one JSON array. Strings keep their value; characters a

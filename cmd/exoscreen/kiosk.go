@@ -5,14 +5,18 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/exoscreen/exoscreen/internal/atomicfile"
+	"github.com/exoscreen/exoscreen/internal/fserr"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 	"github.com/exoscreen/exoscreen/screening/outbox"
@@ -61,38 +65,72 @@ func (k *kioskFlags) misused(fs *flag.FlagSet) error {
 }
 
 // readPIN reads the staff PIN from the file or the environment. A PIN file must be private
-// to its owner (mode 0600 or stricter), like an SSH key.
-func readPIN(file string) (string, error) {
+// to its owner (mode 0600 or stricter), like an SSH key. A PIN from the environment is
+// removed from it (from Go's copy, so programs the kiosk starts never see it, and from the
+// process's initial environment block that /proc/PID/environ shows, where the system allows);
+// fromEnv reports that it came from there, and scrubbed whether the block was cleared.
+func readPIN(file string) (pin string, fromEnv, scrubbed bool, err error) {
 	if file == "" {
-		pin, ok := os.LookupEnv(pinEnv)
-		if !ok || pin == "" {
-			return "", fmt.Errorf("a kiosk needs a staff PIN: set %s or give --staff-pin-file FILE", pinEnv)
+		v, ok := os.LookupEnv(pinEnv)
+		if !ok || v == "" {
+			return "", false, false, fmt.Errorf("a kiosk needs a staff PIN: give --staff-pin-file FILE (mode 0600) or set %s", pinEnv)
 		}
-		// Programs the kiosk might start never see it.
+		pin = strings.TrimSpace(v)
+		scrubbed = scrubEnv(pinEnv)
 		os.Unsetenv(pinEnv)
-		return strings.TrimSpace(pin), nil
+		if pin == "" {
+			return "", true, scrubbed, kiosk.ErrBlankPIN
+		}
+		return pin, true, scrubbed, nil
 	}
 	f, err := os.Open(file)
 	if err != nil {
-		return "", fmt.Errorf("--staff-pin-file: %w", err)
+		return "", false, false, fmt.Errorf("--staff-pin-file: %w", err)
 	}
 	defer f.Close()
 	fi, err := f.Stat() // the file opened, not whatever the name points to later
 	if err != nil {
-		return "", fmt.Errorf("--staff-pin-file: %w", err)
+		return "", false, false, fmt.Errorf("--staff-pin-file: %w", err)
 	}
 	if !fi.Mode().IsRegular() {
-		return "", fmt.Errorf("--staff-pin-file: %s is not a regular file", file)
+		return "", false, false, fmt.Errorf("--staff-pin-file: %s is not a regular file", file)
 	}
 	if fi.Mode().Perm()&0o077 != 0 {
-		return "", fmt.Errorf("--staff-pin-file: %s has mode %04o; make it private with chmod 600", file, fi.Mode().Perm())
+		return "", false, false, fmt.Errorf("--staff-pin-file: %s has mode %04o; make it private with chmod 600", file, fi.Mode().Perm())
 	}
 	b, err := io.ReadAll(io.LimitReader(f, 1024))
 	if err != nil {
-		return "", fmt.Errorf("--staff-pin-file: %w", err)
+		return "", false, false, fmt.Errorf("--staff-pin-file: %w", err)
 	}
 	line, _, _ := strings.Cut(string(b), "\n")
-	return strings.TrimSpace(line), nil
+	if line != "" && strings.TrimSpace(line) == "" {
+		return "", false, false, fmt.Errorf("--staff-pin-file: %w", kiosk.ErrBlankPIN)
+	}
+	return strings.TrimSpace(line), false, false, nil
+}
+
+// kioskWarnings are the kiosk's words for the warnings shown on the staff menu.
+var kioskWarnings = screening.Catalog{
+	"pin.env": {
+		JA: "暗証番号を環境変数 " + pinEnv + " から読みました。設定したシェル(とその履歴)に残っている場合があります。--staff-pin-file(権限 0600)を使ってください。",
+		EN: "The staff PIN came from " + pinEnv + "; the shell that set it (and its history) may still hold it. Use --staff-pin-file (mode 0600) instead.",
+	},
+	"pin.visible": {
+		JA: "この環境ではプロセスの初期環境から暗証番号を消せないため、同じユーザーには /proc/PID/environ で見えます。",
+		EN: "This system does not let the kiosk clear the PIN from its initial environment: the same user can read it in /proc/PID/environ.",
+	},
+	"unlock.done": {
+		JA: "%s に書き込むキオスクの暗証番号ロックを解除しました。キオスクで F12 を押すと、すぐに暗証番号を入力できます。",
+		EN: "The staff PIN lockout of the kiosks writing to %s is released: press F12 on the kiosk and enter the PIN.",
+	},
+	"unlock.failed": {
+		JA: "%s にロック解除の指示を書けません(%s)。キオスクと同じユーザーで実行してください。",
+		EN: "cannot leave the unlock request in %s (%s); run this as the kiosk's user.",
+	},
+	"outbox.loose": {
+		JA: "結果フォルダー %s の権限が %04o です。0700 にすると結果はこのアカウントだけが読めます。",
+		EN: "The outbox %s has mode %04o; 0700 keeps results private to this account.",
+	},
 }
 
 // runKiosk runs the front-desk kiosk until staff quit it with the PIN or a signal (SIGTERM,
@@ -108,9 +146,16 @@ func (e *env) runKiosk(rs *screening.RuleSet, c *common, k *kioskFlags) int {
 	if k.idle < time.Second {
 		return e.usageError("", c.lang, fmt.Errorf("--idle-timeout %v is too short (at least 1s)", k.idle))
 	}
-	pin, err := readPIN(k.pinFile)
+	pin, fromEnv, scrubbed, err := readPIN(k.pinFile)
 	if err != nil {
 		return e.usageError("", c.lang, err)
+	}
+	var warnings []string
+	if fromEnv {
+		warnings = append(warnings, kioskWarnings.Get(c.lang, "pin.env"))
+		if !scrubbed {
+			warnings = append(warnings, kioskWarnings.Get(c.lang, "pin.visible"))
+		}
 	}
 	guard, err := kiosk.NewGuard(pin)
 	if err != nil {
@@ -129,7 +174,13 @@ func (e *env) runKiosk(rs *screening.RuleSet, c *common, k *kioskFlags) int {
 		return exitFail
 	}
 	if warn != "" {
-		fmt.Fprintf(e.stderr, "exoscreen --kiosk: warning: %s\n", warn)
+		if fi, err := os.Stat(k.outbox); err == nil {
+			warnings = append(warnings, kioskWarnings.Get(c.lang, "outbox.loose", k.outbox, fi.Mode().Perm()))
+		}
+	}
+	for _, w := range warnings {
+		// Also on the staff menu: the kiosk's screen covers these lines at once.
+		fmt.Fprintf(e.stderr, "exoscreen --kiosk: warning: %s\n", export.Sanitize(w))
 	}
 
 	countdown := 30 * time.Second
@@ -153,8 +204,10 @@ func (e *env) runKiosk(rs *screening.RuleSet, c *common, k *kioskFlags) int {
 			}
 			return o.Save(res, meta)
 		},
-		Where:  k.outbox,
-		Clinic: k.clinic(),
+		Where:           k.outbox,
+		Clinic:          k.clinic(),
+		Warnings:        warnings,
+		UnlockRequested: func() time.Time { return unlockRequested(k.outbox) },
 	})
 
 	// Lockdown: the terminal is in raw mode, so ctrl+c, ctrl+z and ctrl+\ arrive as keys the
@@ -180,5 +233,52 @@ func (e *env) runKiosk(rs *screening.RuleSet, c *common, k *kioskFlags) int {
 		fmt.Fprintln(e.stderr, "exoscreen --kiosk: one finished screening could not be saved and was discarded")
 		return exitFail
 	}
+	return exitOK
+}
+
+// unlockFile is the file in the outbox folder that `exoscreen kiosk-unlock` writes: its
+// modification time is when staff asked to release the PIN lockout. It is hidden, so the
+// inbox neither lists nor watches it; only the folder's owner can write it (the folder is
+// 0700, and a world-writable one is refused).
+const unlockFile = ".kiosk-unlock"
+
+// unlockRequested is when the PIN lockout was last released with kiosk-unlock (zero: never):
+// the time of dir's unlock file when it is a regular file of this OS user.
+func unlockRequested(dir string) time.Time {
+	fi, err := os.Lstat(filepath.Join(dir, unlockFile))
+	if err != nil || !fi.Mode().IsRegular() {
+		return time.Time{}
+	}
+	if st, ok := fi.Sys().(*syscall.Stat_t); !ok || int(st.Uid) != os.Getuid() {
+		return time.Time{}
+	}
+	return fi.ModTime()
+}
+
+// kioskUnlock is `exoscreen kiosk-unlock`: it releases the staff PIN lockout of the kiosks
+// writing to the outbox, for staff locked out by wrong tries (a patient's, say). Run by the
+// kiosk's OS user; the kiosks accept the PIN again within a second of their prompt being
+// shown.
+func (e *env) kioskUnlock(o *options, pos []string) int {
+	c := &o.common
+	dir := &o.outbox
+	if len(pos) > 0 { // parseArgs refuses them (kiosk-unlock takes no arguments)
+		return e.usageError("kiosk-unlock", c.lang, fmt.Errorf("unexpected argument %q", pos[0]))
+	}
+	if *dir == "" {
+		return e.usageError("kiosk-unlock", c.lang, errors.New("--outbox DIR is required"))
+	}
+	fi, err := os.Stat(*dir)
+	if err == nil && !fi.IsDir() {
+		err = &iofs.PathError{Op: "open", Path: *dir, Err: syscall.ENOTDIR}
+	}
+	if err == nil {
+		err = atomicfile.WriteFile(filepath.Join(*dir, unlockFile), []byte(time.Now().UTC().Format(time.RFC3339Nano)+"\n"), 0o600)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "exoscreen kiosk-unlock: %s\n", kioskWarnings.Get(c.lang, "unlock.failed", export.Sanitize(*dir), fserr.Reason(err, c.lang)))
+		return exitFail
+	}
+	fmt.Fprintf(e.stdout, "%s\n", kioskWarnings.Get(c.lang, "unlock.done", export.Sanitize(*dir)))
 	return exitOK
 }

@@ -24,6 +24,10 @@ func TestKioskUsageErrors(t *testing.T) {
 	os.WriteFile(short, []byte("12\n"), 0o600)
 	good := filepath.Join(dir, "pin")
 	os.WriteFile(good, []byte("2468\n"), 0o600)
+	long := filepath.Join(dir, "pin-long")
+	os.WriteFile(long, []byte(strings.Repeat("8", 65)+"\n"), 0o600)
+	blank := filepath.Join(dir, "pin-blank")
+	os.WriteFile(blank, []byte("     \n"), 0o600)
 	tests := []struct {
 		name string
 		pin  string
@@ -36,6 +40,9 @@ func TestKioskUsageErrors(t *testing.T) {
 		{"no PIN", "", []string{"--kiosk", "--outbox", dir}, "EXOSCREEN_STAFF_PIN"},
 		{"loose PIN file", "", []string{"--kiosk", "--outbox", dir, "--staff-pin-file", loose}, "chmod 600"},
 		{"short PIN", "", []string{"--kiosk", "--outbox", dir, "--staff-pin-file", short}, "at least 4"},
+		{"PIN too long to type", "", []string{"--kiosk", "--outbox", dir, "--staff-pin-file", long}, "at most 64 characters"},
+		{"PIN of spaces (env)", "    ", []string{"--kiosk", "--outbox", dir}, "only spaces"},
+		{"PIN of spaces (file)", "", []string{"--kiosk", "--outbox", dir, "--staff-pin-file", blank}, "only spaces"},
 		{"short idle", "2468", []string{"--kiosk", "--outbox", dir, "--idle-timeout", "10ms"}, "too short"},
 		{"no terminal", "", []string{"--kiosk", "--outbox", dir, "--staff-pin-file", good}, "needs a terminal"},
 	}
@@ -57,9 +64,9 @@ func TestKioskUsageErrors(t *testing.T) {
 
 func TestReadPINFromEnvIsUnset(t *testing.T) {
 	t.Setenv(pinEnv, " 2468 ")
-	pin, err := readPIN("")
-	if err != nil || pin != "2468" {
-		t.Fatalf("%q %v", pin, err)
+	pin, fromEnv, _, err := readPIN("")
+	if err != nil || pin != "2468" || !fromEnv {
+		t.Fatalf("%q %v %v", pin, fromEnv, err)
 	}
 	if _, ok := os.LookupEnv(pinEnv); ok {
 		t.Error("the PIN stays in the environment")

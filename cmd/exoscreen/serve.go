@@ -45,6 +45,7 @@ func (e *env) serve(o *options, args []string) int {
 		return e.usageError("serve", c.lang, fmt.Errorf("--details: %w", err))
 	}
 	password := os.Getenv(serve.PasswordEnv)
+	scrubEnv(serve.PasswordEnv) // from /proc/PID/environ too, where the system allows
 	os.Unsetenv(serve.PasswordEnv)
 	if *pwFile != "" {
 		if password, err = serve.ReadPasswordFile(*pwFile); err != nil {
@@ -53,9 +54,15 @@ func (e *env) serve(o *options, args []string) int {
 	}
 	var guard *kiosk.Guard
 	if serve.Mode(*mode) == serve.ModeKiosk {
-		pin, err := readPIN(*pinFile)
+		pin, fromEnv, scrubbed, err := readPIN(*pinFile)
 		if err != nil {
 			return e.usageError("serve", c.lang, err)
+		}
+		if fromEnv { // serve's standard error is the operator's, not hidden by a full screen
+			fmt.Fprintf(e.stderr, "exoscreen serve: %s\n", kioskWarnings.Get(c.lang, "pin.env"))
+			if !scrubbed {
+				fmt.Fprintf(e.stderr, "exoscreen serve: %s\n", kioskWarnings.Get(c.lang, "pin.visible"))
+			}
 		}
 		if guard, err = kiosk.NewGuard(pin); err != nil {
 			return e.usageError("serve", c.lang, err)

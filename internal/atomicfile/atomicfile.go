@@ -3,7 +3,9 @@
 // after a crash), with exactly the permissions asked for (0600 for results, whatever the
 // umask), and with errors that name the file and say what is wrong.
 //
-// It is shared by the TUI's and the accessible mode's --export and by the kiosk.
+// It is the one writer of the program: WriteFile (replace) serves the TUI's and the accessible
+// mode's --export and the kiosk's unlock request; WriteNew (never replace) serves the kiosk
+// outbox and the inbox's export.
 package atomicfile
 
 import (
@@ -12,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 )
 
@@ -41,29 +44,14 @@ func WriteFile(path string, data []byte, perm fs.FileMode) error {
 		return err
 	}
 	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err := f.Chmod(perm); err != nil {
-		return wrap(path, err)
-	}
-	if _, err := f.Write(data); err != nil {
-		return wrap(path, err)
-	}
-	if err := f.Sync(); err != nil {
-		return wrap(path, err)
-	}
-	if err := f.Close(); err != nil {
+	if err := fill(f, data, perm); err != nil {
+		os.Remove(tmp)
 		return wrap(path, err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
 		return wrap(path, err)
 	}
-	ok = true
 	return syncDir(dir, path)
 }
 
@@ -107,14 +95,91 @@ func checkTarget(path string) error {
 	return nil
 }
 
-// syncDir makes the rename durable. File systems that cannot sync a directory are fine.
+// WriteNew writes data to a new file at path atomically, with mode perm (exactly, ignoring
+// the umask): a hidden temporary file in the same directory is written, synced, and then
+// linked to path, which fails when path exists, so an existing file is never replaced (not
+// even one created by another process a moment earlier); then the directory is synced.
+// File systems without hard links (FAT, some network shares) get a rename after a check
+// that path is free.
+//
+// Errors are those of WriteFile; when path exists the error satisfies
+// errors.Is(err, fs.ErrExist). Nothing is left behind on failure.
+func WriteNew(path string, data []byte, perm fs.FileMode) error {
+	if path == "" {
+		return &fs.PathError{Op: "write", Path: path, Err: ErrEmptyPath}
+	}
+	if os.IsPathSeparator(path[len(path)-1]) {
+		return &fs.PathError{Op: "write", Path: path, Err: ErrIsDir}
+	}
+	f, dir, err := createTempIn(path)
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	if err := fill(f, data, perm); err != nil {
+		os.Remove(tmp)
+		return wrap(path, err)
+	}
+	err = os.Link(tmp, path)
+	switch {
+	case err == nil:
+		os.Remove(tmp)
+	case errors.Is(err, fs.ErrExist):
+		os.Remove(tmp)
+		return wrap(path, err)
+	default:
+		// No hard links here: rename after checking that the name is free.
+		if _, serr := os.Lstat(path); serr == nil {
+			os.Remove(tmp)
+			return wrap(path, fs.ErrExist)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			os.Remove(tmp)
+			return wrap(path, err)
+		}
+	}
+	return syncDir(dir, path)
+}
+
+// fill writes data to the new temporary file f with mode perm, syncs and closes it. f is
+// closed whatever happens.
+func fill(f *os.File, data []byte, perm fs.FileMode) error {
+	err := f.Chmod(perm)
+	if err == nil {
+		_, err = f.Write(data)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// IsTemp reports whether name (a base name) is a temporary file of WriteFile or WriteNew, for
+// cleaning up after a writer that was killed.
+func IsTemp(name string) bool {
+	return strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".tmp") && len(name) > len(".x.1.tmp")
+}
+
+// dirSync syncs an open directory; a variable so that tests can make it fail.
+var dirSync = (*os.File).Sync
+
+// syncDir makes the new name durable. A file system that cannot sync a directory at all
+// (EINVAL, ENOTSUP: some FUSE and network file systems) is fine, the file itself is synced;
+// any other error (EIO, ENOSPC) is returned.
 func syncDir(dir, path string) error {
 	d, err := os.Open(dir)
 	if err != nil {
 		return wrap(path, err)
 	}
 	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, syscall.ENOTSUP) {
+	if err := dirSync(d); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, syscall.ENOTSUP) && !errors.Is(err, errors.ErrUnsupported) {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
 		return wrap(path, fmt.Errorf("syncing the directory: %w", err))
 	}
 	return nil
@@ -140,6 +205,11 @@ func createTemp(path string) (*os.File, string, error) {
 	if err := checkTarget(path); err != nil {
 		return nil, "", err
 	}
+	return createTempIn(path)
+}
+
+// createTempIn creates the hidden temporary file beside path without checking path.
+func createTempIn(path string) (*os.File, string, error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."

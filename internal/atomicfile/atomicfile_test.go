@@ -259,3 +259,79 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Errorf("left behind: %v", got)
 	}
 }
+
+func TestWriteNew(t *testing.T) {
+	old := syscall.Umask(0o022)
+	defer syscall.Umask(old)
+	dir := t.TempDir()
+	p := filepath.Join(dir, "result.json")
+	if err := WriteNew(p, []byte("one"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteNew(p, []byte("two"), 0o600)
+	if !errors.Is(err, fs.ErrExist) {
+		t.Fatalf("second write: %v, want ErrExist", err)
+	}
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path != p {
+		t.Errorf("error does not name the file: %v", err)
+	}
+	b, _ := os.ReadFile(p)
+	fi, _ := os.Stat(p)
+	if string(b) != "one" || fi.Mode().Perm() != 0o600 {
+		t.Errorf("got %q %v", b, fi.Mode().Perm())
+	}
+	for _, bad := range []string{"", dir + "/", filepath.Join(dir, "missing", "x")} {
+		if err := WriteNew(bad, []byte("x"), 0o600); err == nil {
+			t.Errorf("WriteNew(%q) succeeded", bad)
+		}
+	}
+	if got := entries(t, dir); len(got) != 1 {
+		t.Errorf("left behind: %v", got)
+	}
+}
+
+// Issue 10.2: an error syncing the directory is returned (it was dropped, because File.Sync
+// returns a *PathError); a file system that cannot sync a directory at all is fine.
+func TestSyncDirErrors(t *testing.T) {
+	defer func(f func(*os.File) error) { dirSync = f }(dirSync)
+	for _, tc := range []struct {
+		err  error
+		fail bool
+	}{
+		{syscall.EIO, true},
+		{syscall.ENOSPC, true},
+		{syscall.EINVAL, false},
+		{syscall.ENOTSUP, false},
+	} {
+		dirSync = func(d *os.File) error { return &fs.PathError{Op: "sync", Path: d.Name(), Err: tc.err} }
+		dir := t.TempDir()
+		for name, write := range map[string]func(string, []byte, fs.FileMode) error{"WriteFile": WriteFile, "WriteNew": WriteNew} {
+			p := filepath.Join(dir, name)
+			err := write(p, []byte("x"), 0o600)
+			if tc.fail && !errors.Is(err, tc.err) {
+				t.Errorf("%s with dir sync %v: %v, want the error", name, tc.err, err)
+			}
+			if !tc.fail && err != nil {
+				t.Errorf("%s with dir sync %v: %v, want nil", name, tc.err, err)
+			}
+		}
+	}
+}
+
+func TestIsTemp(t *testing.T) {
+	dir := t.TempDir()
+	f, _, err := createTempIn(filepath.Join(dir, "20261121T183802.123Z-9f3c2a71d04e8b65.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if !IsTemp(filepath.Base(f.Name())) {
+		t.Errorf("IsTemp(%q) = false", filepath.Base(f.Name()))
+	}
+	for _, n := range []string{"a.tmp", "20261121T183802.123Z-9f3c2a71d04e8b65.json", ".hidden", ".tmp"} {
+		if IsTemp(n) {
+			t.Errorf("IsTemp(%q) = true", n)
+		}
+	}
+}

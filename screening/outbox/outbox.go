@@ -5,8 +5,8 @@
 //     export, with answers, patient details, language and timestamps) and ID.txt (the
 //     printable summary). The ID is the UTC completion time and 64 random bits, for example
 //     20261121T183802.123Z-9f3c2a71d04e8b65: it sorts by time and carries no patient data.
-//   - Files are written atomically: a hidden temporary file (".tmp-*") in the same folder is
-//     written, fsynced and then linked to its final name, which never replaces an existing
+//   - Files are written atomically (internal/atomicfile.WriteNew): a hidden temporary file in
+//     the same folder is written, fsynced and then linked to its final name, which never replaces an existing
 //     file, so several kiosks can share one folder and a reader never sees half a file. The
 //     summary is published first and the result last: the ID.json file is the commit point,
 //     and a result is listed only once it exists.
@@ -27,6 +27,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/exoscreen/exoscreen/internal/atomicfile"
 )
 
 // File name suffixes of the files of one result.
@@ -79,9 +81,13 @@ type Outbox struct {
 // New returns the outbox in dir without touching the file system.
 func New(dir string) *Outbox { return &Outbox{Dir: dir} }
 
+// ErrWorldWritable is Prepare's error for a folder every user may write to.
+var ErrWorldWritable = errors.New("the outbox can be written by every user")
+
 // Prepare makes the folder ready for writing when a kiosk starts: it creates it (mode 0700)
 // when it does not exist yet, checks that it is a folder that can be written to, and removes
-// temporary files that an interrupted writer left more than an hour ago. A folder that is
+// temporary files that an interrupted writer left more than an hour ago. A folder that every
+// user may write to is refused (ErrWorldWritable: anyone could plant results); one that is
 // readable by others is reported in warn (it is not changed: it may be shared on purpose with
 // a group of staff accounts).
 func (o *Outbox) Prepare(now time.Time) (warn string, err error) {
@@ -94,6 +100,9 @@ func (o *Outbox) Prepare(now time.Time) (warn string, err error) {
 	}
 	if !fi.IsDir() {
 		return "", fmt.Errorf("%s is not a folder", o.Dir)
+	}
+	if fi.Mode().Perm()&0o002 != 0 {
+		return "", fmt.Errorf("%w: %s has mode %04o, so any user could plant results in it; make it private with chmod 700", ErrWorldWritable, o.Dir, fi.Mode().Perm())
 	}
 	if fi.Mode().Perm()&0o077 != 0 {
 		warn = fmt.Sprintf("%s has mode %04o; 0700 keeps results private to this account", o.Dir, fi.Mode().Perm())
@@ -122,7 +131,7 @@ func (o *Outbox) removeStaleTemps(before time.Time) {
 		return
 	}
 	for _, e := range ents {
-		if !strings.HasPrefix(e.Name(), tempPrefix) || !e.Type().IsRegular() {
+		if !strings.HasPrefix(e.Name(), tempPrefix) && !atomicfile.IsTemp(e.Name()) || !e.Type().IsRegular() {
 			continue
 		}
 		if fi, err := e.Info(); err == nil && fi.ModTime().Before(before) {
@@ -147,71 +156,19 @@ func (o *Outbox) Write(completed time.Time, result, summary []byte) (id string, 
 }
 
 func (o *Outbox) write(id string, result, summary []byte) error {
-	txt := filepath.Join(o.Dir, id+SummaryExt)
-	if err := publish(o.Dir, txt, summary); err != nil {
+	// The folder may have been removed while the kiosk ran (a clean-up by hand): make it
+	// again, private, as Prepare does. Only the folder itself: when its parent is gone too
+	// (a share that is not mounted) the save fails and staff are asked.
+	if err := os.Mkdir(o.Dir, DirMode); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	if err := publish(o.Dir, filepath.Join(o.Dir, id+ResultExt), result); err != nil {
+	txt := filepath.Join(o.Dir, id+SummaryExt)
+	if err := atomicfile.WriteNew(txt, summary, FileMode); err != nil {
+		return err
+	}
+	if err := atomicfile.WriteNew(filepath.Join(o.Dir, id+ResultExt), result, FileMode); err != nil {
 		os.Remove(txt)
 		return err
-	}
-	return syncDir(o.Dir)
-}
-
-// publish writes data to a new file at name atomically: temporary file, fsync, then a link
-// to name that fails if name exists (O_EXCL semantics), so no existing file is replaced.
-func publish(dir, name string, data []byte) (err error) {
-	f, err := os.CreateTemp(dir, tempPrefix+"*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err = f.Chmod(FileMode); err != nil {
-		return err
-	}
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Link(tmp, name); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return err
-		}
-		// Some file systems (FAT on a USB stick, some network shares) have no hard
-		// links. Fall back to a rename after checking that the name is free; the
-		// random ID makes a race on the same name practically impossible.
-		if _, serr := os.Lstat(name); serr == nil {
-			return fs.ErrExist
-		}
-		return os.Rename(tmp, name)
-	}
-	return os.Remove(tmp)
-}
-
-// syncDir makes the new directory entries durable.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, errors.ErrUnsupported) {
-		// Some file systems refuse fsync on a directory; the files are synced.
-		var pe *fs.PathError
-		if !errors.As(err, &pe) {
-			return err
-		}
 	}
 	return nil
 }

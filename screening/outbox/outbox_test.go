@@ -230,12 +230,12 @@ func TestListToleratesCorruptAndForeignFiles(t *testing.T) {
 func TestWriteFailsCleanly(t *testing.T) {
 	rs := outboxtest.RuleSet(t)
 	res := outboxtest.Result(t, rs, nil)
-	missing := outbox.New(filepath.Join(t.TempDir(), "gone"))
+	missing := outbox.New(filepath.Join(t.TempDir(), "gone", "outbox"))
 	if _, err := missing.Save(res, meta(screening.Patient{}, t0)); err == nil {
-		t.Error("Save into a missing folder succeeded")
+		t.Error("Save into a folder whose parent is missing succeeded")
 	}
-	if _, err := os.Stat(missing.Dir); !errors.Is(err, fs.ErrNotExist) {
-		t.Error("Save created the missing folder")
+	if _, err := os.Stat(filepath.Dir(missing.Dir)); !errors.Is(err, fs.ErrNotExist) {
+		t.Error("Save created the missing parent folder")
 	}
 	f := filepath.Join(t.TempDir(), "file")
 	os.WriteFile(f, nil, 0o600)
@@ -252,6 +252,31 @@ func TestWriteFailsCleanly(t *testing.T) {
 		if ents, _ := os.ReadDir(ro); len(ents) != 0 {
 			t.Errorf("read-only folder got %v", ents)
 		}
+	}
+}
+
+// Issue 11.6: a folder removed while the kiosk runs is made again (0700) by the next save,
+// as by the first; before, every later save failed until staff intervened.
+func TestSaveRecreatesRemovedFolder(t *testing.T) {
+	rs := outboxtest.RuleSet(t)
+	res := outboxtest.Result(t, rs, nil)
+	o := outbox.New(filepath.Join(t.TempDir(), "outbox"))
+	if _, err := o.Prepare(t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(o.Dir); err != nil {
+		t.Fatal(err)
+	}
+	id, err := o.Save(res, meta(screening.Patient{}, t0))
+	if err != nil {
+		t.Fatalf("save after the folder was removed: %v", err)
+	}
+	fi, err := os.Stat(o.Dir)
+	if err != nil || fi.Mode().Perm() != outbox.DirMode {
+		t.Fatalf("folder not made again with mode 0700: %v %v", fi, err)
+	}
+	if _, p := o.ReadResult(id); p != nil {
+		t.Errorf("the result saved after the folder was made again: %v", p)
 	}
 }
 
@@ -277,6 +302,14 @@ func TestPrepareRemovesStaleTemps(t *testing.T) {
 	if warn, _ := o.Prepare(t0); !strings.Contains(warn, "0755") {
 		t.Errorf("no warning for a folder others can read: %q", warn)
 	}
+	// Issue 11.5: a folder every user may write to is refused (anyone could plant results).
+	for _, mode := range []os.FileMode{0o777, 0o1777, 0o703} {
+		os.Chmod(o.Dir, mode)
+		if _, err := o.Prepare(t0); !errors.Is(err, outbox.ErrWorldWritable) {
+			t.Errorf("mode %04o: %v, want ErrWorldWritable", mode, err)
+		}
+	}
+	os.Chmod(o.Dir, 0o700)
 }
 
 func TestWriteNewFile(t *testing.T) {

@@ -9,8 +9,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/exoscreen/exoscreen/screening"
@@ -35,6 +38,7 @@ const (
 	NotRegular                           // a symbolic link, folder or device: never followed
 	OrphanSummary                        // a summary whose result is missing
 	Unreadable                           // the file system refused to read it
+	Missing                              // the file does not exist (any more)
 )
 
 // Problem is why one file could not be read as a result.
@@ -54,6 +58,7 @@ func (p *Problem) Message(lang screening.Lang) string {
 		NotRegular:    {"通常のファイルではありません(開きません)", "not a regular file (not opened)"},
 		OrphanSummary: {"結果ファイルがない要約です", "a summary whose result file is missing"},
 		Unreadable:    {"読めません", "cannot be read"},
+		Missing:       {"ファイルがありません", "the file does not exist"},
 	}[p.Kind]
 	s := m[0]
 	if lang == screening.EN {
@@ -97,10 +102,13 @@ func (e *Entry) Label() string {
 // List reads the folder: every result, newest first, then every file that could not be read,
 // each with its problem. Hidden files (temporary files of writers at work) are skipped. An
 // error is returned only when the folder itself cannot be read.
-func (o *Outbox) List(now time.Time) ([]Entry, error) { return o.list(now, nil) }
+func (o *Outbox) List(now time.Time) ([]Entry, error) {
+	l := Lister{Outbox: o}
+	return l.List(now)
+}
 
 // Lister lists an outbox again and again (a live view), reading only the result files that
-// changed since the last listing.
+// changed since the last listing. It is not safe for concurrent use: one listing at a time.
 type Lister struct {
 	Outbox *Outbox
 	cache  map[string]cached
@@ -115,22 +123,49 @@ type cached struct {
 // List is Outbox.List, with the results read before taken from memory when their file has
 // the same size and modification time.
 func (l *Lister) List(now time.Time) ([]Entry, error) {
-	if l.cache == nil {
-		l.cache = map[string]cached{}
-	}
-	return l.Outbox.list(now, l.cache)
-}
-
-func (o *Outbox) list(now time.Time, cache map[string]cached) ([]Entry, error) {
-	des, err := os.ReadDir(o.Dir)
+	s, err := l.Scan(now)
 	if err != nil {
 		return nil, err
 	}
-	names := make(map[string]fs.DirEntry, len(des))
-	for _, d := range des {
-		names[d.Name()] = d
+	for !s.Done() {
+		s.Next(4096)
 	}
-	var results, bad []Entry
+	return s.Entries(), nil
+}
+
+// Scan is one listing of the folder read in steps, so that a live view can show the newest
+// results while the older ones are still being read: Lister.Scan reads the folder's names
+// only, each Next reads the next results, newest first, and Entries is the whole listing
+// once Done. A Scan belongs to its Lister: use one at a time.
+type Scan struct {
+	o       *Outbox
+	cache   map[string]cached
+	names   map[string]fs.DirEntry
+	todo    []fs.DirEntry // result files, newest (greatest ID) first
+	pos     int
+	results []Entry
+	bad     []Entry
+}
+
+// Scan starts a listing: it reads the folder's names (no file is opened yet) and finds the
+// files that are not results. An error is returned only when the folder cannot be read.
+func (l *Lister) Scan(now time.Time) (*Scan, error) {
+	if l.cache == nil {
+		l.cache = map[string]cached{}
+	}
+	des, err := os.ReadDir(l.Outbox.Dir)
+	if err != nil {
+		return nil, err
+	}
+	s := &Scan{o: l.Outbox, cache: l.cache, names: make(map[string]fs.DirEntry, len(des))}
+	for _, d := range des {
+		s.names[d.Name()] = d
+	}
+	for name := range l.cache {
+		if _, ok := s.names[name]; !ok {
+			delete(l.cache, name)
+		}
+	}
 	for _, d := range des {
 		name := d.Name()
 		if strings.HasPrefix(name, ".") {
@@ -141,34 +176,10 @@ func (o *Outbox) list(now time.Time, cache map[string]cached) ([]Entry, error) {
 		known := ValidID(id)
 		switch {
 		case known && ext == ResultExt:
-			var e Entry
-			fi, ierr := d.Info()
-			if c, ok := cache[name]; ok && ierr == nil && c.mod.Equal(fi.ModTime()) && c.size == fi.Size() {
-				e = c.e
-			} else {
-				e = o.readEntry(id, d)
-				if cache != nil && ierr == nil {
-					cache[name] = cached{mod: fi.ModTime(), size: fi.Size(), e: e}
-				}
-			}
-			e.HasSummary, e.Reviewed, e.ReviewedAt = false, false, time.Time{}
-			if sd, ok := names[id+SummaryExt]; ok && sd.Type().IsRegular() {
-				e.HasSummary = true
-			}
-			if rd, ok := names[id+ReviewedExt]; ok {
-				e.Reviewed = true
-				if fi, err := rd.Info(); err == nil {
-					e.ReviewedAt = fi.ModTime()
-				}
-			}
-			if e.Problem != nil {
-				bad = append(bad, e)
-			} else {
-				results = append(results, e)
-			}
+			s.todo = append(s.todo, d)
 			continue
 		case known && (ext == SummaryExt || ext == ReviewedExt):
-			if _, ok := names[id+ResultExt]; ok {
+			if _, ok := s.names[id+ResultExt]; ok {
 				continue
 			}
 			if ext == ReviewedExt {
@@ -178,7 +189,7 @@ func (o *Outbox) list(now time.Time, cache map[string]cached) ([]Entry, error) {
 				continue // its result is being written right now
 			}
 			t, _ := TimeOfID(id)
-			bad = append(bad, Entry{ID: id, Name: name, Time: t, Problem: &Problem{Kind: OrphanSummary}})
+			s.bad = append(s.bad, Entry{ID: id, Name: name, Time: t, Problem: &Problem{Kind: OrphanSummary}})
 			continue
 		}
 		e := Entry{Name: name, Problem: &Problem{Kind: NotResult}}
@@ -188,27 +199,108 @@ func (o *Outbox) list(now time.Time, cache map[string]cached) ([]Entry, error) {
 		if fi, err := d.Info(); err == nil {
 			e.Time = fi.ModTime()
 		}
-		bad = append(bad, e)
+		s.bad = append(s.bad, e)
 	}
-	for name := range cache {
-		if _, ok := names[name]; !ok {
-			delete(cache, name)
+	// IDs start with the UTC completion time: by name, newest first.
+	sort.Slice(s.todo, func(i, j int) bool { return s.todo[i].Name() > s.todo[j].Name() })
+	return s, nil
+}
+
+// Len is the number of result files the scan reads in all.
+func (s *Scan) Len() int { return len(s.todo) }
+
+// Done reports whether every result file has been read.
+func (s *Scan) Done() bool { return s.pos >= len(s.todo) }
+
+// Next reads the next n result files (newest first, on several cores) and returns them, the
+// readable ones only; unreadable ones are kept for Entries.
+func (s *Scan) Next(n int) []Entry {
+	batch := s.todo[s.pos:min(s.pos+n, len(s.todo))]
+	s.pos += len(batch)
+	got := make([]scanned, len(batch))
+	workers := min(runtime.GOMAXPROCS(0), 4, max(len(batch)/16, 1))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(batch); i += workers {
+				got[i] = s.entry(batch[i])
+			}
+		}()
+	}
+	wg.Wait()
+	out := make([]Entry, 0, len(batch))
+	for i, g := range got {
+		if g.fresh {
+			s.cache[batch[i].Name()] = cached{mod: g.mod, size: g.size, e: g.e}
+		}
+		e := g.e
+		id := e.ID
+		if sd, ok := s.names[id+SummaryExt]; ok && sd.Type().IsRegular() {
+			e.HasSummary = true
+		}
+		if rd, ok := s.names[id+ReviewedExt]; ok {
+			e.Reviewed = true
+			if fi, err := rd.Info(); err == nil {
+				e.ReviewedAt = fi.ModTime()
+			}
+		}
+		if e.Problem != nil {
+			s.bad = append(s.bad, e)
+			continue
+		}
+		s.results = append(s.results, e)
+		out = append(out, e)
+	}
+	return out
+}
+
+// scanned is one result file read by a worker of Next.
+type scanned struct {
+	e     Entry
+	fresh bool // read from the file (not the cache): cache it
+	mod   time.Time
+	size  int64
+}
+
+// entry reads one result file, or takes it from the cache when its size and modification
+// time did not change. It only reads the cache: workers run it at the same time.
+func (s *Scan) entry(d fs.DirEntry) scanned {
+	name := d.Name()
+	id := strings.TrimSuffix(name, ResultExt)
+	fi, err := d.Info()
+	if err == nil {
+		if c, ok := s.cache[name]; ok && c.mod.Equal(fi.ModTime()) && c.size == fi.Size() {
+			return scanned{e: c.e}
 		}
 	}
+	e := s.o.readEntry(id, d)
+	if err != nil {
+		return scanned{e: e}
+	}
+	return scanned{e: e, fresh: true, mod: fi.ModTime(), size: fi.Size()}
+}
+
+// Entries is the listing: the results read, newest first, then the files that could not be
+// read, by name. Call it when Done (before, it holds what was read so far).
+func (s *Scan) Entries() []Entry {
+	results := slices.Clone(s.results)
 	sort.SliceStable(results, func(i, j int) bool {
 		if !results[i].Time.Equal(results[j].Time) {
 			return results[i].Time.After(results[j].Time)
 		}
 		return results[i].ID > results[j].ID
 	})
+	bad := slices.Clone(s.bad)
 	sort.SliceStable(bad, func(i, j int) bool { return bad[i].Name < bad[j].Name })
-	return append(results, bad...), nil
+	return append(results, bad...)
 }
 
 func (o *Outbox) readEntry(id string, d fs.DirEntry) Entry {
 	e := Entry{ID: id, Name: d.Name()}
 	e.Time, _ = TimeOfID(id)
-	r, p := o.ReadResult(id)
+	r, p := o.readHead(id)
 	if p != nil {
 		e.Problem = p
 		return e
@@ -219,7 +311,7 @@ func (o *Outbox) readEntry(id string, d fs.DirEntry) Entry {
 	if r.Patient != nil {
 		e.Patient = *r.Patient
 	}
-	e.Verdict = r.Verdict
+	e.Verdict = *r.Verdict
 	e.NeedsConfirmation = r.NeedsConfirmation
 	e.Lang = r.Lang
 	return e
@@ -241,28 +333,135 @@ func (o *Outbox) ReadResult(id string) (*export.JSONResult, *Problem) {
 
 // ParseResult checks that data is an exoscreen JSON result and decodes it.
 func ParseResult(data []byte) (*export.JSONResult, *Problem) {
-	// A result without a verdict must not read as verdict none: start from no verdict.
-	r := export.JSONResult{Verdict: -1}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&r); err != nil {
-		return nil, &Problem{Kind: Corrupt, Detail: jsonDetail(err)}
+	var r export.JSONResult
+	if p := decode(data, &r); p != nil {
+		return nil, p
 	}
-	if dec.More() {
-		return nil, &Problem{Kind: Corrupt, Detail: "more than one JSON value"}
+	// A missing verdict decodes as the zero Class, None: refuse it rather than show none.
+	var v struct {
+		Verdict *screening.Class `json:"verdict"`
 	}
-	if !strings.HasPrefix(r.Format, "exoscreen-result/") {
-		return nil, &Problem{Kind: NotResult, Detail: "no exoscreen-result format"}
-	}
-	if r.Verdict < screening.None || r.Verdict > screening.Absolute {
-		return nil, &Problem{Kind: Corrupt, Detail: "no verdict"}
-	}
-	if r.NeedsConfirmation < 0 {
-		return nil, &Problem{Kind: Corrupt, Detail: "negative needs_confirmation"}
-	}
-	if r.Lang != screening.JA && r.Lang != screening.EN {
-		r.Lang = screening.JA
+	json.Unmarshal(data, &v)
+	if p := check(r.Format, v.Verdict, r.NeedsConfirmation, &r.Lang); p != nil {
+		return nil, p
 	}
 	return &r, nil
+}
+
+// head is the part of a JSON result the listing shows.
+type head struct {
+	Format            string             `json:"format"`
+	Verdict           *screening.Class   `json:"verdict"`
+	NeedsConfirmation int                `json:"needs_confirmation"`
+	Lang              screening.Lang     `json:"lang"`
+	CompletedAt       string             `json:"completed_at,omitempty"`
+	Patient           *screening.Patient `json:"patient,omitempty"`
+}
+
+// bodyKeys are the large fields export.WriteJSON writes after the head.
+var bodyKeys = map[string]bool{"answers": true, "findings": true, "notices": true, "ruleset": true}
+
+// readHead reads the listing's part of the result id, with ParseResult's checks. The whole
+// file is checked to be one valid JSON value (json.Valid, fast), but only the fields before
+// the answers are decoded: four times less work than the whole result for a listing of
+// thousands. Opening a result reads it whole with ParseResult.
+func (o *Outbox) readHead(id string) (*head, *Problem) {
+	p, err := o.path(id, ResultExt)
+	if err != nil {
+		return nil, &Problem{Kind: NotResult}
+	}
+	data, prob := readFile(p)
+	if prob != nil {
+		return nil, prob
+	}
+	return parseHead(data)
+}
+
+func parseHead(data []byte) (*head, *Problem) {
+	var h head
+	if !json.Valid(data) || !h.decodePrefix(data) {
+		h = head{} // the slow way: the whole value (and the reason it is not valid)
+		if p := decode(data, &h); p != nil {
+			return nil, p
+		}
+	}
+	if p := check(h.Format, h.Verdict, h.NeedsConfirmation, &h.Lang); p != nil {
+		return nil, p
+	}
+	return &h, nil
+}
+
+// decodePrefix decodes the head fields of the valid JSON object data up to its first body
+// field; false when data is no object, a head field is not where WriteJSON puts it, or one
+// does not decode (the caller then decodes the whole value).
+func (h *head) decodePrefix(data []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return false
+	}
+	seen := map[string]bool{}
+	for dec.More() {
+		t, err := dec.Token()
+		k, ok := t.(string)
+		if err != nil || !ok || seen[k] {
+			return false
+		}
+		seen[k] = true
+		var v any
+		switch k {
+		case "format":
+			v = &h.Format
+		case "verdict":
+			v = &h.Verdict
+		case "needs_confirmation":
+			v = &h.NeedsConfirmation
+		case "lang":
+			v = &h.Lang
+		case "completed_at":
+			v = &h.CompletedAt
+		case "patient":
+			v = &h.Patient
+		default:
+			if bodyKeys[k] {
+				return h.Format != "" && h.Verdict != nil
+			}
+			v = new(json.RawMessage)
+		}
+		if err := dec.Decode(v); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// decode decodes exactly one JSON value from data into v.
+func decode(data []byte, v any) *Problem {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(v); err != nil {
+		return &Problem{Kind: Corrupt, Detail: jsonDetail(err)}
+	}
+	if dec.More() {
+		return &Problem{Kind: Corrupt, Detail: "more than one JSON value"}
+	}
+	return nil
+}
+
+// check is what makes a decoded value an exoscreen result (verdict nil: there was none); an
+// unknown language becomes Japanese.
+func check(format string, verdict *screening.Class, needsConfirmation int, lang *screening.Lang) *Problem {
+	if !strings.HasPrefix(format, "exoscreen-result/") {
+		return &Problem{Kind: NotResult, Detail: "no exoscreen-result format"}
+	}
+	if verdict == nil || *verdict < screening.None || *verdict > screening.Absolute {
+		return &Problem{Kind: Corrupt, Detail: "no verdict"}
+	}
+	if needsConfirmation < 0 {
+		return &Problem{Kind: Corrupt, Detail: "negative needs_confirmation"}
+	}
+	if *lang != screening.JA && *lang != screening.EN {
+		*lang = screening.JA
+	}
+	return nil
 }
 
 func jsonDetail(err error) string {
@@ -292,6 +491,9 @@ func (o *Outbox) ReadSummary(id string) ([]byte, *Problem) {
 // readFile reads a regular file of at most MaxFileSize, never following a symbolic link.
 func readFile(p string) ([]byte, *Problem) {
 	fi, err := os.Lstat(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &Problem{Kind: Missing}
+	}
 	if err != nil {
 		return nil, &Problem{Kind: Unreadable, Detail: errDetail(err)}
 	}

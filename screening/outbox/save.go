@@ -2,7 +2,8 @@ package outbox
 
 import (
 	"bytes"
-	"path/filepath"
+
+	"github.com/exoscreen/exoscreen/internal/atomicfile"
 
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
@@ -30,13 +31,8 @@ func (o *Outbox) Save(res *screening.Result, m export.Meta) (string, error) {
 	return o.Write(m.Time, result, summary)
 }
 
-// WriteNewFile writes data to a new file at path atomically (temporary file in the same
-// folder, fsync, link) with mode 0600. It never replaces an existing file: it fails with an
-// error satisfying errors.Is(err, fs.ErrExist) instead.
+// WriteNewFile writes data to a new file at path atomically with mode 0600; it never replaces
+// an existing file (errors.Is(err, fs.ErrExist) then). It is internal/atomicfile.WriteNew.
 func WriteNewFile(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := publish(dir, path, data); err != nil {
-		return err
-	}
-	return syncDir(dir)
+	return atomicfile.WriteNew(path, data, FileMode)
 }

@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,6 +46,7 @@ func start(t *testing.T, o *outbox.Outbox, opt Options) (*teatest.TestModel, *Mo
 	}
 	opt.Location = time.UTC
 	opt.Poll = 20 * time.Millisecond
+	opt.NoWatch = true
 	m := New(opt)
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(110, 30))
 	return tm, m
@@ -174,7 +176,8 @@ func TestEscapeSequencesShownHarmlessly(t *testing.T) {
 	// Everything the inbox shows, exports or prints is free of raw control characters.
 	for i := range m.Entries() {
 		e := &m.Entries()[i]
-		for _, s := range []string{m.summary(e), m.row(e, 30)} {
+		text, _ := summaryOf(m.opt.Outbox, e, m.opt.Lang)
+		for _, s := range []string{text, m.row(e, 30)} {
 			if bad := rawControl(s); bad != "" {
 				t.Errorf("%s: raw %q in %q", e.Name, bad, s)
 			}
@@ -251,7 +254,7 @@ func TestPrintSendsSanitizedText(t *testing.T) {
 	f := newFixture(t)
 	f.add(screening.Patient{Name: "Eve " + outboxtest.Hostile}, t0, nil)
 	var printed []string
-	tm, _ := start(t, f.o, Options{PrintName: "lp", Print: func(s string) error { printed = append(printed, s); return nil }})
+	tm, _ := start(t, f.o, Options{PrintName: "lp", Print: func(_ context.Context, s string) error { printed = append(printed, s); return nil }})
 	waitFor(t, tm, "Eve")
 	key(tm, "p")
 	waitFor(t, tm, "Sent to the printer (lp)")

@@ -32,17 +32,7 @@ func (m *Model) View() string {
 
 func (m *Model) header() []string {
 	l := m.opt.Lang
-	unreviewed := 0
-	n := 0
-	for _, e := range m.all {
-		if e.Problem == nil {
-			n++
-			if !e.Reviewed {
-				unreviewed++
-			}
-		}
-	}
-	title := m.st.Header.Render(tr(l, "title")) + "  " + m.st.Progress.Render(tr(l, "count", n, unreviewed))
+	title := m.st.Header.Render(tr(l, "title")) + "  " + m.st.Progress.Render(tr(l, "count", m.results, m.unreviewed))
 	if m.pending {
 		title += "  " + m.st.Section.Render(tr(l, "filter.pending"))
 	}
@@ -50,6 +40,9 @@ func (m *Model) header() []string {
 		title += "  " + m.st.Confirm.Render(tr(l, "new", m.fresh))
 	}
 	folder := m.st.Help.Render(fit(tr(l, "folder", export.Sanitize(m.opt.Outbox.Dir)), m.width))
+	if !m.loaded && m.progress[1] > 0 {
+		folder = m.st.Help.Render(fit(tr(l, "folder", export.Sanitize(m.opt.Outbox.Dir))+"  "+tr(l, "loading", m.progress[0], m.progress[1]), m.width))
+	}
 	if m.dirErr != nil {
 		folder = m.st.Error.Render(fit(tr(l, "folder.error", export.Sanitize(m.dirErr.Error())), m.width))
 	}
@@ -71,6 +64,8 @@ func (m *Model) footer(keys string) []string {
 		status = m.st.Error.Render(fit(m.msg, m.width))
 	case m.msg != "":
 		status = m.st.OK.Render(fit(m.msg, m.width))
+	case m.printing:
+		status = m.st.Help.Render(fit(tr(l, "printing"), m.width))
 	}
 	if m.mode == modeExport {
 		return []string{status, fit(tr(l, "export.prompt"), m.width), m.input.View()}
@@ -94,7 +89,7 @@ func (m *Model) listView() []string {
 		"  "+pad(tr(l, "col.time"), colTime)+"  "+pad(tr(l, "col.who"), who)+" "+pad(tr(l, "col.verdict"), colVerdict)+" "+
 			pad(tr(l, "col.confirm"), colConfirm)+" "+tr(l, "col.reviewed"), m.width)))
 	h := m.listHeight()
-	if len(m.entries) == 0 {
+	if len(m.entries) == 0 && m.loaded {
 		out = append(out, m.st.Help.Render(tr(l, "empty")))
 	}
 	if m.cursor < m.top {
@@ -150,9 +145,17 @@ func (m *Model) summaryView() []string {
 	l := m.opt.Lang
 	out := m.header()
 	h := m.viewHeight()
-	end := min(m.viewTop+h, len(m.viewLines))
-	out[1] = m.st.Help.Render(fit(tr(l, "lines", m.viewTop+1, end, len(m.viewLines)), m.width))
-	out = append(out, m.viewLines[min(m.viewTop, end):end]...)
+	if m.viewNote != "" {
+		out = append(out, m.st.Error.Render(fit(m.viewNote, m.width)))
+		h--
+	}
+	if m.opening && len(m.viewLines) == 0 {
+		out[1] = m.st.Help.Render(fit(tr(l, "opening"), m.width))
+	} else {
+		end := min(m.viewTop+h, len(m.viewLines))
+		out[1] = m.st.Help.Render(fit(tr(l, "lines", m.viewTop+1, end, len(m.viewLines)), m.width))
+		out = append(out, m.viewLines[min(m.viewTop, end):end]...)
+	}
 	for len(out) < h+2 {
 		out = append(out, "")
 	}

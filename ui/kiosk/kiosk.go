@@ -45,6 +45,13 @@ type Options struct {
 	SaveIn func(dir string, res *screening.Result, m export.Meta) (string, error)
 	// Where names the outbox on the staff screen.
 	Where string
+	// Warnings are shown on the staff menu (a loose outbox, a PIN from the environment):
+	// printed before the kiosk starts, they would be covered by its screen at once.
+	Warnings []string
+	// UnlockRequested is the time staff last asked to release the PIN lockout from outside
+	// the kiosk (exoscreen kiosk-unlock); zero: never. It may read a file: it is called in a
+	// tea.Cmd while the PIN prompt is shown and locked. nil: no such way.
+	UnlockRequested func() time.Time
 	// Clinic is printed on the summaries.
 	Clinic string
 	// Clock is the clock; nil: the wall clock.
@@ -273,6 +280,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onTick()
 	case saveDoneMsg:
 		return m.saveDone(msg)
+	case unlockMsg:
+		return m.unlocked(msg)
 	case ui.FinishedMsg:
 		if m.child == nil || m.state != stScreening && m.prev != stScreening {
 			return m, nil // not from the questionnaire on show (a wiped one, say)
@@ -524,7 +533,7 @@ func (m *Model) onTick() (tea.Model, tea.Cmd) {
 		return m, m.tick()
 	case stPIN:
 		if m.opt.Guard != nil && m.opt.Guard.LockedFor(now) > 0 {
-			return m, m.tick()
+			return m, tea.Batch(m.tick(), m.checkUnlock())
 		}
 		m.pinMsg = ""
 	}

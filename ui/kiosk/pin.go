@@ -5,12 +5,18 @@ import (
 	"crypto/subtle"
 	"errors"
 	"sync"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
 
-// MinPINLength is the shortest staff PIN accepted.
-const MinPINLength = 4
+// MinPINLength is the shortest staff PIN accepted; MaxPINLength the longest, which is what
+// the PIN prompt takes (a longer PIN could never be typed, and the staff menu could never be
+// reached).
+const (
+	MinPINLength = 4
+	MaxPINLength = 64
+)
 
 // Guard checks the staff PIN. The PIN is kept only as its SHA-256 digest and compared in
 // constant time. After MaxTries wrong tries in a row the prompt is locked for Lockout; every
@@ -29,16 +35,27 @@ type Guard struct {
 	fails       int
 	lockouts    int
 	lockedUntil time.Time
+	lastFail    time.Time
 }
 
-// ErrShortPIN is returned for a PIN shorter than MinPINLength characters.
-var ErrShortPIN = errors.New("the staff PIN must have at least 4 characters")
+// Errors of NewGuard.
+var (
+	ErrShortPIN = errors.New("the staff PIN must have at least 4 characters")
+	ErrLongPIN  = errors.New("the staff PIN must have at most 64 characters (the PIN prompt takes no more)")
+	ErrBlankPIN = errors.New("the staff PIN is only spaces")
+)
 
 // NewGuard returns a guard for pin with the default policy: 3 tries, then 30 s, doubling up
-// to 15 min.
+// to 15 min. A PIN of only white space, or shorter than MinPINLength or longer than
+// MaxPINLength characters, is refused.
 func NewGuard(pin string) (*Guard, error) {
-	if utf8.RuneCountInString(pin) < MinPINLength {
+	switch n := utf8.RuneCountInString(pin); {
+	case n > 0 && strings.TrimSpace(pin) == "":
+		return nil, ErrBlankPIN
+	case n < MinPINLength:
 		return nil, ErrShortPIN
+	case n > MaxPINLength:
+		return nil, ErrLongPIN
 	}
 	return &Guard{MaxTries: 3, Lockout: 30 * time.Second, MaxLockout: 15 * time.Minute, digest: sha256.Sum256([]byte(pin))}, nil
 }
@@ -78,6 +95,7 @@ func (g *Guard) Check(now time.Time, try string) bool {
 		return true
 	}
 	g.fails++
+	g.lastFail = now
 	if g.fails >= g.MaxTries {
 		lock := g.Lockout << g.lockouts
 		if lock > g.MaxLockout || lock <= 0 {
@@ -88,4 +106,15 @@ func (g *Guard) Check(now time.Time, try string) bool {
 		g.lockouts++
 	}
 	return false
+}
+
+// Release ends the lockout and forgets the wrong tries, when staff asked for it at time at
+// (exoscreen kiosk-unlock, run by the kiosk's own OS user) after the last wrong try: a request
+// older than the tries that locked the prompt does nothing. It reports whether it released.
+func (g *Guard) Release(at time.Time) bool {
+	if at.IsZero() || g.lastFail.IsZero() || !at.After(g.lastFail) {
+		return false
+	}
+	g.fails, g.lockouts, g.lockedUntil, g.lastFail = 0, 0, time.Time{}, time.Time{}
+	return true
 }

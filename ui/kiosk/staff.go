@@ -1,14 +1,13 @@
 package kiosk
 
 import (
-	"errors"
-	"io/fs"
 	"strings"
-	"syscall"
+	"time"
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/exoscreen/exoscreen/internal/fserr"
 	"github.com/exoscreen/exoscreen/screening/export"
 )
 
@@ -21,15 +20,36 @@ func (m *Model) openPIN() (tea.Model, tea.Cmd) {
 	m.pin = textinput.New()
 	m.pin.EchoMode = textinput.EchoPassword
 	m.pin.EchoCharacter = '*'
-	m.pin.CharLimit = 64
+	m.pin.CharLimit = MaxPINLength
 	m.pin.Prompt = "PIN: "
 	m.pin.Width = 20
 	m.pinMsg = ""
 	cmds := []tea.Cmd{m.pin.Focus(), m.idleTimer()}
 	if m.opt.Guard != nil && m.opt.Guard.LockedFor(m.clock.Now()) > 0 {
-		cmds = append(cmds, m.tick())
+		cmds = append(cmds, m.tick(), m.checkUnlock())
 	}
 	return m, tea.Batch(cmds...)
+}
+
+// unlockMsg carries the time of the latest unlock request (zero: none).
+type unlockMsg struct{ at time.Time }
+
+// checkUnlock asks, in a tea.Cmd, whether staff asked to release the PIN lockout from
+// elsewhere (Options.UnlockRequested: exoscreen kiosk-unlock).
+func (m *Model) checkUnlock() tea.Cmd {
+	f := m.opt.UnlockRequested
+	if f == nil {
+		return nil
+	}
+	return func() tea.Msg { return unlockMsg{at: f()} }
+}
+
+// unlocked releases the lockout when the request is newer than the wrong tries.
+func (m *Model) unlocked(msg unlockMsg) (tea.Model, tea.Cmd) {
+	if m.opt.Guard != nil && m.opt.Guard.Release(msg.at) && m.state == stPIN {
+		m.pinMsg = tr(m.opt.Lang, "pin.released")
+	}
+	return m, nil
 }
 
 // closeStaff leaves the staff screens for the screen under them.
@@ -208,6 +228,12 @@ func (m *Model) staffView() string {
 	if m.opt.Where != "" {
 		parts = append(parts, st.Help.Render(tr(l, "staff.outbox", export.Sanitize(m.opt.Where))), "")
 	}
+	for _, w := range m.opt.Warnings {
+		parts = append(parts, m.paragraph(st.Error, tr(l, "staff.warning", export.Sanitize(w))))
+	}
+	if len(m.opt.Warnings) > 0 {
+		parts = append(parts, "")
+	}
 	if m.pending != nil {
 		reason := ""
 		if m.saveErr != nil {
@@ -243,21 +269,6 @@ func (m *Model) staffView() string {
 	return lipgloss.JoinVertical(lipgloss.Center, parts...)
 }
 
-// reason says why a save failed, in the staff language: the common causes in words, any
-// other error as it is.
-func (m *Model) reason(err error) string {
-	l := m.opt.Lang
-	switch {
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return tr(l, "err.full")
-	case errors.Is(err, syscall.EROFS):
-		return tr(l, "err.readonly")
-	case errors.Is(err, syscall.ENOTDIR):
-		return tr(l, "err.notdir")
-	case errors.Is(err, fs.ErrNotExist):
-		return tr(l, "err.missing")
-	case errors.Is(err, fs.ErrPermission):
-		return tr(l, "err.perm")
-	}
-	return export.Sanitize(err.Error())
-}
+// reason says why a save failed, in the staff language (internal/fserr, the one message
+// catalogue of file errors).
+func (m *Model) reason(err error) string { return fserr.Reason(err, m.opt.Lang) }

@@ -54,10 +54,11 @@ var messages = screening.Catalog{
 	"idle.count": {JA: "%d 秒後に回答を消して、最初の画面に戻ります。", EN: "In %d seconds your answers will be cleared and the kiosk will start again."},
 
 	// staff PIN (staff language)
-	"pin.title":  {JA: "スタッフ用画面", EN: "Staff only"},
-	"pin.prompt": {JA: "暗証番号を入力して Enter を押してください。Esc で戻ります。", EN: "Enter the PIN and press Enter. Esc goes back."},
-	"pin.wrong":  {JA: "暗証番号が違います(あと %d 回)。", EN: "Wrong PIN (%d tries left)."},
-	"pin.locked": {JA: "間違いが続いたため、%d 秒間は入力できません。", EN: "Too many wrong tries: locked for %d seconds."},
+	"pin.title":    {JA: "スタッフ用画面", EN: "Staff only"},
+	"pin.prompt":   {JA: "暗証番号を入力して Enter を押してください。Esc で戻ります。", EN: "Enter the PIN and press Enter. Esc goes back."},
+	"pin.released": {JA: "ロックが解除されました(kiosk-unlock)。暗証番号を入力してください。", EN: "The lock was released (kiosk-unlock). Enter the PIN."},
+	"pin.wrong":    {JA: "暗証番号が違います(あと %d 回)。", EN: "Wrong PIN (%d tries left)."},
+	"pin.locked":   {JA: "間違いが続いたため、%d 秒間は入力できません。", EN: "Too many wrong tries: locked for %d seconds."},
 
 	// staff menu (staff language)
 	"staff.title":           {JA: "スタッフメニュー", EN: "Staff menu"},
@@ -74,11 +75,7 @@ var messages = screening.Catalog{
 	"staff.dir.keys":        {JA: "Enter で保存、Esc でやめます。", EN: "Enter saves, Esc cancels."},
 	"staff.confirm.discard": {JA: "保存していない結果を破棄します。よろしいですか? (y/n)", EN: "Discard the unsaved result? (y/n)"},
 	"staff.confirm.exit":    {JA: "保存していない結果は失われます。終了しますか? (y/n)", EN: "The unsaved result will be lost. Quit? (y/n)"},
-	"err.perm":              {JA: "書き込みが許可されていません", EN: "permission denied"},
-	"err.missing":           {JA: "フォルダーがありません", EN: "the folder does not exist"},
-	"err.full":              {JA: "ディスクがいっぱいです", EN: "the disk is full"},
-	"err.readonly":          {JA: "読み取り専用です", EN: "the disk is read-only"},
-	"err.notdir":            {JA: "フォルダーではありません", EN: "not a folder"},
+	"staff.warning":         {JA: "注意: %s", EN: "Warning: %s"},
 	"staff.outbox":          {JA: "結果の保存先: %s", EN: "Results go to: %s"},
 }
 

@@ -1,0 +1,113 @@
+package kiosk
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/exoscreen/exoscreen/screening"
+)
+
+// Issue 11.3: a PIN longer than the prompt takes is refused at start (it could never be
+// typed); a PIN of only spaces is refused saying so; a PIN of exactly MaxPINLength works.
+func TestPINLimits(t *testing.T) {
+	for _, tc := range []struct {
+		pin  string
+		want error
+	}{
+		{strings.Repeat("7", MaxPINLength+1), ErrLongPIN},
+		{strings.Repeat("あ", MaxPINLength+1), ErrLongPIN},
+		{"      ", ErrBlankPIN},
+		{"\t \t ", ErrBlankPIN},
+		{"", ErrShortPIN},
+		{"123", ErrShortPIN},
+		{strings.Repeat("7", MaxPINLength), nil},
+		{"12 34", nil},
+	} {
+		if _, err := NewGuard(tc.pin); !errors.Is(err, tc.want) {
+			t.Errorf("NewGuard(%q): %v, want %v", tc.pin, err, tc.want)
+		}
+	}
+	long := strings.Repeat("9", MaxPINLength)
+	g, _ := NewGuard(long)
+	r := newRig(t, Options{Lang: screening.EN, Guard: g})
+	r.waitFor("English")
+	r.key(tea.KeyF12)
+	r.waitFor("Staff only")
+	r.typeText(long)
+	r.key(tea.KeyEnter)
+	r.waitFor("Staff menu")
+	r.final()
+}
+
+// Issue 11.5: warnings (a loose outbox, a PIN from the environment) are shown on the staff
+// menu, where staff see them; printed before start, the kiosk's screen covered them.
+func TestStaffMenuShowsWarnings(t *testing.T) {
+	r := newRig(t, Options{Lang: screening.EN, Warnings: []string{"the staff PIN came from the environment\x1b[2J"}})
+	r.waitFor("English")
+	r.key(tea.KeyF12)
+	r.waitFor("Staff only")
+	r.typeText("2468")
+	r.key(tea.KeyEnter)
+	r.waitFor("Staff menu", "Warning: the staff PIN came from the environment", `\x1b[2J`)
+	r.final()
+}
+
+// Issue 11.7: staff release the PIN lockout from outside the kiosk (kiosk-unlock); a request
+// older than the wrong tries does nothing.
+func TestUnlockFromOutside(t *testing.T) {
+	var mu sync.Mutex
+	var requested time.Time
+	set := func(at time.Time) { mu.Lock(); requested = at; mu.Unlock() }
+	r := newRig(t, Options{Lang: screening.EN, UnlockRequested: func() time.Time { mu.Lock(); defer mu.Unlock(); return requested }})
+	set(r.clock.Now().Add(-time.Hour)) // an old request: yesterday's
+	r.waitFor("English")
+	r.key(tea.KeyF12)
+	r.waitFor("Staff only")
+	for range 3 {
+		r.typeText("0000")
+		r.key(tea.KeyEnter)
+	}
+	r.waitFor("locked for 30 seconds")
+	r.waitTimers(1)
+	r.clock.Advance(time.Second)
+	r.waitFor("locked for 29 seconds") // the old request did not release it
+	set(r.clock.Now())
+	r.waitTimers(1)
+	r.clock.Advance(time.Second)
+	r.waitFor("The lock was released", "PIN:")
+	r.typeText("2468")
+	r.key(tea.KeyEnter)
+	r.waitFor("Staff menu")
+	r.final()
+}
+
+func TestGuardRelease(t *testing.T) {
+	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+	g, _ := NewGuard("2468")
+	if g.Release(now) {
+		t.Error("released with no wrong try")
+	}
+	for i := range 6 { // two lockouts: the next would be 60 s
+		g.Check(now.Add(time.Duration(i)*time.Hour), "0000")
+	}
+	last := now.Add(5 * time.Hour)
+	if g.LockedFor(last) == 0 {
+		t.Fatal("not locked")
+	}
+	if g.Release(last) || g.Release(time.Time{}) {
+		t.Error("released by a request not after the last wrong try")
+	}
+	if !g.Release(last.Add(time.Second)) || g.LockedFor(last) != 0 || g.TriesLeft() != g.MaxTries {
+		t.Error("not released")
+	}
+	for range 3 {
+		g.Check(last, "0000")
+	}
+	if d := g.LockedFor(last); d != g.Lockout {
+		t.Errorf("after a release the lockout starts again at %v, got %v", g.Lockout, d)
+	}
+}
