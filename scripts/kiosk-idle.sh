@@ -10,7 +10,7 @@ keys Enter
 wait_for "お名前"
 keys "Walkaway Person" Enter
 wait_for "質問 1"
-keys Enter
+keys 1 Enter
 wait_for "質問 2"
 t0=$SECONDS
 wait_for "まだ続けますか?" 8

@@ -27,6 +27,7 @@ var messages = screening.Catalog{
 	"int.err.empty":     {JA: "数字を入力してください。", EN: "Please enter a number."},
 	"int.err.notnum":    {JA: "数字だけを入力してください(例: 7)。", EN: "Please enter digits only (for example 7)."},
 	"int.err.range":     {JA: "%dから%dまでの数字を入力してください。", EN: "Please enter a number from %d to %d."},
+	"choice.need":       {JA: "答えを選んでください(上下キーか番号のキーで選び、enter で次へ)。", EN: "Please choose an answer (up/down or its number, then enter)."},
 	"multi.err.empty":   {JA: "少なくとも1つ選んでください。", EN: "Please choose at least one."},
 	"text.placeholder":  {JA: "ここに入力", EN: "Type here"},
 	"text.err.required": {JA: "入力してください。", EN: "Please write an answer."},
@@ -34,10 +35,13 @@ var messages = screening.Catalog{
 	"more.above":        {JA: "(上に続きあり: pgup)", EN: "(more above: pgup)"},
 
 	// review
-	"review.title":   {JA: "回答の確認", EN: "Review your answers"},
-	"review.intro":   {JA: "直したい回答を選んで enter を押してください。よければ最後の「確定」を選びます。", EN: "Choose an answer and press enter to change it. When all is right, choose Confirm at the end."},
-	"review.confirm": {JA: "[ 確定して結果を見る ]", EN: "[ Confirm and see the result ]"},
-	"review.count":   {JA: "%d件の回答", EN: "%d answers"},
+	"review.title":      {JA: "回答の確認", EN: "Review your answers"},
+	"review.intro":      {JA: "直したい回答を選んで enter を押してください。よければ最後の「確定」を選びます。", EN: "Choose an answer and press enter to change it. When all is right, choose Confirm at the end."},
+	"review.confirm":    {JA: "[ 確定して結果を見る ]", EN: "[ Confirm and see the result ]"},
+	"review.count":      {JA: "%d件の回答", EN: "%d answers"},
+	"review.open":       {JA: "まだ答えていない質問が%d問あります。先に答えてください。", EN: "Not answered yet: %d. Please answer first."},
+	"review.unanswered": {JA: "(未回答)", EN: "(not answered)"},
+	"review.need":       {JA: "まだ答えていない質問があるため、確定できません。", EN: "This cannot be confirmed while a question is not answered."},
 
 	// summary
 	"summary.title":     {JA: "問診結果", EN: "Screening result"},

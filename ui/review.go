@@ -11,11 +11,32 @@ import (
 // The review screen: every answer given, in questionnaire order, with the question it
 // answers. Enter on an answer changes it (and asks any follow-up the change calls for before
 // coming back here); enter on the button at the end confirms and finishes the screening.
+// A shown question without an answer is listed first, marked, and the button refuses to
+// confirm while one is open.
 
 // review is the state of the review screen.
 type review struct {
-	cursor int // index into the visible questions; len(visible) is the confirm button
+	cursor int // index into the review's items; len(items) is the confirm button
 	scroll scroller
+	need   bool // confirm was refused: questions are open
+}
+
+// reviewItems are the shown questions in the order the review lists them: those without an
+// answer first, then the answered ones in questionnaire order. open is how many lack one.
+func (s *Screening) reviewItems() (items []*screening.Question, open int) {
+	vis := s.answers.Visible()
+	for _, q := range vis {
+		if !s.answers.Get(q).Set {
+			items = append(items, q)
+		}
+	}
+	open = len(items)
+	for _, q := range vis {
+		if s.answers.Get(q).Set {
+			items = append(items, q)
+		}
+	}
+	return items, open
 }
 
 func (s *Screening) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -23,8 +44,9 @@ func (s *Screening) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if !ok {
 		return s, nil
 	}
-	vis := s.answers.Visible()
+	vis, open := s.reviewItems()
 	last := len(vis) // the confirm button
+	s.rv.need = false
 	switch {
 	case key.Matches(km, s.keys.Up):
 		s.rv.cursor = max(s.rv.cursor-1, 0)
@@ -41,8 +63,15 @@ func (s *Screening) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case key.Matches(km, s.keys.Back):
 		// Back from the review: the last question.
 		s.editing = false
-		return s, s.goTo(vis[len(vis)-1])
+		shown := s.answers.Visible()
+		return s, s.goTo(shown[len(shown)-1])
 	case key.Matches(km, s.keys.Select):
+		if s.rv.cursor >= last && open > 0 {
+			// Never confirmed with a shown question unanswered: say so, go to the first.
+			s.rv.need = true
+			s.rv.cursor = 0
+			return s, nil
+		}
 		if s.rv.cursor >= last {
 			return s, s.finish()
 		}
@@ -53,12 +82,12 @@ func (s *Screening) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (s *Screening) reviewHeader() []string {
-	vis := s.answers.Visible()
+	vis, _ := s.reviewItems()
 	return headerLines(s.st, tr(s.lang, "review.title"), tr(s.lang, "review.count", len(vis)), s.width, s.height)
 }
 
 func (s *Screening) reviewFooter() []string {
-	vis := s.answers.Visible()
+	vis, _ := s.reviewItems()
 	sel := withHelp(s.keys.Select, "enter", tr(s.lang, "key.change"))
 	if s.rv.cursor >= len(vis) {
 		sel = withHelp(s.keys.Select, "enter", tr(s.lang, "key.confirm"))
@@ -79,12 +108,24 @@ func (s *Screening) viewReview() string {
 		body = append(body, " "+s.st.Help.Render(l))
 	}
 	body = append(body, "")
-	vis := s.answers.Visible()
+	vis, open := s.reviewItems()
+	if s.rv.need {
+		for _, l := range wrapText(errPrefix+tr(s.lang, "review.need"), w) {
+			body = append(body, " "+s.st.Error.Render(l))
+		}
+	}
+	if open > 0 {
+		for _, l := range wrapText(tr(s.lang, "review.open", open), w) {
+			body = append(body, " "+s.st.Error.Render(l))
+		}
+		body = append(body, "")
+	}
+	numW := len(strconv.Itoa(len(vis))) + 2 // "9. " and "10. " line up
 	lo, hi := 0, 0
 	var section *screening.Section
 	for i, q := range vis {
 		start := len(body) // the item, with its section heading when it opens a section
-		if q.Section != nil && q.Section != section {
+		if i >= open && q.Section != nil && q.Section != section {
 			section = q.Section
 			if i > 0 {
 				body = append(body, "")
@@ -98,6 +139,7 @@ func (s *Screening) viewReview() string {
 			mark = "> "
 		}
 		num := strconv.Itoa(i+1) + ". "
+		num += spaces(numW - len(num))
 		for j, l := range wrapIndent(q.Text.In(s.lang), num, w-2) {
 			style := s.st.Text
 			m := "  "
@@ -109,9 +151,13 @@ func (s *Screening) viewReview() string {
 			}
 			body = append(body, " "+style.Render(m)+style.Render(l))
 		}
-		ans := answerText(q, s.answers.Get(q), s.lang)
-		for _, l := range wrapIndent(ans, spaces(textWidth(num)), w-2) {
-			body = append(body, " "+"  "+s.st.Answer.Render(l))
+		if i < open {
+			body = append(body, " "+"  "+spaces(numW)+s.st.Error.Render(tr(s.lang, "review.unanswered")))
+		} else {
+			ans := answerText(q, s.answers.Get(q), s.lang)
+			for _, l := range wrapIndent(ans, spaces(numW), w-2) {
+				body = append(body, " "+"  "+s.st.Answer.Render(l))
+			}
 		}
 		if i == s.rv.cursor {
 			lo, hi = start, len(body)-1

@@ -187,13 +187,25 @@ func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return s.updateReview(msg)
 	}
 	if km, ok := msg.(tea.KeyMsg); ok {
+		if km.Type == tea.KeyRunes && len(km.Runes) > 1 && !km.Paste && (s.qf.onChoice() || s.qf.q.Kind == screening.Multi) {
+			// Keys typed in one burst arrive as one message: in a list each is a key of its own.
+			var cmds []tea.Cmd
+			for _, r := range km.Runes {
+				_, c := s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+				cmds = append(cmds, c)
+			}
+			return s, tea.Batch(cmds...)
+		}
 		switch {
 		case key.Matches(km, s.keys.Back) && s.qf.onFirstField():
 			return s, s.back()
 		case key.Matches(km, s.keys.Back):
-			// In the number field: back to the "number or unsure" choice (at once: huh's own
-			// shift+tab would go through a message that could reach the next form).
-			return s, s.qf.form.PrevGroup()
+			// In the number field: back to the "number or unsure" choice, at once (huh's own
+			// shift+tab would go through a message that could reach the next form) and even
+			// while the field shows a validation message (huh's PrevGroup refuses then). The
+			// number typed is kept.
+			s.qf.form = nil
+			return s, s.rebuild()
 		case key.Matches(km, s.keys.PageUp):
 			s.manual = true
 			s.scroll.page(-1, s.bodyHeight())
@@ -209,8 +221,12 @@ func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return s, cmd
 			}
 		}
+		if done, cmd := s.choiceKey(km); done {
+			return s, cmd
+		}
 	}
 	_, cmd := s.qf.form.Update(msg)
+	s.qf.sync()
 	switch s.qf.form.State {
 	case huh.StateCompleted:
 		return s, tea.Batch(cmd, s.commit())
@@ -223,13 +239,98 @@ func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return s, cmd
 }
 
+// choiceKey handles the keys that choose in a choice list (and the digits of an integer
+// question). It reports false to let the form handle the key.
+func (s *Screening) choiceKey(km tea.KeyMsg) (bool, tea.Cmd) {
+	qf := s.qf
+	digit := -1
+	if km.Type == tea.KeyRunes && len(km.Runes) == 1 && km.Runes[0] >= '0' && km.Runes[0] <= '9' {
+		digit = int(km.Runes[0] - '0')
+	}
+	switch {
+	case qf.q.Kind == screening.Integer && digit >= 0 && qf.onFirstField():
+		// Digits go straight into the number field.
+		qf.setChosen(modeNumber)
+		cmd := s.rebuild()
+		return true, tea.Batch(cmd, qf.form.NextGroup(), s.passKey(km))
+	case qf.q.Kind == screening.Single && digit >= 1:
+		return true, s.chooseIndex(digit - 1)
+	case qf.q.Kind == screening.Multi && digit >= 1 && digit <= len(qf.q.Options):
+		return true, s.toggleIndex(digit - 1)
+	case !qf.onChoice() || qf.chosen() != "":
+		return false, nil
+	}
+	// Nothing chosen yet: the first move puts the highlight on an option, and goes no further.
+	codes := qf.choiceCodes()
+	switch {
+	case key.Matches(km, s.keys.Down), key.Matches(km, s.keys.Top), km.String() == "ctrl+d":
+		return true, s.chooseIndex(0)
+	case key.Matches(km, s.keys.Up), key.Matches(km, s.keys.Bottom), km.String() == "ctrl+u":
+		return true, s.chooseIndex(len(codes) - 1)
+	}
+	return false, nil
+}
+
+// passKey hands a key to the form now (not through a command, so it reaches this form).
+func (s *Screening) passKey(km tea.KeyMsg) tea.Cmd {
+	_, cmd := s.qf.form.Update(km)
+	return cmd
+}
+
+// chooseIndex puts the highlight on option i of the choice list (out of range: nothing).
+func (s *Screening) chooseIndex(i int) tea.Cmd {
+	codes := s.qf.choiceCodes()
+	if !s.qf.onChoice() || i < 0 || i >= len(codes) {
+		return nil
+	}
+	s.qf.setChosen(codes[i])
+	return s.rebuild()
+}
+
+// toggleIndex ticks or unticks option i of a multiple choice and puts the cursor on it.
+func (s *Screening) toggleIndex(i int) tea.Cmd {
+	qf := s.qf
+	code := qf.q.Options[i].Code
+	if contains(qf.codes, code) {
+		var keep []string
+		for _, c := range qf.codes {
+			if c != code {
+				keep = append(keep, c)
+			}
+		}
+		qf.codes = keep
+	} else {
+		qf.codes = append(qf.codes, code)
+	}
+	cmd := s.rebuild()
+	return tea.Batch(cmd, s.cursorTo(i))
+}
+
+// cursorTo moves the cursor of a multiple choice to option i.
+func (s *Screening) cursorTo(i int) tea.Cmd {
+	cmds := []tea.Cmd{s.passKey(tea.KeyMsg{Type: tea.KeyHome})}
+	for range i {
+		cmds = append(cmds, s.passKey(tea.KeyMsg{Type: tea.KeyDown}))
+	}
+	return tea.Batch(cmds...)
+}
+
+// rebuild makes the question's form again (after a choice made outside it).
+func (s *Screening) rebuild() tea.Cmd {
+	return s.qf.build(s.lang, s.st, s.km, s.contentWidth())
+}
+
 // enter answers the question at once when the answer being edited is valid: huh would go on
 // through two asynchronous messages, and keys typed ahead in between would reach the old
-// question's form. It reports false to let huh handle the key (to show its validation
-// message).
+// question's form. With nothing chosen it says that an answer is needed and stays. It
+// reports false to let huh handle the key (to show its validation message).
 func (s *Screening) enter() (bool, tea.Cmd) {
 	qf := s.qf
 	qf.sync()
+	if qf.onChoice() && qf.chosen() == "" {
+		qf.need = true
+		return true, nil
+	}
 	switch qf.q.Kind {
 	case screening.Integer:
 		if qf.onFirstField() && qf.mode != modeUnsure {
@@ -321,18 +422,18 @@ func (s *Screening) goTo(q *screening.Question) tea.Cmd {
 	return s.qf.build(s.lang, s.st, s.km, s.contentWidth())
 }
 
-// toReview shows the review, unless a shown question still lacks an answer.
+// toReview shows the review. A shown question still without an answer is listed first
+// there, with the cursor on it, and the review cannot be confirmed until it is answered.
 func (s *Screening) toReview() tea.Cmd {
-	shown := s.answers.Shown()
-	for i, q := range s.rs.Questions {
-		if shown[i] && !s.asked[i] {
-			return s.goTo(q)
-		}
-	}
 	s.reviewing = true
 	s.editing = false
 	s.rv.scroll = scroller{}
-	s.rv.cursor = clampInt(s.rv.cursor, 0, len(s.answers.Visible()))
+	s.rv.need = false
+	items, open := s.reviewItems()
+	s.rv.cursor = clampInt(s.rv.cursor, 0, len(items))
+	if open > 0 {
+		s.rv.cursor = 0
+	}
 	return nil
 }
 

@@ -651,7 +651,7 @@ func TestScreensUseNoAmbiguousGlyphs(t *testing.T) {
 func lipglossWidth(s string) int { return lipgloss.Width(s) }
 
 // TestRealQuestionnaire runs the kiosk with the real ui.Screening in both languages, every
-// question answered with its first option, through the review to the outbox.
+// question answered with its first option (chosen by its number key), through the review to the outbox.
 func TestRealQuestionnaire(t *testing.T) {
 	for _, lang := range []screening.Lang{screening.JA, screening.EN} {
 		t.Run(string(lang), func(t *testing.T) {
@@ -686,6 +686,7 @@ func TestRealQuestionnaire(t *testing.T) {
 			tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 			reached := false
 			for i := 0; i < 40 && !reached; i++ {
+				tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("1")}) // the first option, chosen
 				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 				reached = wait(review, 150*time.Millisecond)
 			}

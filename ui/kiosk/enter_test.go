@@ -1,0 +1,40 @@
+package kiosk
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/exoscreen/exoscreen/internal/testrules"
+	"github.com/exoscreen/exoscreen/screening"
+)
+
+// TestHeldEnterAnswersNothing holds enter down on the kiosk from its welcome screen (200
+// enters on the real program loop with the real questionnaire): the language is taken, but
+// no question is answered and nothing is saved.
+func TestHeldEnterAnswersNothing(t *testing.T) {
+	for _, lang := range []screening.Lang{screening.JA, screening.EN} {
+		t.Run(string(lang), func(t *testing.T) {
+			s := &saved{}
+			m := New(Options{RuleSet: testrules.Load(t), Lang: lang, Clock: newFakeClock(t), Save: s.save})
+			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 40))
+			tm.Send(tea.WindowSizeMsg{Width: 100, Height: 40})
+			for range 200 {
+				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+			}
+			need := map[screening.Lang]string{screening.JA: "答えを選んでください", screening.EN: "Please choose an answer"}[lang]
+			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(need)) },
+				teatest.WithDuration(5*time.Second))
+			tm.Send(TerminateMsg{})
+			fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+			if s.count() != 0 || fm.pending != nil {
+				t.Fatalf("held enter saved a screening: %d saved", s.count())
+			}
+			if fm.state != stScreening {
+				t.Fatalf("state %d, want the questionnaire", fm.state)
+			}
+		})
+	}
+}
