@@ -212,6 +212,9 @@ func (m *Summary) render(w int) []string {
 	v := res.Verdict
 	label := tr(lang, "summary.verdict") + ": "
 	out = append(out, " "+st.Title.Render(label)+st.Verdict[v].Render(v.Label().In(lang)))
+	// What the verdict means, in the words of the printed summary ("None" alone reads as "no
+	// verdict yet").
+	add(st.Class[v], wrapText(export.VerdictMeaning(v, lang), w)...)
 	if n := res.NeedsConfirmation(); n > 0 {
 		add(st.Confirm, wrapText(tr(lang, "summary.confirmN", n), w)...)
 	}
@@ -226,11 +229,18 @@ func (m *Summary) render(w int) []string {
 				continue
 			}
 			n++
+			// "- [CONFIRM] question", as on paper.
 			q := f.Question.Text.In(lang)
-			qLines := wrapIndent(q, "- ", w)
-			add(st.Title, qLines...)
+			mark := ""
 			if f.NeedsConfirmation {
-				add(st.Confirm, "  "+tr(lang, "summary.confirm"))
+				mark = tr(lang, "summary.confirm") + " "
+			}
+			for i, l := range wrapIndent(mark+q, "- ", w) {
+				if i == 0 && mark != "" {
+					out = append(out, " "+st.Title.Render("- ")+st.Confirm.Render(strings.TrimSpace(mark))+st.Title.Render(" "+strings.TrimPrefix(l, "- "+mark)))
+					continue
+				}
+				out = append(out, " "+st.Title.Render(l))
 			}
 			add(st.Answer, wrapIndent(answerText(f.Question, f.Answer, lang), "  "+tr(lang, "summary.answer")+": ", w)...)
 			add(st.Text, wrapIndent(f.Reason(lang), "  "+tr(lang, "summary.reason")+": ", w)...)
