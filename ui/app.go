@@ -10,6 +10,7 @@ package ui
 import (
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/exoscreen/exoscreen/screening"
@@ -113,6 +114,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(cmds...)
 
 	case tea.KeyMsg:
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && a.splitBurst() {
+			// Keys typed in one burst ("q" "y") arrive as one message: handle each.
+			var cmds []tea.Cmd
+			for _, r := range msg.Runes {
+				_, c := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+				cmds = append(cmds, c)
+			}
+			return a, tea.Batch(cmds...)
+		}
 		if a.quit != nil {
 			decided, quit := a.quit.update(msg)
 			if decided {
@@ -150,6 +160,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 	switch a.state {
 	case stateWelcome:
+		if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, a.welcome.keys().Leave) {
+			return a, a.requestQuit() // q and esc leave the first screen
+		}
 		if km, ok := msg.(tea.KeyMsg); ok && a.welcome.update(km) {
 			a.state = stateScreening
 			if a.screening == nil {
@@ -165,9 +178,26 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		_, cmd := a.screening.Update(msg)
 		return a, cmd
 	default:
+		if km, ok := msg.(tea.KeyMsg); ok && a.summary.quitKey(km) {
+			// At once, not through QuitRequestMsg: a "y" typed right after "q" must reach the
+			// dialog.
+			return a, a.requestQuit()
+		}
 		_, cmd := a.summary.Update(msg)
 		return a, cmd
 	}
+}
+
+// splitBurst reports whether the screen shown takes single keys (not text), so that several
+// runes in one key message are keys of their own.
+func (a *App) splitBurst() bool {
+	switch {
+	case a.quit != nil, a.state == stateWelcome:
+		return true
+	case a.state == stateSummary:
+		return a.summary.exporting == nil
+	}
+	return false // the Screening splits its own
 }
 
 // requestQuit quits at once when nothing would be lost, and asks otherwise.

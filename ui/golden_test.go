@@ -21,6 +21,7 @@ var screens = []struct {
 	{"welcome", nil},
 	{"question_single", seq(kEnter)},
 	{"question_need", seq(kEnter, kEnter)},
+	{"question_explain", seq(kEnter, runes("?"))},
 	{"question_followup", seq(kEnter, pick(1))},
 	{"question_integer_choice", seq(kEnter, firsts(3), pick(4))},
 	{"question_integer_number", seq(kEnter, firsts(3), pick(4), kDown, kEnter, runes("x"), kEnter)},

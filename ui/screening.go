@@ -74,6 +74,7 @@ type Screening struct {
 
 	scroll  scroller
 	manual  bool // the person scrolled by hand: don't follow the cursor until they move it
+	explain bool // the question's explanation is shown (?)
 	width   int
 	height  int
 	started time.Time
@@ -163,7 +164,7 @@ func (s *Screening) Init() tea.Cmd {
 	return s.qf.form.Init()
 }
 
-func (s *Screening) contentWidth() int { return max(s.width-2, 20) }
+func (s *Screening) contentWidth() int { return measureWidth(s.width) }
 
 // Update handles a message.
 func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -196,6 +197,24 @@ func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			return s, tea.Batch(cmds...)
 		}
+		if s.explain {
+			// The explanation: any of ? esc enter closes it; the pages scroll it.
+			switch {
+			case key.Matches(km, s.keys.PageUp), key.Matches(km, s.keys.Up):
+				s.scroll.page(-1, s.bodyHeight())
+			case key.Matches(km, s.keys.PageDown), key.Matches(km, s.keys.Down):
+				s.scroll.page(1, s.bodyHeight())
+			case key.Matches(km, s.keys.Explain, s.keys.Cancel, s.keys.Select):
+				s.explain = false
+				s.scroll = scroller{}
+			}
+			return s, nil
+		}
+		if key.Matches(km, s.keys.Explain) && s.qf.q.Kind != screening.Free && s.qf.q.Help.In(s.lang) != "" {
+			s.explain = true
+			s.scroll = scroller{}
+			return s, nil
+		}
 		switch {
 		case key.Matches(km, s.keys.Back) && s.qf.onFirstField():
 			return s, s.back()
@@ -216,7 +235,7 @@ func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return s, nil
 		}
 		s.manual = false
-		if key.Matches(km, s.keys.Select) {
+		if key.Matches(km, s.keys.Select, s.keys.Next) {
 			if done, cmd := s.enter(); done {
 				return s, cmd
 			}
@@ -418,6 +437,7 @@ func (s *Screening) goTo(q *screening.Question) tea.Cmd {
 	s.cur = q
 	s.scroll = scroller{}
 	s.manual = false
+	s.explain = false
 	s.qf = newQuestionForm(q, s.answers.Get(q))
 	return s.qf.build(s.lang, s.st, s.km, s.contentWidth())
 }
@@ -456,19 +476,45 @@ func (s *Screening) finish() tea.Cmd {
 	return func() tea.Msg { return msg }
 }
 
-// Position is the current question's place among the questions shown now (1-based) and how
-// many are shown; 0, n on the review.
+// Position is the current question's place among the questions shown now (1-based), and how
+// many questions there can be: those shown and the follow-ups that may still appear (their
+// answers are not given yet). The count only shrinks as the person goes on, so progress
+// never jumps backwards; 0, n on the review.
 func (s *Screening) Position() (int, int) {
 	vis := s.answers.Visible()
+	total := s.possible()
 	if s.reviewing {
 		return 0, len(vis)
 	}
 	for i, q := range vis {
 		if q == s.cur {
-			return i + 1, len(vis)
+			return i + 1, total
 		}
 	}
-	return 0, len(vis)
+	return 0, total
+}
+
+// possible counts the questions shown now and those that may still be shown: a hidden
+// question whose condition looks at a question that may be shown and is not answered yet.
+func (s *Screening) possible() int {
+	shown := s.answers.Shown()
+	maybe := make([]bool, len(shown))
+	n := 0
+	for i, q := range s.rs.Questions {
+		maybe[i] = shown[i]
+		if !maybe[i] && q.ShownWhen != nil {
+			for _, it := range q.ShownWhen.Items {
+				if p := it.Question; p != nil && maybe[p.Index] && !s.answers.Get(p).Set {
+					maybe[i] = true
+					break
+				}
+			}
+		}
+		if maybe[i] {
+			n++
+		}
+	}
+	return n
 }
 
 // header is the question screen's top: section, progress, a rule.
@@ -482,42 +528,43 @@ func (s *Screening) header() []string {
 	return headerLines(s.st, sec, prog, s.width, s.height)
 }
 
-// headerLines puts a title at the left and a note at the right, on two lines when one is too
-// narrow, and a rule under them.
-// On a short screen (under 16 lines) it is one line, the title cut with "...".
+// headerLines puts a title at the left and a note at the right of one line (the title cut with
+// "..." when both do not fit, so that the note is always at the right on every screen), and on
+// a screen of 16 lines or more a rule under it.
 func headerLines(st *Styles, title, note string, width, height int) []string {
-	var out []string
 	tw, nw := textWidth(title), textWidth(note)
+	gap := 2
+	if nw == 0 {
+		gap = 0
+	}
+	if tw+gap+nw > width {
+		room := width - nw - gap - 3
+		if room > 0 {
+			title = ansi.Truncate(title, room, "") + "..."
+		} else {
+			title = ""
+		}
+		tw = textWidth(title)
+	}
+	line := st.Section.Render(title) + spaces(width-tw-nw) + st.Progress.Render(note)
 	if height < compactHeight {
-		if nw > 0 && tw+2+nw <= width {
-			return []string{st.Section.Render(title) + spaces(width-tw-nw) + st.Progress.Render(note)}
-		}
-		line := title
-		if nw > 0 {
-			line = note + "  " + title
-		}
-		if textWidth(line) > width {
-			line = ansi.Truncate(line, width-3, "") + "..."
-		}
-		if nw > 0 {
-			return []string{st.Progress.Render(note) + st.Section.Render(strings.TrimPrefix(line, note))}
-		}
-		return []string{st.Section.Render(line)}
+		return []string{line}
 	}
-	if tw+2+nw <= width {
-		out = append(out, st.Section.Render(title)+spaces(width-tw-nw)+st.Progress.Render(note))
-	} else {
-		out = append(out, st.Progress.Render(note))
-		for _, l := range wrapText(title, width) {
-			out = append(out, st.Section.Render(l))
-		}
-	}
-	return append(out, st.Rule.Render(repeat("-", width)))
+	return []string{line, st.Rule.Render(repeat("-", width))}
 }
 
-func (s *Screening) footer() []string {
+func (s *Screening) footer() []string { return s.footerWith(false) }
+
+// footerWith is the help line, with the ? key when the explanation is below the fold.
+func (s *Screening) footerWith(explain bool) []string {
+	if s.explain {
+		return helpLine(s.st, s.width, withHelp(s.keys.Explain, "?/esc", tr(s.lang, "key.close")), s.keys.PageUp)
+	}
 	binds := s.qf.form.KeyBinds()
 	binds = append(binds, s.keys.Back)
+	if explain {
+		binds = append(binds, s.keys.Explain)
+	}
 	if !s.opt.Kiosk {
 		binds = append(binds, s.keys.Quit)
 	}
@@ -536,17 +583,47 @@ func (s *Screening) View() string {
 	if s.reviewing {
 		return s.viewReview()
 	}
-	header, footer := s.header(), s.footer()
+	if s.explain {
+		return s.viewExplain()
+	}
+	header := s.header()
+	hasHelp := s.qf.q.Help.In(s.lang) != "" && s.qf.q.Kind != screening.Free
+	footer := s.footerWith(hasHelp)
 	avail := s.height - len(header) - len(footer)
 	// The question and the options come first; when all does not fit, the help text moves
-	// under the options (still reachable by scrolling) so that the question stays in view.
+	// under the options (still reachable by scrolling, or at once with ?) so that the question
+	// stays in view.
 	body, lo, hi := s.qf.questionBody(s.lang, s.st, s.contentWidth(), false)
 	if len(body) > avail {
 		body, lo, hi = s.qf.questionBody(s.lang, s.st, s.contentWidth(), true)
+	} else {
+		footer = s.footerWith(false)
+		avail = s.height - len(header) - len(footer)
 	}
 	for i := range body {
 		body[i] = " " + body[i]
 	}
 	body = s.scroll.window(body, avail, lo, hi, !s.manual, s.st, s.lang)
+	return frame(header, body, footer, s.width, s.height)
+}
+
+// viewExplain shows the question and its explanation (?), scrolling when long.
+func (s *Screening) viewExplain() string {
+	header, footer := s.header(), s.footer()
+	avail := s.height - len(header) - len(footer)
+	w := s.contentWidth()
+	var body []string
+	for _, l := range wrapText(s.qf.q.Text.In(s.lang), w) {
+		body = append(body, " "+s.st.Title.Render(l))
+	}
+	body = append(body, "")
+	for _, l := range wrapText(s.qf.q.Help.In(s.lang), w) {
+		body = append(body, " "+s.st.Text.Render(l))
+	}
+	body = append(body, "")
+	for _, l := range wrapText(tr(s.lang, "explain.hint"), w) {
+		body = append(body, " "+s.st.Help.Render(l))
+	}
+	body = s.scroll.window(body, avail, 0, 0, false, s.st, s.lang)
 	return frame(header, body, footer, s.width, s.height)
 }

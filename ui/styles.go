@@ -50,6 +50,14 @@ type Styles struct {
 	huhUnchosen *huh.Theme // the same with no cursor in a choice list
 }
 
+// measure is the widest a paragraph runs, in cells: lines of about 72 characters read well,
+// and a wide terminal leaves the rest empty.
+const measure = 72
+
+// measureWidth is the width text is wrapped to on a screen width cells wide: one cell of margin
+// on each side, at most measure, at least 20.
+func measureWidth(width int) int { return max(min(width-2, measure), 20) }
+
 // NewStyles builds the default theme on r (lipgloss.DefaultRenderer() when nil).
 func NewStyles(r *lipgloss.Renderer) *Styles {
 	if r == nil {

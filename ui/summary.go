@@ -143,10 +143,15 @@ func (m *Summary) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case key.Matches(km, m.keys.Save) && !m.opt.Kiosk:
 		m.exporting = newExportDialog(m, defaultExportName(m.opt.Finished))
 		return m, m.exporting.init()
-	case (key.Matches(km, m.keys.Close) || key.Matches(km, m.keys.Quit)) && !m.opt.Kiosk:
+	case m.quitKey(km):
 		return m, func() tea.Msg { return QuitRequestMsg{} }
 	}
 	return m, nil
+}
+
+// quitKey reports whether km asks to quit (q or ctrl+c, outside a kiosk and the save dialog).
+func (m *Summary) quitKey(km tea.KeyMsg) bool {
+	return m.exporting == nil && !m.opt.Kiosk && (key.Matches(km, m.keys.Close) || key.Matches(km, m.keys.Quit))
 }
 
 func (m *Summary) header() []string {
@@ -197,7 +202,7 @@ func (m *Summary) body() []string {
 	if m.lines != nil && m.linesWidth == m.width {
 		return m.lines
 	}
-	m.lines, m.linesWidth = m.render(max(m.width-2, 20)), m.width
+	m.lines, m.linesWidth = m.render(measureWidth(m.width)), m.width
 	return m.lines
 }
 

@@ -17,12 +17,16 @@ type welcome struct {
 	kiosk  bool
 	scroll scroller
 	manual bool // scrolled by hand
+	moved  bool // the language was changed: keep the choice in view (until then, the top)
 	height int  // of the body in the last view, for paging
 }
 
+// keys are the key bindings in the screen's language.
+func (w *welcome) keys() *Keys { return NewKeys(w.lang) }
+
 // update returns true when the person starts.
 func (w *welcome) update(msg tea.KeyMsg) bool {
-	keys := NewKeys(w.lang)
+	keys := w.keys()
 	w.manual = false
 	switch {
 	case key.Matches(msg, keys.PageUp):
@@ -32,6 +36,7 @@ func (w *welcome) update(msg tea.KeyMsg) bool {
 		w.manual = true
 		w.scroll.page(1, w.height)
 	case key.Matches(msg, keys.Up), key.Matches(msg, keys.Down), msg.String() == "tab", msg.String() == "shift+tab":
+		w.moved = true
 		if w.lang == screening.JA {
 			w.lang = screening.EN
 		} else {
@@ -46,7 +51,7 @@ func (w *welcome) update(msg tea.KeyMsg) bool {
 func (w *welcome) view(width, height int) string {
 	st, lang := w.st, w.lang
 	keys := NewKeys(lang)
-	cw := max(width-2, 20)
+	cw := measureWidth(width)
 	header := headerLines(st, w.rs.Name.In(lang), "exoscreen", width, height)
 	var body []string
 	for _, l := range wrapText(tr(lang, "welcome.title"), cw) {
@@ -79,11 +84,12 @@ func (w *welcome) view(width, height int) string {
 	binds := []key.Binding{withHelp(keys.Up, "up/down", tr(lang, "key.language")),
 		withHelp(keys.Select, "enter", tr(lang, "key.start"))}
 	if !w.kiosk {
-		binds = append(binds, keys.Quit)
+		binds = append(binds, keys.Leave)
 	}
 	footer := helpLine(st, width, binds...)
 	avail := height - len(header) - len(footer)
 	w.height = avail
-	body = w.scroll.window(body, avail, lo, hi, !w.manual, st, lang)
+	// The screen opens at its top; once the language is moved, the choice stays in view.
+	body = w.scroll.window(body, avail, lo, hi, w.moved && !w.manual, st, lang)
 	return frame(header, body, footer, width, height)
 }
