@@ -94,8 +94,9 @@ func (a *App) Lang() screening.Lang {
 	return a.welcome.lang
 }
 
-// Init does nothing until the first key: the welcome screen is static.
-func (a *App) Init() tea.Cmd { return nil }
+// Init turns on the mouse (where the terminal reports it: clicks, a touch screen's taps and
+// the wheel); the welcome screen is static. Bubble Tea turns the mouse off again on exit.
+func (a *App) Init() tea.Cmd { return tea.EnableMouseCellMotion }
 
 // Update handles a message.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -163,7 +164,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, a.welcome.keys().Leave) {
 			return a, a.requestQuit() // q and esc leave the first screen
 		}
-		if km, ok := msg.(tea.KeyMsg); ok && a.welcome.update(km) {
+		start := false
+		switch msg := msg.(type) {
+		case tea.KeyMsg:
+			start = a.welcome.update(msg)
+		case tea.MouseMsg:
+			start = a.welcome.mouse(msg)
+		}
+		if start {
 			a.state = stateScreening
 			if a.screening == nil {
 				a.screening = NewScreening(a.rs, ScreeningOptions{

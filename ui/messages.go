@@ -99,6 +99,7 @@ var messages = screening.Catalog{
 	"key.start":    {JA: "始める", EN: "start"},
 	"key.language": {JA: "言語", EN: "language"},
 	"key.review":   {JA: "確認画面へ", EN: "to review"},
+	"button.next":  {JA: "次へ", EN: "Next"},
 	"key.explain":  {JA: "説明", EN: "explanation"},
 	"key.close":    {JA: "質問に戻る", EN: "back to the question"},
 	"explain.hint": {JA: "?・esc・enter で質問に戻ります。", EN: "?, esc or enter: back to the question."},

@@ -46,7 +46,31 @@ type questionForm struct {
 	first huh.Field // the first field: "back" from here leaves the question
 	sel   *huh.Select[string]
 
-	optTop int // the body line the form's first option is on, in the last questionBody
+	optTop   int // the body line the form's first option is on, in the last questionBody
+	nextLine int // the body line of the "next" button, in the last questionBody
+}
+
+// optionLines are the body lines each option of the list shown starts on, and one past the
+// last option's end (for mapping a click to an option); nil when no list is shown (the number
+// or text field).
+func (qf *questionForm) optionLines(lang screening.Lang, width int) []int {
+	var heights []int
+	switch {
+	case qf.onChoice() && qf.q.Kind == screening.Integer:
+		heights = []int{1, 1}[:len(qf.choiceCodes())]
+	case qf.q.Kind == screening.Single, qf.q.Kind == screening.Multi:
+		for i, o := range qf.q.Options {
+			label := optionLabel(o, lang, optionWidth(width), numberMark(i, len(qf.q.Options)))
+			heights = append(heights, strings.Count(label, "\n")+1)
+		}
+	default:
+		return nil
+	}
+	out := []int{qf.optTop}
+	for _, h := range heights {
+		out = append(out, out[len(out)-1]+h)
+	}
+	return out
 }
 
 // choiceCodes are the codes of the choice list on the first field: the options of a single
@@ -366,6 +390,10 @@ func (qf *questionForm) questionBody(lang screening.Lang, st *Styles, width int,
 		}
 		focusHi = len(lines) - 1
 	}
+	// A button for touch screens: a tap on it is enter.
+	lines = append(lines, "")
+	qf.nextLine = len(lines)
+	lines = append(lines, st.Text.Render("  [ "+tr(lang, "button.next")+" ]"))
 	if helpAfter && len(help) > 0 {
 		lines = append(lines, "")
 		lines = append(lines, help...)

@@ -19,6 +19,10 @@ type review struct {
 	cursor int // index into the review's items; len(items) is the confirm button
 	scroll scroller
 	need   bool // confirm was refused: questions are open
+	manual bool // scrolled with the wheel: don't follow the cursor until it moves
+	// starts are the body lines each item starts on in the last view, then the button's line
+	// and one past it (for taps).
+	starts []int
 }
 
 // reviewItems are the shown questions in the order the review lists them: those without an
@@ -47,6 +51,7 @@ func (s *Screening) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 	vis, open := s.reviewItems()
 	last := len(vis) // the confirm button
 	s.rv.need = false
+	s.rv.manual = false
 	switch {
 	case key.Matches(km, s.keys.Up):
 		s.rv.cursor = max(s.rv.cursor-1, 0)
@@ -79,6 +84,37 @@ func (s *Screening) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return s, s.goTo(vis[s.rv.cursor])
 	}
 	return s, nil
+}
+
+// reviewMouse: a tap on an answer puts the cursor on it and a second tap changes it; a tap on
+// the button puts the cursor there and a second tap confirms, as enter does. The wheel
+// scrolls.
+func (s *Screening) reviewMouse(y int, tap bool, wheel int) tea.Cmd {
+	if wheel != 0 {
+		s.rv.scroll.wheel(wheel * wheelLines)
+		s.rv.manual = true
+		return nil
+	}
+	if !tap {
+		return nil
+	}
+	line := s.rv.scroll.lineAt(y - len(s.reviewHeader()))
+	if line < 0 {
+		return nil
+	}
+	for i := 0; i+1 < len(s.rv.starts); i++ {
+		if line < s.rv.starts[i] || line >= s.rv.starts[i+1] {
+			continue
+		}
+		if s.rv.cursor == i {
+			_, cmd := s.updateReview(tea.KeyMsg{Type: tea.KeyEnter})
+			return cmd
+		}
+		s.rv.cursor = i
+		s.rv.manual = false
+		return nil
+	}
+	return nil
 }
 
 func (s *Screening) reviewHeader() []string {
@@ -123,6 +159,7 @@ func (s *Screening) viewReview() string {
 	numW := len(strconv.Itoa(len(vis))) + 2 // "9. " and "10. " line up
 	lo, hi := 0, 0
 	var section *screening.Section
+	s.rv.starts = s.rv.starts[:0]
 	for i, q := range vis {
 		start := len(body) // the item, with its section heading when it opens a section
 		if i >= open && q.Section != nil && q.Section != section {
@@ -134,6 +171,7 @@ func (s *Screening) viewReview() string {
 				body = append(body, " "+s.st.Heading.Render(l))
 			}
 		}
+		s.rv.starts = append(s.rv.starts, len(body))
 		mark := "  "
 		if i == s.rv.cursor {
 			mark = "> "
@@ -164,6 +202,7 @@ func (s *Screening) viewReview() string {
 		}
 	}
 	body = append(body, "")
+	s.rv.starts = append(s.rv.starts, len(body), len(body)+1)
 	btn := tr(s.lang, "review.confirm")
 	if s.rv.cursor >= len(vis) {
 		lo = len(body)
@@ -172,6 +211,6 @@ func (s *Screening) viewReview() string {
 	} else {
 		body = append(body, " "+"  "+s.st.Text.Render(btn))
 	}
-	body = s.rv.scroll.window(body, avail, lo, hi, true, s.st, s.lang)
+	body = s.rv.scroll.window(body, avail, lo, hi, !s.rv.manual, s.st, s.lang)
 	return frame(header, body, footer, s.width, s.height)
 }

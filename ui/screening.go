@@ -184,6 +184,9 @@ func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if s.done || s.qf == nil {
 		return s, nil
 	}
+	if mm, ok := msg.(tea.MouseMsg); ok {
+		return s, s.mouse(mm)
+	}
 	if s.reviewing {
 		return s.updateReview(msg)
 	}
@@ -256,6 +259,74 @@ func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return s, s.qf.build(s.lang, s.st, s.km, s.contentWidth())
 	}
 	return s, cmd
+}
+
+// wheelLines is how far one turn of the mouse wheel scrolls.
+const wheelLines = 3
+
+// tapped reports whether m is a tap (a left click, or a touch screen's tap) or turns the wheel
+// (wheel: -1 up, 1 down).
+func tapped(m tea.MouseMsg) (tap bool, wheel int) {
+	if m.Action != tea.MouseActionPress {
+		return false, 0
+	}
+	switch m.Button {
+	case tea.MouseButtonLeft:
+		return true, 0
+	case tea.MouseButtonWheelUp:
+		return false, -1
+	case tea.MouseButtonWheelDown:
+		return false, 1
+	}
+	return false, 0
+}
+
+// mouse handles a click or a tap, and the wheel, on the question, the explanation and the
+// review: a tap on an option highlights it, a second tap on it (or a tap on the "next"
+// button) takes it, as enter would; the wheel scrolls.
+func (s *Screening) mouse(m tea.MouseMsg) tea.Cmd {
+	tap, wheel := tapped(m)
+	if s.reviewing {
+		return s.reviewMouse(m.Y, tap, wheel)
+	}
+	if wheel != 0 {
+		s.manual = true
+		s.scroll.wheel(wheel * wheelLines)
+		return nil
+	}
+	if !tap {
+		return nil
+	}
+	if s.explain {
+		s.explain = false // a tap closes the explanation
+		s.scroll = scroller{}
+		return nil
+	}
+	line := s.scroll.lineAt(m.Y - len(s.header()))
+	if line < 0 {
+		return nil
+	}
+	if line == s.qf.nextLine {
+		_, cmd := s.Update(tea.KeyMsg{Type: tea.KeyEnter})
+		return cmd
+	}
+	starts := s.qf.optionLines(s.lang, s.contentWidth())
+	for i := 0; i+1 < len(starts); i++ {
+		if line < starts[i] || line >= starts[i+1] {
+			continue
+		}
+		s.manual = false
+		switch {
+		case s.qf.q.Kind == screening.Multi:
+			return s.toggleIndex(i)
+		case s.qf.chosen() == s.qf.choiceCodes()[i]:
+			_, cmd := s.Update(tea.KeyMsg{Type: tea.KeyEnter}) // the second tap takes it
+			return cmd
+		default:
+			return s.chooseIndex(i)
+		}
+	}
+	return nil
 }
 
 // choiceKey handles the keys that choose in a choice list (and the digits of an integer

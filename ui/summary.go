@@ -105,6 +105,13 @@ func (m *Summary) Export(path string) error {
 func (m *Summary) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		// Keep the reading place: the same share of the text stays at the top after the
+		// lines are wrapped again for the new width.
+		if old := len(m.body()); old > 0 && m.scroll.offset > 0 {
+			frac := float64(m.scroll.offset) / float64(old)
+			m.width, m.height = msg.Width, msg.Height
+			m.scroll.offset = int(frac*float64(len(m.body())) + 0.5)
+		}
 		m.width, m.height = msg.Width, msg.Height
 		if m.exporting != nil {
 			m.exporting.width, m.exporting.height = msg.Width, msg.Height
@@ -121,6 +128,12 @@ func (m *Summary) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if m.exporting != nil {
 		return m, m.exporting.update(msg)
+	}
+	if mm, ok := msg.(tea.MouseMsg); ok {
+		if _, wheel := tapped(mm); wheel != 0 {
+			m.scroll.wheel(wheel * wheelLines)
+		}
+		return m, nil
 	}
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {

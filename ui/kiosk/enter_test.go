@@ -2,10 +2,12 @@ package kiosk
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
@@ -36,5 +38,35 @@ func TestHeldEnterAnswersNothing(t *testing.T) {
 				t.Fatalf("state %d, want the questionnaire", fm.state)
 			}
 		})
+	}
+}
+
+// TestTapOnWelcome: a tap on a language button chooses it, a second tap goes on.
+func TestTapOnWelcome(t *testing.T) {
+	m := New(Options{RuleSet: testrules.Load(t), Lang: screening.JA, Clock: newFakeClock(t)})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 32})
+	row, enCol := -1, -1
+	for i, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+		if j := strings.Index(l, "English"); j >= 0 && strings.Contains(l, "日本語") {
+			row, enCol = i, ansi.StringWidth(l[:j])
+		}
+	}
+	if row < 0 {
+		t.Fatalf("no buttons:\n%s", m.View())
+	}
+	tap := func(x, y int) {
+		m.Update(tea.MouseMsg{X: x, Y: y, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	}
+	tap(enCol+2, 0) // far above the buttons: nothing
+	if m.langSel != 0 || m.state != stWelcome {
+		t.Fatalf("a tap off the buttons did something: sel %d state %d", m.langSel, m.state)
+	}
+	tap(enCol+2, row+1) // the English button's lower padding
+	if m.langSel != 1 || m.state != stWelcome {
+		t.Fatalf("first tap: sel %d state %d", m.langSel, m.state)
+	}
+	tap(enCol+2, row)
+	if m.state != stScreening || m.lang != screening.EN {
+		t.Fatalf("second tap: state %d lang %s", m.state, m.lang)
 	}
 }
