@@ -100,7 +100,7 @@ enters() {
 # held LANG: enter held from the first screen of the interactive screening.
 held() {
 	local lang=$1 need first
-	if [[ $lang == ja ]]; then need="答えを選んでください" first="質問 1 /"; else need="Please choose an answer" first="Question 1 of"; fi
+	if [[ $lang == ja ]]; then need="答えをお選びください" first="質問 1 /"; else need="Please choose an answer" first="Question 1 of"; fi
 	echo "keyboard: enter held from the first screen (--lang $lang)"
 	newterm 80 24 "cd '$work' && TERM=xterm-256color LANG=C.UTF-8 ./exoscreen --content '$rules' --lang $lang; echo EXIT=\$?; sleep 600"
 	expect "English" || return 1
@@ -121,7 +121,7 @@ heldkiosk() {
 	expect "ようこそ" || return 1
 	enters 200
 	sleep 1
-	expect "答えを選んでください" "質問 1 /" && pass "200 enters: the kiosk's first question asks for an answer" || return 1
+	expect "答えをお選びください" "質問 1 /" && pass "200 enters: the kiosk's first question asks for an answer" || return 1
 	[[ -z "$(ls -A "$work/outbox")" ]] && pass "nothing saved in the outbox" || fail "the outbox has: $(ls "$work/outbox")"
 	endterm
 }

@@ -97,7 +97,7 @@ walk() {
 		T=([welcome]="exoscreen" [q1]="現在、妊娠していますか。" [years]="何年たちます" [meds]="薬の名前"
 			[review]="回答の確認" [confirm]="確定して結果を見る" [verdict]="絶対禁忌" [saved]="保存しました"
 			[changed]="3年" [line]="判定: 絶対禁忌 (absolute)" [notice]="お知らせ" [allergy]="アレルギー"
-			[need]="答えを選んでください")
+			[need]="答えをお選びください")
 	else
 		T=([welcome]="exoscreen" [q1]="Are you pregnant now?" [years]="How many years" [meds]="medicines you take"
 			[review]="Review your answers" [confirm]="Confirm and see the result" [verdict]="Absolute contraindication"

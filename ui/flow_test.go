@@ -35,7 +35,7 @@ func TestTeatestFullScreening(t *testing.T) {
 		quitTitle, confirmButton string
 	}{
 		{screening.EN, "Are you pregnant now?", "Review your answers", "None", "Quit?", "Confirm and see the result"},
-		{screening.JA, "現在、妊娠していますか。", "回答の確認", "該当なし", "終了しますか?", "確定して結果を見る"},
+		{screening.JA, "現在、妊娠していますか。", "回答の確認", "該当なし", "終了しますか？", "確定して結果を見る"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			app := newApp(t, tc.lang, "")
@@ -253,7 +253,7 @@ func TestIntegerValidation(t *testing.T) {
 	d.send(firsts(3)...) // pregnancy, planned, breastfeeding
 	d.send(pick(4)...)   // to cancer_years
 	d.send(kEnter)
-	d.contains("答えを選んでください") // nothing chosen yet
+	d.contains("答えをお選びください") // nothing chosen yet
 	d.send(kDown, kEnter)    // "number"
 	d.send(kEnter)
 	d.contains("数字を入力してください。")

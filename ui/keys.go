@@ -46,7 +46,7 @@ func NewKeys(lang screening.Lang) *Keys {
 		No:       key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", h("key.no"))),
 		Left:     key.NewBinding(key.WithKeys("left", "h", "shift+tab")),
 		Right:    key.NewBinding(key.WithKeys("right", "l", "tab")),
-		Explain:  key.NewBinding(key.WithKeys("?"), key.WithHelp("?", h("key.explain"))),
+		Explain:  key.NewBinding(key.WithKeys("?", "？"), key.WithHelp("?", h("key.explain"))),
 		Next:     key.NewBinding(key.WithKeys("tab")),
 		Leave:    key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/esc", h("key.quit"))),
 	}

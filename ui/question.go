@@ -340,7 +340,7 @@ func (qf *questionForm) questionBody(lang screening.Lang, st *Styles, width int,
 	for _, l := range wrapText(title, width) {
 		lines = append(lines, st.Title.Render(l))
 	}
-	if opt := tr(lang, "optional"); q.Optional && !strings.Contains(title, strings.Trim(opt, "()")) {
+	if opt := tr(lang, "optional"); q.Optional && !strings.Contains(title, strings.Trim(opt, "()（）")) {
 		lines = append(lines, st.Help.Render(opt))
 	}
 	var help []string

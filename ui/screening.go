@@ -334,8 +334,13 @@ func (s *Screening) mouse(m tea.MouseMsg) tea.Cmd {
 func (s *Screening) choiceKey(km tea.KeyMsg) (bool, tea.Cmd) {
 	qf := s.qf
 	digit := -1
-	if km.Type == tea.KeyRunes && len(km.Runes) == 1 && km.Runes[0] >= '0' && km.Runes[0] <= '9' {
-		digit = int(km.Runes[0] - '0')
+	if km.Type == tea.KeyRunes && len(km.Runes) == 1 {
+		switch r := km.Runes[0]; {
+		case r >= '0' && r <= '9':
+			digit = int(r - '0')
+		case r >= '０' && r <= '９': // from a Japanese input method
+			digit = int(r - '０')
+		}
 	}
 	switch {
 	case qf.q.Kind == screening.Integer && digit >= 0 && qf.onFirstField():

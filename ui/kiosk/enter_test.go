@@ -26,7 +26,7 @@ func TestHeldEnterAnswersNothing(t *testing.T) {
 			for range 200 {
 				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 			}
-			need := map[screening.Lang]string{screening.JA: "答えを選んでください", screening.EN: "Please choose an answer"}[lang]
+			need := map[screening.Lang]string{screening.JA: "答えをお選びください", screening.EN: "Please choose an answer"}[lang]
 			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(need)) },
 				teatest.WithDuration(5*time.Second))
 			tm.Send(TerminateMsg{})

@@ -298,14 +298,14 @@ func TestIdleWipe(t *testing.T) {
 	r.clock.Advance(time.Minute + time.Second)
 	r.waitTimers(1)
 	r.clock.Advance(time.Minute)
-	r.waitFor("まだ続けますか?", "30 秒後")
+	r.waitFor("まだ続けますか？", "30 秒後")
 	// A key brings the screening back.
 	r.typeText("z")
 	r.waitFor("typed=half-done!")
 	// Walking away for good: 2 minutes, then the 30 second countdown.
 	r.waitTimers(1)
 	r.clock.Advance(2 * time.Minute)
-	r.waitFor("まだ続けますか?")
+	r.waitFor("まだ続けますか？")
 	r.waitTimers(1)
 	r.clock.Advance(10 * time.Second)
 	r.waitFor("20 秒後")
