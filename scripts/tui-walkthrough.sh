@@ -127,7 +127,7 @@ walk() {
 	answer 2 Enter                 # allergy: yes
 	expect "${T[allergy]}" && pass "allergy follow-ups" || return 1
 	answer 1 Enter                 # allergy_severe: no
-	keys Down Space                # allergy_to: food
+	keys 2                         # allergy_to: food (by its number)
 	sleep 0.2
 	answer Enter
 	answer 1 Enter                 # anticoagulant: no

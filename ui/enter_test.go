@@ -177,3 +177,21 @@ func optionIndex(q *screening.Question, code string) int {
 	}
 	return -1
 }
+
+// TestMultiChoiceShowsNoCursorFirst: a multiple choice opens with no cursor; the first down
+// (or space) shows it on the first option and ticks nothing.
+func TestMultiChoiceShowsNoCursorFirst(t *testing.T) {
+	rs := testrules.Load(t)
+	s := NewScreening(rs, ScreeningOptions{Lang: screening.EN, Styles: plainStyles(), Now: testNow})
+	d := drive(t, s, 80, 24)
+	d.send(firsts(6)...)
+	d.send(pick(2)...)
+	d.send(pick(1)...)
+	q := rs.Question("allergy_to")
+	d.contains(q.Text.EN)
+	d.lacks("> [")
+	d.send(kSpace)
+	d.contains("> [ ] 1. " + q.Options[0].Text.EN)
+	d.send(kSpace)
+	d.contains("> [x] 1. " + q.Options[0].Text.EN)
+}

@@ -284,7 +284,7 @@ func TestMultiSelect(t *testing.T) {
 	d.contains(rs.Question("allergy_severe").Text.EN)
 	d.send(pick(1)...)
 	d.contains(rs.Question("allergy_to").Text.EN, "[ ] ")
-	d.send(kDown, kSpace, runes("3")) // food by space, pollen by its number
+	d.send(kDown, kDown, kSpace, runes("3")) // food by space (the first down shows the cursor), pollen by its number
 	d.contains("[x] ")
 	d.send(kEnter)
 	v := s.answers.Get(rs.Question("allergy_to"))

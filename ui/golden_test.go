@@ -25,7 +25,7 @@ var screens = []struct {
 	{"question_followup", seq(kEnter, pick(1))},
 	{"question_integer_choice", seq(kEnter, firsts(3), pick(4))},
 	{"question_integer_number", seq(kEnter, firsts(3), pick(4), kDown, kEnter, runes("x"), kEnter)},
-	{"question_multi", seq(kEnter, firsts(6), pick(2), pick(1), kDown, kSpace)},
+	{"question_multi", seq(kEnter, firsts(6), pick(2), pick(1), kDown, kDown, kSpace)},
 	{"question_text", seq(kEnter, firsts(7), pick(2), firsts(3))},
 	{"review", seq(kEnter, firsts(15))},
 	{"summary", seq(kEnter, kEnd, kEnter, firsts(13), kEnd, kEnter)},

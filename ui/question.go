@@ -41,6 +41,7 @@ type questionForm struct {
 	text  string   // Text
 
 	hover string // the option under huh's Select cursor (huh writes it; read it only once chosen)
+	moved bool   // Multi: the person moved in the list or ticked (until then no cursor shows)
 	need  bool   // enter was pressed with nothing chosen: say an answer is needed
 
 	first huh.Field // the first field: "back" from here leaves the question
@@ -131,6 +132,7 @@ func newQuestionForm(q *screening.Question, v screening.Value) *questionForm {
 	if v.Set {
 		qf.code = v.Code
 		qf.codes = append([]string(nil), v.Codes...)
+		qf.moved = true
 		qf.text = v.Text
 		if v.Unsure {
 			qf.mode = modeUnsure
@@ -181,7 +183,11 @@ func (qf *questionForm) build(lang screening.Lang, st *Styles, km *huh.KeyMap, w
 				}
 				return nil
 			})
-		f.WithTheme(theme)
+		if qf.moved {
+			f.WithTheme(theme)
+		} else {
+			f.WithTheme(st.HuhThemeUnchosen()) // no cursor until the person moves
+		}
 		qf.first = f
 		groups = append(groups, huh.NewGroup(f))
 	case screening.Integer:

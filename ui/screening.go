@@ -352,6 +352,18 @@ func (s *Screening) choiceKey(km tea.KeyMsg) (bool, tea.Cmd) {
 		return true, s.chooseIndex(digit - 1)
 	case qf.q.Kind == screening.Multi && digit >= 1 && digit <= len(qf.q.Options):
 		return true, s.toggleIndex(digit - 1)
+	case qf.q.Kind == screening.Multi && !qf.moved:
+		// No cursor shows yet: the first move (or space) puts it on an option, and ticks
+		// nothing.
+		switch {
+		case key.Matches(km, s.keys.Down), key.Matches(km, s.keys.Top), km.String() == " ":
+			qf.moved = true
+			return true, tea.Batch(s.rebuild(), s.cursorTo(0))
+		case key.Matches(km, s.keys.Up), key.Matches(km, s.keys.Bottom):
+			qf.moved = true
+			return true, tea.Batch(s.rebuild(), s.cursorTo(len(qf.q.Options)-1))
+		}
+		return false, nil
 	case !qf.onChoice() || qf.chosen() != "":
 		return false, nil
 	}
@@ -397,6 +409,7 @@ func (s *Screening) toggleIndex(i int) tea.Cmd {
 	} else {
 		qf.codes = append(qf.codes, code)
 	}
+	qf.moved = true
 	cmd := s.rebuild()
 	return tea.Batch(cmd, s.cursorTo(i))
 }

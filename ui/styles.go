@@ -120,6 +120,7 @@ func (s *Styles) buildHuhThemes() {
 	t := *s.huhTheme
 	t.Focused.SelectSelector = s.Renderer.NewStyle().SetString("  ")
 	t.Focused.SelectedOption = s.Text
+	t.Focused.MultiSelectSelector = s.Renderer.NewStyle().SetString("  ")
 	s.huhUnchosen = &t
 }
 
