@@ -7,7 +7,8 @@
 #     the interactive screening and in the kiosk (nothing is saved);
 #   - a full screening answered by number keys only, in Japanese and in English, ending with
 #     the summary's verdict sentence (the one the printed summary has);
-#   - ? on a question at 40x12 shows its explanation (below the fold there), and ? goes back.
+#   - ? on a question at 40x12 shows its explanation (below the fold there), and ? goes back;
+#   - a tap (a mouse report) highlights an option, a second tap takes it.
 #
 #   scripts/keyboard-walkthrough.sh          # all of it
 #   KEEP=1 scripts/keyboard-walkthrough.sh   # keep the work directory
@@ -167,12 +168,29 @@ explain() {
 	expect "> 2. Yes, I am pregnant" && pass "a number key highlights its option" || return 1
 }
 
+# taps: a click (a touch screen's tap) as the terminal reports it (SGR mouse, typed into the
+# pane): the first tap highlights an option, the second takes it.
+taps() {
+	echo "keyboard: taps (mouse reports)"
+	newterm 80 24 "cd '$work' && TERM=xterm-256color LANG=C.UTF-8 ./exoscreen --content '$rules' --lang en; sleep 600"
+	expect "English" || return 1
+	answer Enter
+	expect "2. Yes, I am pregnant" || return 1
+	local row
+	row=$(screen | grep -n "2. Yes, I am pregnant" | cut -d: -f1)
+	keys -l $'\e[<0;10;'"$row"'M'
+	expect "> 2. Yes, I am pregnant" "Question 1 of" && pass "a tap highlights the option, and answers nothing" || return 1
+	keys -l $'\e[<0;10;'"$row"'M'
+	expect "Are you breastfeeding now?" && pass "a second tap takes it" || return 1
+}
+
 held en || true
 held ja || true
 heldkiosk || true
 numbers ja 2 "絶対禁忌があります。治療は行わないでください。" || true
 numbers en 1 "No contraindication was found by this screening." || true
 explain || true
+taps || true
 
 if ((fails > 0)); then
 	echo "keyboard-walkthrough: $fails check(s) failed"
