@@ -138,3 +138,38 @@ func TestBurstQuitYes(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewTabs: in the review tab and shift+tab move between the answers, as between the
+// fields of a huh form.
+func TestReviewTabs(t *testing.T) {
+	s := NewScreening(testrules.Load(t), ScreeningOptions{Lang: screening.EN, Styles: plainStyles(), Now: testNow})
+	d := drive(t, s, 80, 24)
+	d.send(firsts(15)...)
+	d.send(tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyTab})
+	if s.rv.cursor != 2 || !s.reviewing {
+		t.Fatalf("cursor %d after two tabs", s.rv.cursor)
+	}
+	d.send(tea.KeyMsg{Type: tea.KeyShiftTab})
+	if s.rv.cursor != 1 || !s.reviewing {
+		t.Fatalf("cursor %d after shift+tab (reviewing %v)", s.rv.cursor, s.reviewing)
+	}
+}
+
+// TestSummaryKeepsItsPlaceOnResize: what was at the top of the summary is still on the screen
+// after the terminal is resized and the text wrapped again.
+func TestSummaryKeepsItsPlaceOnResize(t *testing.T) {
+	for _, size := range [][2]int{{50, 24}, {120, 24}} {
+		d := drive(t, newTestApp(t, screening.EN), 80, 24)
+		d.send(kEnter)
+		d.send(firsts(15)...)
+		d.send(kEnd, kEnter)
+		for !strings.HasPrefix(strings.Split(d.view(), "\n")[3], " Notices") {
+			d.send(kDown)
+			if d.app().summary.scroll.offset > 500 {
+				t.Fatal("never scrolled to the notices")
+			}
+		}
+		d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		d.contains("Notices")
+	}
+}

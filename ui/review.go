@@ -53,7 +53,7 @@ func (s *Screening) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 	s.rv.need = false
 	s.rv.manual = false
 	switch {
-	case key.Matches(km, s.keys.Up):
+	case key.Matches(km, s.keys.Up), km.String() == "shift+tab": // shift+tab: the previous item, as in huh
 		s.rv.cursor = max(s.rv.cursor-1, 0)
 	case key.Matches(km, s.keys.Down), km.String() == "tab":
 		s.rv.cursor = min(s.rv.cursor+1, last)

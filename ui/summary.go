@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 )
@@ -105,12 +106,19 @@ func (m *Summary) Export(path string) error {
 func (m *Summary) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		// Keep the reading place: the same share of the text stays at the top after the
-		// lines are wrapped again for the new width.
-		if old := len(m.body()); old > 0 && m.scroll.offset > 0 {
-			frac := float64(m.scroll.offset) / float64(old)
+		// Keep the reading place: the text at the top stays at the top after the lines are
+		// wrapped again for the new width.
+		if m.scroll.offset > 0 {
+			read := textBefore(m.body(), m.scroll.offset)
 			m.width, m.height = msg.Width, msg.Height
-			m.scroll.offset = int(frac*float64(len(m.body())) + 0.5)
+			lines := m.body()
+			m.scroll.offset = 0
+			for i, seen := 0, 0; i < len(lines); i++ {
+				if seen += textBefore(lines[i:], 1); seen > read {
+					m.scroll.offset = i // the line holding the first character not yet read
+					break
+				}
+			}
 		}
 		m.width, m.height = msg.Width, msg.Height
 		if m.exporting != nil {
@@ -301,6 +309,20 @@ func (m *Summary) render(w int) []string {
 	out = append(out, "")
 	add(st.Text, wrapText(rs.Disclaimer.In(lang), w)...)
 	return out
+}
+
+// textBefore counts the characters of lines[:n], leaving out styling and spaces: wrapping the
+// same text to another width keeps the count, so it finds the same place again.
+func textBefore(lines []string, n int) int {
+	c := 0
+	for _, l := range lines[:min(n, len(lines))] {
+		for _, r := range ansi.Strip(l) {
+			if r != ' ' {
+				c++
+			}
+		}
+	}
+	return c
 }
 
 func itoa(n int) string {
