@@ -195,3 +195,20 @@ func TestMultiChoiceShowsNoCursorFirst(t *testing.T) {
 	d.send(kSpace)
 	d.contains("> [x] 1. " + q.Options[0].Text.EN)
 }
+
+// TestDigitsStartANewNumber: on the "number or unsure" choice of a question answered before,
+// typed digits make a new number (not appended to the old one).
+func TestDigitsStartANewNumber(t *testing.T) {
+	rs := testrules.Load(t)
+	s := NewScreening(rs, ScreeningOptions{Lang: screening.EN, Styles: plainStyles(), Now: testNow})
+	d := drive(t, s, 80, 24)
+	d.send(firsts(3)...)
+	d.send(pick(4)...)
+	d.send(runes("7"), kEnter) // cancer_years: 7
+	d.send(kEsc)               // back to it: the choice, "number" chosen
+	d.contains("> Enter a number")
+	d.send(runes("1"), runes("2"), kEnter)
+	if v := s.answers.Get(rs.Question("cancer_years")); v.Int != 12 {
+		t.Fatalf("cancer_years = %+v, want 12", v)
+	}
+}

@@ -344,8 +344,9 @@ func (s *Screening) choiceKey(km tea.KeyMsg) (bool, tea.Cmd) {
 	}
 	switch {
 	case qf.q.Kind == screening.Integer && digit >= 0 && qf.onFirstField():
-		// Digits go straight into the number field.
+		// Digits go straight into the number field, starting a new number.
 		qf.setChosen(modeNumber)
+		qf.num = ""
 		cmd := s.rebuild()
 		return true, tea.Batch(cmd, qf.form.NextGroup(), s.passKey(km))
 	case qf.q.Kind == screening.Single && digit >= 1:
