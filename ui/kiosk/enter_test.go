@@ -70,3 +70,30 @@ func TestTapOnWelcome(t *testing.T) {
 		t.Fatalf("second tap: state %d lang %s", m.state, m.lang)
 	}
 }
+
+// TestTapOnDetails: a tap on a patient-detail field puts the focus there.
+func TestTapOnDetails(t *testing.T) {
+	m := New(Options{RuleSet: testrules.Load(t), Lang: screening.EN, Clock: newFakeClock(t), Details: []Field{Reception, Name, DateOfBirth}})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 40})
+	m.Update(tea.KeyMsg{Type: tea.KeyEnter}) // welcome: English
+	if m.state != stDetails {
+		t.Fatalf("state %d", m.state)
+	}
+	row := -1
+	for i, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+		if strings.TrimSpace(l) == "Date of birth" {
+			row = i
+		}
+	}
+	if row < 0 {
+		t.Fatalf("no date of birth label:\n%s", m.View())
+	}
+	m.Update(tea.MouseMsg{X: 30, Y: row + 2, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if m.det.focus != 2 {
+		t.Fatalf("focus %d after a tap on the date of birth, want 2", m.det.focus)
+	}
+	m.Update(tea.MouseMsg{X: 30, Y: 0, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if m.det.focus != 2 {
+		t.Fatalf("a tap far above the fields moved the focus to %d", m.det.focus)
+	}
+}

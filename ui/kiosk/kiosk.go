@@ -286,6 +286,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, cmd
 		case m.state == stWelcome && tap:
 			return m.welcomeTap(msg.X, msg.Y)
+		case m.state == stDetails && tap:
+			return m, m.detailsTap(msg.Y)
 		case (m.state == stDone || m.state == stIdle) && tap:
 			// A tap is "any key" on these screens.
 			return m.key(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
