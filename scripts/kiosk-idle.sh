@@ -10,16 +10,16 @@ keys Enter
 wait_for "お名前"
 keys "Walkaway Person" Enter
 wait_for "質問 1"
-keys Enter
+keys 1 Enter
 wait_for "質問 2"
 t0=$SECONDS
-wait_for "まだ続けますか?" 8
+wait_for "まだ続けますか？" 8
 echo "idle prompt after ~$((SECONDS - t0)) s"
 screen | grep -E "秒後" || true
 keys Space
 wait_for "質問 2"
 pass "a key brings the screening back at the same question"
-wait_for "まだ続けますか?" 8
+wait_for "まだ続けますか？" 8
 wait_for "ようこそ" 5
 echo "wiped after the 2 s countdown"
 check "nothing was saved" test -z "$(ls -A "$WORK/outbox")"

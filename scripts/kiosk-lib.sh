@@ -78,8 +78,8 @@ check() { # check DESCRIPTION COMMAND...
 	if "$@"; then pass "$what"; else fail "$what"; fi
 }
 
-# answer_all: answers every question with its first option (enter) until the review, then
-# confirms it.
+# answer_all: answers every question with its first option (its number key, then enter: nothing
+# is chosen for the patient) until the review, then confirms it.
 answer_all() {
 	local i
 	for i in $(seq 1 40); do
@@ -89,7 +89,7 @@ answer_all() {
 			keys Enter
 			return 0
 		fi
-		keys Enter
+		keys 1 Enter
 		sleep 0.15
 	done
 	fail "never reached the review"

@@ -36,7 +36,7 @@ for _ in range(rounds):
     os.write(fd, b"\r")
     read_until("Question 1")
     for _ in range(60):
-        os.write(fd, b"\r")
+        os.write(fd, b"1\r")  # the first option by its number key (nothing is pre-chosen)
         time.sleep(0.05)
         r, _, _ = select.select([fd], [], [], 0.2)
         if r:

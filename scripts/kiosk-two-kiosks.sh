@@ -26,7 +26,7 @@ for s in "$A" "$B"; do
 	wait_for "Question 1"
 	for i in $(seq 1 40); do
 		screen | grep -qF "Review your answers" && break
-		keys Enter
+		keys 1 Enter
 		sleep 0.15
 	done
 	keys End

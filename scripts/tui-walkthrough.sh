@@ -97,14 +97,15 @@ walk() {
 	local out="$work/summary-$lang-${w}x$h.txt"
 	local -A T
 	if [[ $lang == ja ]]; then
-		T=([welcome]="English" [q1]="現在、妊娠していますか。" [years]="何年たちます" [meds]="薬の名前"
+		T=([welcome]="exoscreen" [q1]="現在、妊娠していますか。" [years]="何年たちます" [meds]="薬の名前"
 			[review]="回答の確認" [confirm]="確定して結果を見る" [verdict]="絶対禁忌" [saved]="保存しました"
-			[changed]="3年" [line]="判定: 絶対禁忌 (absolute)" [notice]="お知らせ" [allergy]="アレルギー")
+			[changed]="3年" [line]="判定: 絶対禁忌 (absolute)" [notice]="お知らせ" [allergy]="アレルギー"
+			[need]="答えをお選びください")
 	else
-		T=([welcome]="English" [q1]="Are you pregnant now?" [years]="How many years" [meds]="medicines you take"
+		T=([welcome]="exoscreen" [q1]="Are you pregnant now?" [years]="How many years" [meds]="medicines you take"
 			[review]="Review your answers" [confirm]="Confirm and see the result" [verdict]="Absolute contraindication"
 			[saved]="Saved:" [changed]="3 years" [line]="Verdict: Absolute contraindication (absolute)" [notice]="Notices"
-			[allergy]="allerg")
+			[allergy]="allerg" [need]="Please choose an answer")
 	fi
 	echo "walkthrough: --lang $lang at ${w}x$h"
 	newterm "$w" "$h" \
@@ -113,35 +114,37 @@ walk() {
 	expect "${T[welcome]}" && pass "welcome screen with the language choice" || return 1
 	answer Enter
 	expect "${T[q1]}" && pass "first question" || return 1
-	answer Enter                   # pregnancy: no
-	answer Enter                   # pregnancy_planned (shown because of "no"): no
-	answer Enter                   # breastfeeding: no
-	answer Down Down Down Enter    # cancer: treatment and follow-up ended
+	# Nothing is chosen for the person: enter alone says an answer is needed and stays.
+	keys Enter
+	expect "${T[need]}" && pass "enter with nothing chosen asks for an answer" || return 1
+	answer 1 Enter                 # pregnancy: no (by its number key)
+	answer 1 Enter                 # pregnancy_planned (shown because of "no"): no
+	answer Down Enter              # breastfeeding: no (down highlights the first option)
+	answer 4 Enter                 # cancer: treatment and follow-up ended
 	expect "${T[years]}" && pass "follow-up question appears (cancer_years)" || return 1
-	keys Enter                     # "enter a number"
+	typetext 3                     # a digit goes straight into the number field
 	sleep 0.2
-	typetext 3
 	answer Enter                   # 3 years -> absolute
-	answer Enter                   # infection: no
-	answer Enter                   # product_reaction: never treated
-	answer Down Enter              # allergy: yes
+	answer 1 Enter                 # infection: no
+	answer 1 Enter                 # product_reaction: never treated
+	answer 2 Enter                 # allergy: yes
 	expect "${T[allergy]}" && pass "allergy follow-ups" || return 1
-	answer Enter                   # allergy_severe: no
-	keys Down Space                # allergy_to: food
+	answer 1 Enter                 # allergy_severe: no
+	keys 2                         # allergy_to: food (by its number)
 	sleep 0.2
 	answer Enter
-	answer Enter                   # anticoagulant: no
-	answer Enter                   # bleeding_disorder: no
-	answer Enter                   # immunosuppressant: no
-	answer Down Enter              # other_medication: yes
+	answer 1 Enter                 # anticoagulant: no
+	answer 1 Enter                 # bleeding_disorder: no
+	answer 1 Enter                 # immunosuppressant: no
+	answer 2 Enter                 # other_medication: yes
 	expect "${T[meds]}" && pass "follow-up free text (medication_names)" || return 1
 	typetext "アムロジピン amlodipine"
 	sleep 0.2
 	answer Enter
-	answer Enter                   # autoimmune: no
-	answer Enter                   # chronic_disease: none
-	answer Enter                   # doctor_advised_against: no
-	answer Enter                   # blood_donation: no
+	answer 1 Enter                 # autoimmune: no
+	answer 1 Enter                 # chronic_disease: none
+	answer 1 Enter                 # doctor_advised_against: no
+	answer 1 Enter                 # blood_donation: no
 	expect "${T[review]}" && pass "review screen" || return 1
 	answer Escape                  # back from the review to the last question ...
 	answer Enter                   # ... and forward again, answer kept
@@ -189,7 +192,7 @@ quitflow() {
 	newterm 80 24 "cd '$work' && TERM=xterm-256color ./exoscreen --content '$rules' --lang en; echo EXIT=\$?; sleep 600"
 	expect "English" || return 1
 	answer Enter
-	answer Enter
+	answer 1 Enter
 	keys C-c
 	expect "Quit?" "have not been saved" && pass "ctrl+c asks first once answers exist" || return 1
 	keys n
@@ -258,6 +261,8 @@ p, m, _ = spawn()
 read_until(m, b"Language")
 os.write(m, b"\r")
 read_until(m, b"Are you pregnant")
+os.write(m, b"1")                      # nothing is chosen until the person chooses
+read_until(m, b"> 1.")
 moves = [latency(m, b"\x1b[B" if i % 2 == 0 else b"\x1b[A") for i in range(200)]
 nexts = []
 for _ in range(20):

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/exoscreen/exoscreen/screening"
@@ -98,8 +99,9 @@ func (a *App) Lang() screening.Lang {
 	return a.welcome.lang
 }
 
-// Init does nothing until the first key: the welcome screen is static.
-func (a *App) Init() tea.Cmd { return nil }
+// Init turns on the mouse (where the terminal reports it: clicks, a touch screen's taps and
+// the wheel); the welcome screen is static. Bubble Tea turns the mouse off again on exit.
+func (a *App) Init() tea.Cmd { return tea.EnableMouseCellMotion }
 
 // Update handles a message.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -118,6 +120,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(cmds...)
 
 	case tea.KeyMsg:
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && a.splitBurst() {
+			// Keys typed in one burst ("q" "y") arrive as one message: handle each.
+			var cmds []tea.Cmd
+			for _, r := range msg.Runes {
+				_, c := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+				cmds = append(cmds, c)
+			}
+			return a, tea.Batch(cmds...)
+		}
 		if a.quit != nil {
 			decided, quit := a.quit.update(msg)
 			if decided {
@@ -161,7 +172,17 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 	switch a.state {
 	case stateWelcome:
-		if km, ok := msg.(tea.KeyMsg); ok && a.welcome.update(km) {
+		if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, a.welcome.keys().Leave) {
+			return a, a.requestQuit() // q and esc leave the first screen
+		}
+		start := false
+		switch msg := msg.(type) {
+		case tea.KeyMsg:
+			start = a.welcome.update(msg)
+		case tea.MouseMsg:
+			start = a.welcome.mouse(msg)
+		}
+		if start {
 			a.state = stateScreening
 			if a.screening == nil {
 				a.screening = NewScreening(a.rs, ScreeningOptions{
@@ -176,9 +197,26 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		_, cmd := a.screening.Update(msg)
 		return a, cmd
 	default:
+		if km, ok := msg.(tea.KeyMsg); ok && a.summary.quitKey(km) {
+			// At once, not through QuitRequestMsg: a "y" typed right after "q" must reach the
+			// dialog.
+			return a, a.requestQuit()
+		}
 		_, cmd := a.summary.Update(msg)
 		return a, cmd
 	}
+}
+
+// splitBurst reports whether the screen shown takes single keys (not text), so that several
+// runes in one key message are keys of their own.
+func (a *App) splitBurst() bool {
+	switch {
+	case a.quit != nil, a.state == stateWelcome:
+		return true
+	case a.state == stateSummary:
+		return a.summary.exporting == nil
+	}
+	return false // the Screening splits its own
 }
 
 // requestQuit quits at once when nothing would be lost, and asks otherwise.

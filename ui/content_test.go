@@ -36,7 +36,7 @@ func TestQuestionsComeFromTheRuleSet(t *testing.T) {
 	}
 	s := NewScreening(rs, ScreeningOptions{Lang: screening.EN, Styles: plainStyles(), Now: testNow})
 	d := drive(t, s, 80, 24)
-	d.contains("Is there any chance you are expecting a baby?", "> No, certainly not")
+	d.contains("Is there any chance you are expecting a baby?", "1. No, certainly not")
 	d.lacks("Are you pregnant now?")
 }
 

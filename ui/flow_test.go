@@ -35,7 +35,7 @@ func TestTeatestFullScreening(t *testing.T) {
 		quitTitle, confirmButton string
 	}{
 		{screening.EN, "Are you pregnant now?", "Review your answers", "None", "Quit?", "Confirm and see the result"},
-		{screening.JA, "現在、妊娠していますか。", "回答の確認", "該当なし", "終了しますか?", "確定して結果を見る"},
+		{screening.JA, "現在、妊娠していますか。", "回答の確認", "該当なし", "終了しますか？", "確定して結果を見る"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			app := newApp(t, tc.lang, "")
@@ -43,10 +43,9 @@ func TestTeatestFullScreening(t *testing.T) {
 			tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
 			tm.Send(kEnter) // welcome: start in the preselected language
 			waitFor(t, tm, tc.first)
-			// Answer every question with its first option ("no", "none", ...): 15 questions.
-			for range 15 {
-				tm.Send(kEnter)
-			}
+			// Answer every question with its first option ("no", "none", ...) by its number
+			// key: 15 questions.
+			sendAll(tm.Send, firsts(15))
 			waitFor(t, tm, tc.review)
 			tm.Send(kEnd)
 			waitFor(t, tm, tc.confirmButton)
@@ -73,7 +72,9 @@ func TestJapaneseFreeText(t *testing.T) {
 	d := drive(t, s, 80, 24)
 	// pregnancy no, planned no, breastfeeding no, cancer none, infection no, reaction none,
 	// allergy none, anticoagulant yes -> medication_names after other_medication.
-	d.send(kEnter, kEnter, kEnter, kEnter, kEnter, kEnter, kEnter, kDown, kEnter, kEnter, kEnter, kEnter)
+	d.send(firsts(7)...)
+	d.send(pick(2)...)
+	d.send(firsts(3)...)
 	d.contains("使っている薬の名前")
 	d.send(runes("ワーファリン"), kEnter)
 	d.contains("自己免疫")
@@ -90,15 +91,13 @@ func TestTeatestBackKeepsAnswers(t *testing.T) {
 			tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24))
 			tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
 			tm.Send(kEnter)
-			tm.Send(kDown) // pregnancy: pregnant
+			sendAll(tm.Send, pick(2)) // pregnancy: pregnant
+			sendAll(tm.Send, pick(2)) // breastfeeding: yes
+			tm.Send(kEsc)             // back to breastfeeding
+			tm.Send(kEsc)             // back to pregnancy: "pregnant" still chosen
+			tm.Send(kUp)              // change it to "no"
 			tm.Send(kEnter)
-			tm.Send(kDown) // breastfeeding: yes
-			tm.Send(kEnter)
-			tm.Send(kEsc) // back to breastfeeding
-			tm.Send(kEsc) // back to pregnancy: "pregnant" still chosen
-			tm.Send(kUp)  // change it to "no"
-			tm.Send(kEnter)
-			want := map[screening.Lang]string{screening.EN: "Question 2 of 15", screening.JA: "質問 2 / 15"}[lang]
+			want := map[screening.Lang]string{screening.EN: "Question 2 of 19", screening.JA: "質問 2 / 19"}[lang]
 			waitFor(t, tm, want) // pregnancy_planned now shown
 			tm.Send(kCtrlC)      // answers exist: asks first
 			tm.Send(runes("y"))
@@ -127,9 +126,7 @@ func TestTeatestExport(t *testing.T) {
 			tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24))
 			tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
 			tm.Send(kEnter)
-			for range 15 {
-				tm.Send(kEnter)
-			}
+			sendAll(tm.Send, firsts(15))
 			tm.Send(kEnd)
 			tm.Send(kEnter)
 			waitFor(t, tm, map[screening.Lang]string{screening.EN: "s save", screening.JA: "s 保存"}[lang])
@@ -180,7 +177,7 @@ func TestTeatestQuit(t *testing.T) {
 			tm := teatest.NewTestModel(t, newApp(t, lang, ""), teatest.WithInitialTermSize(80, 24))
 			tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
 			tm.Send(kEnter)
-			tm.Send(kEnter) // one answer
+			sendAll(tm.Send, pick(1)) // one answer
 			tm.Send(kCtrlC)
 			waitFor(t, tm, map[screening.Lang]string{screening.EN: "have not been saved", screening.JA: "保存されていません"}[lang])
 			tm.Send(runes("n")) // go on
@@ -199,18 +196,19 @@ func TestTeatestQuit(t *testing.T) {
 
 func TestBackAndChange(t *testing.T) {
 	d := drive(t, newApp(t, screening.EN, ""), 80, 24)
-	d.send(kEnter, kEnter) // welcome, pregnancy no
-	d.contains("Question 2 of 15", "planning")
+	d.send(kEnter)         // welcome
+	d.send(pick(1)...)     // pregnancy no
+	d.contains("planning") // pregnancy_planned
 	d.send(kEsc)
-	d.contains("Question 1 of 15", "> No")
-	d.send(kEsc) // back from the first question: the welcome screen
+	d.contains("> 1. No") // the answer given shows as chosen
+	d.send(kEsc)          // back from the first question: the welcome screen
 	d.contains("Language")
 	if len(d.msgs) != 1 {
 		t.Fatalf("messages %v", d.msgs)
 	}
 	d.send(kDown) // switch to Japanese on the way back in
 	d.send(kEnter)
-	d.contains("質問 1 / 15", "> いいえ")
+	d.contains("現在、妊娠していますか。", "> 1. いいえ")
 }
 
 func TestFollowUpAppearsAndDisappears(t *testing.T) {
@@ -218,16 +216,18 @@ func TestFollowUpAppearsAndDisappears(t *testing.T) {
 		t.Run(string(lang), func(t *testing.T) {
 			d := drive(t, newApp(t, lang, ""), 80, 24)
 			a := d.app()
-			d.send(kEnter, kEnter, kEnter, kEnter) // welcome, pregnancy, planned, breastfeeding
-			if n, m := a.screening.Position(); n != 4 || m != 15 {
-				t.Fatalf("at %d of %d", n, m)
+			d.send(kEnter)       // welcome
+			d.send(firsts(3)...) // pregnancy, planned, breastfeeding
+			// Progress counts the follow-ups that may still appear: it never jumps back.
+			if n, m := a.screening.Position(); n != 4 || m != 19 {
+				t.Fatalf("at %d of %d, want 4 of 19", n, m)
 			}
-			d.send(kDown, kDown, kDown, kEnter) // cancer: treatment ended -> cancer_years
-			if n, m := a.screening.Position(); n != 5 || m != 16 {
-				t.Fatalf("at %d of %d, want 5 of 16", n, m)
+			d.send(pick(4)...) // cancer: treatment ended -> cancer_years
+			if n, m := a.screening.Position(); n != 5 || m != 19 {
+				t.Fatalf("at %d of %d, want 5 of 19", n, m)
 			}
 			d.contains(a.rs.Question("cancer_years").Text.In(lang))
-			d.send(kEnter, runes("3"), kEnter) // a number: 3 years
+			d.send(runes("3"), kEnter) // a number: 3 years (the digit goes to the number field)
 			rs := a.rs
 			if v := a.screening.answers.Get(rs.Question("cancer_years")); !v.Set || v.Int != 3 {
 				t.Fatalf("cancer_years = %+v", v)
@@ -238,8 +238,8 @@ func TestFollowUpAppearsAndDisappears(t *testing.T) {
 			if v := a.screening.answers.Get(rs.Question("cancer_years")); v.Set {
 				t.Fatalf("cancer_years kept while hidden: %+v", v)
 			}
-			if n, m := a.screening.Position(); n != 5 || m != 15 {
-				t.Fatalf("at %d of %d, want 5 of 15 (infection)", n, m)
+			if n, m := a.screening.Position(); n != 5 || m != 18 {
+				t.Fatalf("at %d of %d, want 5 of 18 (infection)", n, m)
 			}
 			d.contains(rs.Question("infection").Text.In(lang))
 		})
@@ -250,8 +250,11 @@ func TestIntegerValidation(t *testing.T) {
 	rs := loadRules(t)
 	s := NewScreening(rs, ScreeningOptions{Lang: screening.JA, Styles: plainStyles(), Now: testNow})
 	d := drive(t, s, 80, 24)
-	d.send(kEnter, kEnter, kEnter, kDown, kDown, kDown, kEnter) // to cancer_years
-	d.send(kEnter)                                              // "number"
+	d.send(firsts(3)...) // pregnancy, planned, breastfeeding
+	d.send(pick(4)...)   // to cancer_years
+	d.send(kEnter)
+	d.contains("答えをお選びください") // nothing chosen yet
+	d.send(kDown, kEnter)    // "number"
 	d.send(kEnter)
 	d.contains("数字を入力してください。")
 	d.send(runes("abc"), kEnter)
@@ -264,7 +267,8 @@ func TestIntegerValidation(t *testing.T) {
 	}
 	// back, and answer "unsure" instead
 	d.send(kEsc)
-	d.send(kDown, kEnter) // at the choice: not sure
+	d.contains("> 数字で答える") // the answer given shows as chosen
+	d.send(kDown, kEnter)  // at the choice: not sure
 	if v := s.answers.Get(rs.Question("cancer_years")); !v.Unsure {
 		t.Fatalf("cancer_years = %+v, want unsure", v)
 	}
@@ -275,11 +279,12 @@ func TestMultiSelect(t *testing.T) {
 	s := NewScreening(rs, ScreeningOptions{Lang: screening.EN, Styles: plainStyles(), Now: testNow})
 	d := drive(t, s, 80, 24)
 	// pregnancy, planned, breastfeeding, cancer, infection, reaction -> allergy: yes
-	d.send(kEnter, kEnter, kEnter, kEnter, kEnter, kEnter, kDown, kEnter)
+	d.send(firsts(6)...)
+	d.send(pick(2)...)
 	d.contains(rs.Question("allergy_severe").Text.EN)
-	d.send(kEnter)
+	d.send(pick(1)...)
 	d.contains(rs.Question("allergy_to").Text.EN, "[ ] ")
-	d.send(kDown, kSpace, kDown, kSpace) // food, pollen
+	d.send(kDown, kDown, kSpace, runes("3")) // food by space (the first down shows the cursor), pollen by its number
 	d.contains("[x] ")
 	d.send(kEnter)
 	v := s.answers.Get(rs.Question("allergy_to"))
@@ -295,9 +300,7 @@ func TestReviewJumpAndReturn(t *testing.T) {
 			a := d.app()
 			rs := a.rs
 			d.send(kEnter)
-			for range 15 {
-				d.send(kEnter)
-			}
+			d.send(firsts(15)...)
 			d.contains(tr(lang, "review.title"), tr(lang, "review.count", 15))
 			// Jump to allergy (6th answer), change it to yes: its two follow-ups are asked,
 			// then the review comes back.
@@ -306,9 +309,9 @@ func TestReviewJumpAndReturn(t *testing.T) {
 			}
 			d.send(kEnter)
 			d.contains(rs.Question("allergy").Text.In(lang))
-			d.send(kDown, kEnter)
+			d.send(pick(2)...)
 			d.contains(rs.Question("allergy_severe").Text.In(lang))
-			d.send(kEnter)
+			d.send(pick(1)...)
 			d.contains(rs.Question("allergy_to").Text.In(lang))
 			d.send(kEnter) // optional: nothing chosen
 			d.contains(tr(lang, "review.title"), tr(lang, "review.count", 17))
@@ -337,9 +340,7 @@ func TestExportFailureKeepsResult(t *testing.T) {
 	dir := t.TempDir()
 	d := drive(t, newApp(t, screening.JA, ""), 80, 24)
 	d.send(kEnter)
-	for range 15 {
-		d.send(kEnter)
-	}
+	d.send(firsts(15)...)
 	d.send(kEnd, kEnter, runes("s"))
 	d.send(kCtrlU)
 	bad := filepath.Join(dir, "no-such-dir", "x.txt")
@@ -364,9 +365,7 @@ func TestAutoExport(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "auto.txt")
 	d := drive(t, newApp(t, screening.EN, path), 80, 24)
 	d.send(kEnter)
-	for range 15 {
-		d.send(kEnter)
-	}
+	d.send(firsts(15)...)
 	d.send(kEnd, kEnter)
 	d.contains("Saved: " + path)
 	checkExport(t, path, d.app().summary.Result(), screening.EN)
@@ -377,9 +376,7 @@ func TestAutoExport(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "missing", "auto.txt")
 	d = drive(t, newApp(t, screening.EN, bad), 80, 24)
 	d.send(kEnter)
-	for range 15 {
-		d.send(kEnter)
-	}
+	d.send(firsts(15)...)
 	d.send(kEnd, kEnter)
 	d.contains("Could not save", "Verdict")
 	if d.app().ExportError() == nil {
@@ -396,9 +393,7 @@ func TestKioskScreeningNeverQuits(t *testing.T) {
 	if d.quit {
 		t.Fatal("a kiosk screening quit the program")
 	}
-	for range 15 {
-		d.send(kEnter)
-	}
+	d.send(firsts(15)...)
 	d.send(kEnd, kEnter)
 	if d.quit || len(d.msgs) != 1 {
 		t.Fatalf("quit %v, msgs %v", d.quit, d.msgs)
@@ -416,11 +411,11 @@ func TestKioskScreeningNeverQuits(t *testing.T) {
 
 func TestResizeKeepsCursor(t *testing.T) {
 	d := drive(t, newApp(t, screening.EN, ""), 80, 24)
-	d.send(kEnter, kDown, kDown) // pregnancy: "I might be pregnant"
+	d.send(kEnter, kDown, kDown, kDown) // pregnancy: "I might be pregnant"
 	d.send(tea.WindowSizeMsg{Width: 40, Height: 12})
-	d.contains("> I might be pregnant")
+	d.contains("> 3. I might be pregnant")
 	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	d.contains("> I might be pregnant")
+	d.contains("> 3. I might be pregnant")
 	checkFrame(t, d.m.View(), 100, 30)
 }
 
@@ -430,16 +425,14 @@ func TestLanguageSwitchOnWelcome(t *testing.T) {
 	d.send(kDown)
 	d.contains("Language", "言語", "start")
 	d.send(kEnter)
-	d.contains("Question 1 of 14", "Are you pregnant now?", "choose", "next", "back")
+	d.contains("Question 1 of 19", "Are you pregnant now?", "choose", "next", "back")
 	d.lacks("選ぶ")
 }
 
 func TestSummaryScrollsAndMarksConfirmation(t *testing.T) {
 	d := drive(t, newApp(t, screening.EN, ""), 40, 12)
 	d.send(kEnter, kEnd, kEnter) // pregnancy: unsure (no follow-up)
-	for range 13 {
-		d.send(kEnter)
-	}
+	d.send(firsts(13)...)
 	d.send(kEnd, kEnter)
 	d.contains("Absolute contraindication")
 	var all strings.Builder
@@ -490,12 +483,12 @@ func TestTeatestFollowUp(t *testing.T) {
 			tm := teatest.NewTestModel(t, newApp(t, lang, ""), teatest.WithInitialTermSize(80, 24))
 			tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
 			tm.Send(kEnter)
-			tm.Send(kEnter) // pregnancy: no -> pregnancy_planned appears
+			sendAll(tm.Send, pick(1)) // pregnancy: no -> pregnancy_planned appears
 			waitFor(t, tm, rs.Question("pregnancy_planned").Text.In(lang))
-			tm.Send(kEsc)  // back to pregnancy
+			tm.Send(kEsc)  // back to pregnancy ("no" shows as chosen)
 			tm.Send(kDown) // pregnant -> pregnancy_planned disappears
 			tm.Send(kEnter)
-			waitFor(t, tm, rs.Question("breastfeeding").Text.In(lang), tr(lang, "progress", 2, 14))
+			waitFor(t, tm, rs.Question("breastfeeding").Text.In(lang), tr(lang, "progress", 2, 18))
 			tm.Send(kCtrlC)
 			tm.Send(runes("y"))
 			fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
@@ -517,9 +510,7 @@ func TestTeatestReviewJump(t *testing.T) {
 			tm := teatest.NewTestModel(t, newApp(t, lang, ""), teatest.WithInitialTermSize(80, 24))
 			tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
 			tm.Send(kEnter)
-			for range 15 {
-				tm.Send(kEnter)
-			}
+			sendAll(tm.Send, firsts(15))
 			waitFor(t, tm, tr(lang, "review.title"))
 			for range 14 { // the last answer: blood donation
 				tm.Send(kDown)
@@ -548,9 +539,7 @@ func TestTeatestReviewJump(t *testing.T) {
 func TestReviewEditBackStillReturns(t *testing.T) {
 	d := drive(t, newApp(t, screening.EN, ""), 80, 24)
 	d.send(kEnter)
-	for range 15 {
-		d.send(kEnter)
-	}
+	d.send(firsts(15)...)
 	d.send(kDown, kDown, kEnter) // change the 3rd answer (breastfeeding)...
 	d.contains("Are you breastfeeding now?")
 	d.send(kEsc) // ...look at the one before...

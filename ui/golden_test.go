@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
 	"strings"
 	"testing"
 
@@ -18,23 +20,30 @@ var screens = []struct {
 }{
 	{"welcome", nil},
 	{"question_single", seq(kEnter)},
-	{"question_followup", seq(kEnter, kEnter)},
-	{"question_integer_choice", seq(kEnter, kEnter, kEnter, kEnter, kDown, kDown, kDown, kEnter)},
-	{"question_integer_number", seq(kEnter, kEnter, kEnter, kEnter, kDown, kDown, kDown, kEnter, kEnter, runes("x"), kEnter)},
-	{"question_multi", seq(kEnter, kEnter, kEnter, kEnter, kEnter, kEnter, kEnter, kDown, kEnter, kEnter, kDown, kSpace)},
-	{"question_text", seq(kEnter, kEnter, kEnter, kEnter, kEnter, kEnter, kEnter, kEnter, kDown, kEnter, kEnter, kEnter, kEnter)},
-	{"review", append(seq(kEnter), repeatKey(kEnter, 15)...)},
-	{"summary", append(append(seq(kEnter, kEnd, kEnter), repeatKey(kEnter, 13)...), kEnd, kEnter)},
-	{"export", append(append(seq(kEnter), repeatKey(kEnter, 15)...), kEnd, kEnter, runes("s"))},
-	{"quit", seq(kEnter, kEnter, kCtrlC)},
+	{"question_need", seq(kEnter, kEnter)},
+	{"question_explain", seq(kEnter, runes("?"))},
+	{"question_followup", seq(kEnter, pick(1))},
+	{"question_integer_choice", seq(kEnter, firsts(3), pick(4))},
+	{"question_integer_number", seq(kEnter, firsts(3), pick(4), kDown, kEnter, runes("x"), kEnter)},
+	{"question_multi", seq(kEnter, firsts(6), pick(2), pick(1), kDown, kDown, kSpace)},
+	{"question_text", seq(kEnter, firsts(7), pick(2), firsts(3))},
+	{"review", seq(kEnter, firsts(15))},
+	{"summary", seq(kEnter, kEnd, kEnter, firsts(13), kEnd, kEnter)},
+	{"export", seq(kEnter, firsts(15), kEnd, kEnter, runes("s"))},
+	{"quit", seq(kEnter, pick(1), kCtrlC)},
 }
 
-func seq(k ...any) []any { return k }
-
-func repeatKey(k any, n int) []any {
-	out := make([]any, n)
-	for i := range out {
-		out[i] = k
+// seq is a list of keys: tea.Msg values and lists of them ([]tea.Msg), flattened.
+func seq(k ...any) []any {
+	var out []any
+	for _, x := range k {
+		if l, ok := x.([]tea.Msg); ok {
+			for _, m := range l {
+				out = append(out, m)
+			}
+			continue
+		}
+		out = append(out, x)
 	}
 	return out
 }

@@ -53,6 +53,9 @@ type driver struct {
 	quit  bool
 	msgs  []tea.Msg // messages seen that the test may look at (FinishedMsg, ...)
 	depth int
+	// pending are commands still running after the wait in run: timers, or file work slower
+	// than that on a loaded machine. contains delivers what they bring before it fails.
+	pending []chan tea.Msg
 }
 
 func drive(t testing.TB, m tea.Model, w, h int) *driver {
@@ -98,8 +101,36 @@ func (d *driver) run(cmd tea.Cmd) {
 	select {
 	case msg = <-ch:
 	case <-time.After(30 * time.Millisecond):
-		return // a timer: not part of the flow
+		d.pending = append(d.pending, ch) // a timer, or slow file work: see settle
+		return
 	}
+	d.handle(msg)
+}
+
+// settle delivers the messages of pending commands that have finished since, waiting up to
+// a few seconds for one while ok is false; it reports whether ok held in the end.
+func (d *driver) settle(ok func() bool) bool {
+	deadline := time.Now().Add(5 * time.Second)
+	for !ok() && time.Now().Before(deadline) {
+		delivered := false
+		for i := 0; i < len(d.pending); i++ {
+			select {
+			case msg := <-d.pending[i]:
+				d.pending = append(d.pending[:i], d.pending[i+1:]...)
+				i--
+				d.handle(msg)
+				delivered = true
+			default:
+			}
+		}
+		if !delivered {
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	return ok()
+}
+
+func (d *driver) handle(msg tea.Msg) {
 	if msg == nil {
 		return
 	}
@@ -127,16 +158,19 @@ func (d *driver) view() string { return ansi.Strip(d.m.View()) }
 // contains fails the test unless the frame holds every s.
 func (d *driver) contains(s ...string) {
 	d.t.Helper()
-	v := d.view()
-	// Text wrapped over lines counts too.
-	var lines []string
-	for _, l := range strings.Split(v, "\n") {
-		lines = append(lines, strings.TrimSpace(l))
+	shows := func(x string) bool {
+		v := d.view()
+		// Text wrapped over lines counts too.
+		var lines []string
+		for _, l := range strings.Split(v, "\n") {
+			lines = append(lines, strings.TrimSpace(l))
+		}
+		joinedJA, joinedEN := strings.Join(lines, ""), strings.Join(lines, " ")
+		return strings.Contains(v, x) || strings.Contains(joinedJA, x) || strings.Contains(joinedEN, x)
 	}
-	joinedJA, joinedEN := strings.Join(lines, ""), strings.Join(lines, " ")
 	for _, x := range s {
-		if !strings.Contains(v, x) && !strings.Contains(joinedJA, x) && !strings.Contains(joinedEN, x) {
-			d.t.Fatalf("frame does not show %q:\n%s", x, v)
+		if !d.settle(func() bool { return shows(x) }) {
+			d.t.Fatalf("frame does not show %q:\n%s", x, d.view())
 		}
 	}
 }

@@ -21,6 +21,9 @@ type Keys struct {
 	Cancel           key.Binding // leave a dialog
 	Yes, No          key.Binding // in the quit dialog
 	Left, Right      key.Binding // move between buttons
+	Explain          key.Binding // ?: the question's explanation, when it is below the fold
+	Next             key.Binding // tab: as enter on a question (huh's "next field")
+	Leave            key.Binding // q or esc: quit from the first screen
 }
 
 // NewKeys returns the default key bindings with their help in lang.
@@ -43,6 +46,9 @@ func NewKeys(lang screening.Lang) *Keys {
 		No:       key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", h("key.no"))),
 		Left:     key.NewBinding(key.WithKeys("left", "h", "shift+tab")),
 		Right:    key.NewBinding(key.WithKeys("right", "l", "tab")),
+		Explain:  key.NewBinding(key.WithKeys("?", "？"), key.WithHelp("?", h("key.explain"))),
+		Next:     key.NewBinding(key.WithKeys("tab")),
+		Leave:    key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/esc", h("key.quit"))),
 	}
 }
 

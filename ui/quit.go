@@ -41,7 +41,7 @@ func (d *quitDialog) update(msg tea.KeyMsg) (bool, bool) {
 
 func (d *quitDialog) view(width, height int) string {
 	st, lang := d.st, d.lang
-	w := max(width-2, 20)
+	w := measureWidth(width)
 	header := headerLines(st, tr(lang, "quit.title"), "", width, height)
 	var body []string
 	for _, l := range wrapText(d.message, w) {

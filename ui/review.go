@@ -11,11 +11,36 @@ import (
 // The review screen: every answer given, in questionnaire order, with the question it
 // answers. Enter on an answer changes it (and asks any follow-up the change calls for before
 // coming back here); enter on the button at the end confirms and finishes the screening.
+// A shown question without an answer is listed first, marked, and the button refuses to
+// confirm while one is open.
 
 // review is the state of the review screen.
 type review struct {
-	cursor int // index into the visible questions; len(visible) is the confirm button
+	cursor int // index into the review's items; len(items) is the confirm button
 	scroll scroller
+	need   bool // confirm was refused: questions are open
+	manual bool // scrolled with the wheel: don't follow the cursor until it moves
+	// starts are the body lines each item starts on in the last view, then the button's line
+	// and one past it (for taps).
+	starts []int
+}
+
+// reviewItems are the shown questions in the order the review lists them: those without an
+// answer first, then the answered ones in questionnaire order. open is how many lack one.
+func (s *Screening) reviewItems() (items []*screening.Question, open int) {
+	vis := s.answers.Visible()
+	for _, q := range vis {
+		if !s.answers.Get(q).Set {
+			items = append(items, q)
+		}
+	}
+	open = len(items)
+	for _, q := range vis {
+		if s.answers.Get(q).Set {
+			items = append(items, q)
+		}
+	}
+	return items, open
 }
 
 func (s *Screening) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -23,10 +48,12 @@ func (s *Screening) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if !ok {
 		return s, nil
 	}
-	vis := s.answers.Visible()
+	vis, open := s.reviewItems()
 	last := len(vis) // the confirm button
+	s.rv.need = false
+	s.rv.manual = false
 	switch {
-	case key.Matches(km, s.keys.Up):
+	case key.Matches(km, s.keys.Up), km.String() == "shift+tab": // shift+tab: the previous item, as in huh
 		s.rv.cursor = max(s.rv.cursor-1, 0)
 	case key.Matches(km, s.keys.Down), km.String() == "tab":
 		s.rv.cursor = min(s.rv.cursor+1, last)
@@ -41,8 +68,15 @@ func (s *Screening) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case key.Matches(km, s.keys.Back):
 		// Back from the review: the last question.
 		s.editing = false
-		return s, s.goTo(vis[len(vis)-1])
+		shown := s.answers.Visible()
+		return s, s.goTo(shown[len(shown)-1])
 	case key.Matches(km, s.keys.Select):
+		if s.rv.cursor >= last && open > 0 {
+			// Never confirmed with a shown question unanswered: say so, go to the first.
+			s.rv.need = true
+			s.rv.cursor = 0
+			return s, nil
+		}
 		if s.rv.cursor >= last {
 			return s, s.finish()
 		}
@@ -52,13 +86,44 @@ func (s *Screening) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return s, nil
 }
 
+// reviewMouse: a tap on an answer puts the cursor on it and a second tap changes it; a tap on
+// the button puts the cursor there and a second tap confirms, as enter does. The wheel
+// scrolls.
+func (s *Screening) reviewMouse(y int, tap bool, wheel int) tea.Cmd {
+	if wheel != 0 {
+		s.rv.scroll.wheel(wheel * wheelLines)
+		s.rv.manual = true
+		return nil
+	}
+	if !tap {
+		return nil
+	}
+	line := s.rv.scroll.lineAt(y - len(s.reviewHeader()))
+	if line < 0 {
+		return nil
+	}
+	for i := 0; i+1 < len(s.rv.starts); i++ {
+		if line < s.rv.starts[i] || line >= s.rv.starts[i+1] {
+			continue
+		}
+		if s.rv.cursor == i {
+			_, cmd := s.updateReview(tea.KeyMsg{Type: tea.KeyEnter})
+			return cmd
+		}
+		s.rv.cursor = i
+		s.rv.manual = false
+		return nil
+	}
+	return nil
+}
+
 func (s *Screening) reviewHeader() []string {
-	vis := s.answers.Visible()
+	vis, _ := s.reviewItems()
 	return headerLines(s.st, tr(s.lang, "review.title"), tr(s.lang, "review.count", len(vis)), s.width, s.height)
 }
 
 func (s *Screening) reviewFooter() []string {
-	vis := s.answers.Visible()
+	vis, _ := s.reviewItems()
 	sel := withHelp(s.keys.Select, "enter", tr(s.lang, "key.change"))
 	if s.rv.cursor >= len(vis) {
 		sel = withHelp(s.keys.Select, "enter", tr(s.lang, "key.confirm"))
@@ -79,12 +144,25 @@ func (s *Screening) viewReview() string {
 		body = append(body, " "+s.st.Help.Render(l))
 	}
 	body = append(body, "")
-	vis := s.answers.Visible()
+	vis, open := s.reviewItems()
+	if s.rv.need {
+		for _, l := range wrapText(errPrefix+tr(s.lang, "review.need"), w) {
+			body = append(body, " "+s.st.Error.Render(l))
+		}
+	}
+	if open > 0 {
+		for _, l := range wrapText(tr(s.lang, "review.open", open), w) {
+			body = append(body, " "+s.st.Error.Render(l))
+		}
+		body = append(body, "")
+	}
+	numW := len(strconv.Itoa(len(vis))) + 2 // "9. " and "10. " line up
 	lo, hi := 0, 0
 	var section *screening.Section
+	s.rv.starts = s.rv.starts[:0]
 	for i, q := range vis {
 		start := len(body) // the item, with its section heading when it opens a section
-		if q.Section != nil && q.Section != section {
+		if i >= open && q.Section != nil && q.Section != section {
 			section = q.Section
 			if i > 0 {
 				body = append(body, "")
@@ -93,11 +171,13 @@ func (s *Screening) viewReview() string {
 				body = append(body, " "+s.st.Heading.Render(l))
 			}
 		}
+		s.rv.starts = append(s.rv.starts, len(body))
 		mark := "  "
 		if i == s.rv.cursor {
 			mark = "> "
 		}
 		num := strconv.Itoa(i+1) + ". "
+		num += spaces(numW - len(num))
 		for j, l := range wrapIndent(q.Text.In(s.lang), num, w-2) {
 			style := s.st.Text
 			m := "  "
@@ -109,15 +189,20 @@ func (s *Screening) viewReview() string {
 			}
 			body = append(body, " "+style.Render(m)+style.Render(l))
 		}
-		ans := answerText(q, s.answers.Get(q), s.lang)
-		for _, l := range wrapIndent(ans, spaces(textWidth(num)), w-2) {
-			body = append(body, " "+"  "+s.st.Answer.Render(l))
+		if i < open {
+			body = append(body, " "+"  "+spaces(numW)+s.st.Error.Render(tr(s.lang, "review.unanswered")))
+		} else {
+			ans := answerText(q, s.answers.Get(q), s.lang)
+			for _, l := range wrapIndent(ans, spaces(numW), w-2) {
+				body = append(body, " "+"  "+s.st.Answer.Render(l))
+			}
 		}
 		if i == s.rv.cursor {
 			lo, hi = start, len(body)-1
 		}
 	}
 	body = append(body, "")
+	s.rv.starts = append(s.rv.starts, len(body), len(body)+1)
 	btn := tr(s.lang, "review.confirm")
 	if s.rv.cursor >= len(vis) {
 		lo = len(body)
@@ -126,6 +211,6 @@ func (s *Screening) viewReview() string {
 	} else {
 		body = append(body, " "+"  "+s.st.Text.Render(btn))
 	}
-	body = s.rv.scroll.window(body, avail, lo, hi, true, s.st, s.lang)
+	body = s.rv.scroll.window(body, avail, lo, hi, !s.rv.manual, s.st, s.lang)
 	return frame(header, body, footer, s.width, s.height)
 }

@@ -74,6 +74,7 @@ type Screening struct {
 
 	scroll  scroller
 	manual  bool // the person scrolled by hand: don't follow the cursor until they move it
+	explain bool // the question's explanation is shown (?)
 	width   int
 	height  int
 	started time.Time
@@ -163,7 +164,7 @@ func (s *Screening) Init() tea.Cmd {
 	return s.qf.form.Init()
 }
 
-func (s *Screening) contentWidth() int { return max(s.width-2, 20) }
+func (s *Screening) contentWidth() int { return measureWidth(s.width) }
 
 // Update handles a message.
 func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -183,17 +184,50 @@ func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if s.done || s.qf == nil {
 		return s, nil
 	}
+	if mm, ok := msg.(tea.MouseMsg); ok {
+		return s, s.mouse(mm)
+	}
 	if s.reviewing {
 		return s.updateReview(msg)
 	}
 	if km, ok := msg.(tea.KeyMsg); ok {
+		if km.Type == tea.KeyRunes && len(km.Runes) > 1 && !km.Paste && (s.qf.onChoice() || s.qf.q.Kind == screening.Multi) {
+			// Keys typed in one burst arrive as one message: in a list each is a key of its own.
+			var cmds []tea.Cmd
+			for _, r := range km.Runes {
+				_, c := s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+				cmds = append(cmds, c)
+			}
+			return s, tea.Batch(cmds...)
+		}
+		if s.explain {
+			// The explanation: any of ? esc enter closes it; the pages scroll it.
+			switch {
+			case key.Matches(km, s.keys.PageUp), key.Matches(km, s.keys.Up):
+				s.scroll.page(-1, s.bodyHeight())
+			case key.Matches(km, s.keys.PageDown), key.Matches(km, s.keys.Down):
+				s.scroll.page(1, s.bodyHeight())
+			case key.Matches(km, s.keys.Explain, s.keys.Cancel, s.keys.Select):
+				s.explain = false
+				s.scroll = scroller{}
+			}
+			return s, nil
+		}
+		if key.Matches(km, s.keys.Explain) && s.qf.q.Kind != screening.Free && s.qf.q.Help.In(s.lang) != "" {
+			s.explain = true
+			s.scroll = scroller{}
+			return s, nil
+		}
 		switch {
 		case key.Matches(km, s.keys.Back) && s.qf.onFirstField():
 			return s, s.back()
 		case key.Matches(km, s.keys.Back):
-			// In the number field: back to the "number or unsure" choice (at once: huh's own
-			// shift+tab would go through a message that could reach the next form).
-			return s, s.qf.form.PrevGroup()
+			// In the number field: back to the "number or unsure" choice, at once (huh's own
+			// shift+tab would go through a message that could reach the next form) and even
+			// while the field shows a validation message (huh's PrevGroup refuses then). The
+			// number typed is kept.
+			s.qf.form = nil
+			return s, s.rebuild()
 		case key.Matches(km, s.keys.PageUp):
 			s.manual = true
 			s.scroll.page(-1, s.bodyHeight())
@@ -204,13 +238,17 @@ func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return s, nil
 		}
 		s.manual = false
-		if key.Matches(km, s.keys.Select) {
+		if key.Matches(km, s.keys.Select, s.keys.Next) {
 			if done, cmd := s.enter(); done {
 				return s, cmd
 			}
 		}
+		if done, cmd := s.choiceKey(km); done {
+			return s, cmd
+		}
 	}
 	_, cmd := s.qf.form.Update(msg)
+	s.qf.sync()
 	switch s.qf.form.State {
 	case huh.StateCompleted:
 		return s, tea.Batch(cmd, s.commit())
@@ -223,13 +261,185 @@ func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return s, cmd
 }
 
+// wheelLines is how far one turn of the mouse wheel scrolls.
+const wheelLines = 3
+
+// tapped reports whether m is a tap (a left click, or a touch screen's tap) or turns the wheel
+// (wheel: -1 up, 1 down).
+func tapped(m tea.MouseMsg) (tap bool, wheel int) {
+	if m.Action != tea.MouseActionPress {
+		return false, 0
+	}
+	switch m.Button {
+	case tea.MouseButtonLeft:
+		return true, 0
+	case tea.MouseButtonWheelUp:
+		return false, -1
+	case tea.MouseButtonWheelDown:
+		return false, 1
+	}
+	return false, 0
+}
+
+// mouse handles a click or a tap, and the wheel, on the question, the explanation and the
+// review: a tap on an option highlights it, a second tap on it (or a tap on the "next"
+// button) takes it, as enter would; the wheel scrolls.
+func (s *Screening) mouse(m tea.MouseMsg) tea.Cmd {
+	tap, wheel := tapped(m)
+	if s.reviewing {
+		return s.reviewMouse(m.Y, tap, wheel)
+	}
+	if wheel != 0 {
+		s.manual = true
+		s.scroll.wheel(wheel * wheelLines)
+		return nil
+	}
+	if !tap {
+		return nil
+	}
+	if s.explain {
+		s.explain = false // a tap closes the explanation
+		s.scroll = scroller{}
+		return nil
+	}
+	line := s.scroll.lineAt(m.Y - len(s.header()))
+	if line < 0 {
+		return nil
+	}
+	if line == s.qf.nextLine {
+		_, cmd := s.Update(tea.KeyMsg{Type: tea.KeyEnter})
+		return cmd
+	}
+	starts := s.qf.optionLines(s.lang, s.contentWidth())
+	for i := 0; i+1 < len(starts); i++ {
+		if line < starts[i] || line >= starts[i+1] {
+			continue
+		}
+		s.manual = false
+		switch {
+		case s.qf.q.Kind == screening.Multi:
+			return s.toggleIndex(i)
+		case s.qf.chosen() == s.qf.choiceCodes()[i]:
+			_, cmd := s.Update(tea.KeyMsg{Type: tea.KeyEnter}) // the second tap takes it
+			return cmd
+		default:
+			return s.chooseIndex(i)
+		}
+	}
+	return nil
+}
+
+// choiceKey handles the keys that choose in a choice list (and the digits of an integer
+// question). It reports false to let the form handle the key.
+func (s *Screening) choiceKey(km tea.KeyMsg) (bool, tea.Cmd) {
+	qf := s.qf
+	digit := -1
+	if km.Type == tea.KeyRunes && len(km.Runes) == 1 {
+		switch r := km.Runes[0]; {
+		case r >= '0' && r <= '9':
+			digit = int(r - '0')
+		case r >= '０' && r <= '９': // from a Japanese input method
+			digit = int(r - '０')
+		}
+	}
+	switch {
+	case qf.q.Kind == screening.Integer && digit >= 0 && qf.onFirstField():
+		// Digits go straight into the number field, starting a new number.
+		qf.setChosen(modeNumber)
+		qf.num = ""
+		cmd := s.rebuild()
+		return true, tea.Batch(cmd, qf.form.NextGroup(), s.passKey(km))
+	case qf.q.Kind == screening.Single && digit >= 1:
+		return true, s.chooseIndex(digit - 1)
+	case qf.q.Kind == screening.Multi && digit >= 1 && digit <= len(qf.q.Options):
+		return true, s.toggleIndex(digit - 1)
+	case qf.q.Kind == screening.Multi && !qf.moved:
+		// No cursor shows yet: the first move (or space) puts it on an option, and ticks
+		// nothing.
+		switch {
+		case key.Matches(km, s.keys.Down), key.Matches(km, s.keys.Top), km.String() == " ":
+			qf.moved = true
+			return true, tea.Batch(s.rebuild(), s.cursorTo(0))
+		case key.Matches(km, s.keys.Up), key.Matches(km, s.keys.Bottom):
+			qf.moved = true
+			return true, tea.Batch(s.rebuild(), s.cursorTo(len(qf.q.Options)-1))
+		}
+		return false, nil
+	case !qf.onChoice() || qf.chosen() != "":
+		return false, nil
+	}
+	// Nothing chosen yet: the first move puts the highlight on an option, and goes no further.
+	codes := qf.choiceCodes()
+	switch {
+	case key.Matches(km, s.keys.Down), key.Matches(km, s.keys.Top), km.String() == "ctrl+d":
+		return true, s.chooseIndex(0)
+	case key.Matches(km, s.keys.Up), key.Matches(km, s.keys.Bottom), km.String() == "ctrl+u":
+		return true, s.chooseIndex(len(codes) - 1)
+	}
+	return false, nil
+}
+
+// passKey hands a key to the form now (not through a command, so it reaches this form).
+func (s *Screening) passKey(km tea.KeyMsg) tea.Cmd {
+	_, cmd := s.qf.form.Update(km)
+	return cmd
+}
+
+// chooseIndex puts the highlight on option i of the choice list (out of range: nothing).
+func (s *Screening) chooseIndex(i int) tea.Cmd {
+	codes := s.qf.choiceCodes()
+	if !s.qf.onChoice() || i < 0 || i >= len(codes) {
+		return nil
+	}
+	s.qf.setChosen(codes[i])
+	return s.rebuild()
+}
+
+// toggleIndex ticks or unticks option i of a multiple choice and puts the cursor on it.
+func (s *Screening) toggleIndex(i int) tea.Cmd {
+	qf := s.qf
+	code := qf.q.Options[i].Code
+	if contains(qf.codes, code) {
+		var keep []string
+		for _, c := range qf.codes {
+			if c != code {
+				keep = append(keep, c)
+			}
+		}
+		qf.codes = keep
+	} else {
+		qf.codes = append(qf.codes, code)
+	}
+	qf.moved = true
+	cmd := s.rebuild()
+	return tea.Batch(cmd, s.cursorTo(i))
+}
+
+// cursorTo moves the cursor of a multiple choice to option i.
+func (s *Screening) cursorTo(i int) tea.Cmd {
+	cmds := []tea.Cmd{s.passKey(tea.KeyMsg{Type: tea.KeyHome})}
+	for range i {
+		cmds = append(cmds, s.passKey(tea.KeyMsg{Type: tea.KeyDown}))
+	}
+	return tea.Batch(cmds...)
+}
+
+// rebuild makes the question's form again (after a choice made outside it).
+func (s *Screening) rebuild() tea.Cmd {
+	return s.qf.build(s.lang, s.st, s.km, s.contentWidth())
+}
+
 // enter answers the question at once when the answer being edited is valid: huh would go on
 // through two asynchronous messages, and keys typed ahead in between would reach the old
-// question's form. It reports false to let huh handle the key (to show its validation
-// message).
+// question's form. With nothing chosen it says that an answer is needed and stays. It
+// reports false to let huh handle the key (to show its validation message).
 func (s *Screening) enter() (bool, tea.Cmd) {
 	qf := s.qf
 	qf.sync()
+	if qf.onChoice() && qf.chosen() == "" {
+		qf.need = true
+		return true, nil
+	}
 	switch qf.q.Kind {
 	case screening.Integer:
 		if qf.onFirstField() && qf.mode != modeUnsure {
@@ -317,22 +527,23 @@ func (s *Screening) goTo(q *screening.Question) tea.Cmd {
 	s.cur = q
 	s.scroll = scroller{}
 	s.manual = false
+	s.explain = false
 	s.qf = newQuestionForm(q, s.answers.Get(q))
 	return s.qf.build(s.lang, s.st, s.km, s.contentWidth())
 }
 
-// toReview shows the review, unless a shown question still lacks an answer.
+// toReview shows the review. A shown question still without an answer is listed first
+// there, with the cursor on it, and the review cannot be confirmed until it is answered.
 func (s *Screening) toReview() tea.Cmd {
-	shown := s.answers.Shown()
-	for i, q := range s.rs.Questions {
-		if shown[i] && !s.asked[i] {
-			return s.goTo(q)
-		}
-	}
 	s.reviewing = true
 	s.editing = false
 	s.rv.scroll = scroller{}
-	s.rv.cursor = clampInt(s.rv.cursor, 0, len(s.answers.Visible()))
+	s.rv.need = false
+	items, open := s.reviewItems()
+	s.rv.cursor = clampInt(s.rv.cursor, 0, len(items))
+	if open > 0 {
+		s.rv.cursor = 0
+	}
 	return nil
 }
 
@@ -355,19 +566,45 @@ func (s *Screening) finish() tea.Cmd {
 	return func() tea.Msg { return msg }
 }
 
-// Position is the current question's place among the questions shown now (1-based) and how
-// many are shown; 0, n on the review.
+// Position is the current question's place among the questions shown now (1-based), and how
+// many questions there can be: those shown and the follow-ups that may still appear (their
+// answers are not given yet). The count only shrinks as the person goes on, so progress
+// never jumps backwards; 0, n on the review.
 func (s *Screening) Position() (int, int) {
 	vis := s.answers.Visible()
+	total := s.possible()
 	if s.reviewing {
 		return 0, len(vis)
 	}
 	for i, q := range vis {
 		if q == s.cur {
-			return i + 1, len(vis)
+			return i + 1, total
 		}
 	}
-	return 0, len(vis)
+	return 0, total
+}
+
+// possible counts the questions shown now and those that may still be shown: a hidden
+// question whose condition looks at a question that may be shown and is not answered yet.
+func (s *Screening) possible() int {
+	shown := s.answers.Shown()
+	maybe := make([]bool, len(shown))
+	n := 0
+	for i, q := range s.rs.Questions {
+		maybe[i] = shown[i]
+		if !maybe[i] && q.ShownWhen != nil {
+			for _, it := range q.ShownWhen.Items {
+				if p := it.Question; p != nil && maybe[p.Index] && !s.answers.Get(p).Set {
+					maybe[i] = true
+					break
+				}
+			}
+		}
+		if maybe[i] {
+			n++
+		}
+	}
+	return n
 }
 
 // header is the question screen's top: section, progress, a rule.
@@ -381,42 +618,43 @@ func (s *Screening) header() []string {
 	return headerLines(s.st, sec, prog, s.width, s.height)
 }
 
-// headerLines puts a title at the left and a note at the right, on two lines when one is too
-// narrow, and a rule under them.
-// On a short screen (under 16 lines) it is one line, the title cut with "...".
+// headerLines puts a title at the left and a note at the right of one line (the title cut with
+// "..." when both do not fit, so that the note is always at the right on every screen), and on
+// a screen of 16 lines or more a rule under it.
 func headerLines(st *Styles, title, note string, width, height int) []string {
-	var out []string
 	tw, nw := textWidth(title), textWidth(note)
+	gap := 2
+	if nw == 0 {
+		gap = 0
+	}
+	if tw+gap+nw > width {
+		room := width - nw - gap - 3
+		if room > 0 {
+			title = ansi.Truncate(title, room, "") + "..."
+		} else {
+			title = ""
+		}
+		tw = textWidth(title)
+	}
+	line := st.Section.Render(title) + spaces(width-tw-nw) + st.Progress.Render(note)
 	if height < compactHeight {
-		if nw > 0 && tw+2+nw <= width {
-			return []string{st.Section.Render(title) + spaces(width-tw-nw) + st.Progress.Render(note)}
-		}
-		line := title
-		if nw > 0 {
-			line = note + "  " + title
-		}
-		if textWidth(line) > width {
-			line = ansi.Truncate(line, width-3, "") + "..."
-		}
-		if nw > 0 {
-			return []string{st.Progress.Render(note) + st.Section.Render(strings.TrimPrefix(line, note))}
-		}
-		return []string{st.Section.Render(line)}
+		return []string{line}
 	}
-	if tw+2+nw <= width {
-		out = append(out, st.Section.Render(title)+spaces(width-tw-nw)+st.Progress.Render(note))
-	} else {
-		out = append(out, st.Progress.Render(note))
-		for _, l := range wrapText(title, width) {
-			out = append(out, st.Section.Render(l))
-		}
-	}
-	return append(out, st.Rule.Render(repeat("-", width)))
+	return []string{line, st.Rule.Render(repeat("-", width))}
 }
 
-func (s *Screening) footer() []string {
+func (s *Screening) footer() []string { return s.footerWith(false) }
+
+// footerWith is the help line, with the ? key when the explanation is below the fold.
+func (s *Screening) footerWith(explain bool) []string {
+	if s.explain {
+		return helpLine(s.st, s.width, withHelp(s.keys.Explain, "?/esc", tr(s.lang, "key.close")), s.keys.PageUp)
+	}
 	binds := s.qf.form.KeyBinds()
 	binds = append(binds, s.keys.Back)
+	if explain {
+		binds = append(binds, s.keys.Explain)
+	}
 	if !s.opt.Kiosk {
 		binds = append(binds, s.keys.Quit)
 	}
@@ -435,17 +673,47 @@ func (s *Screening) View() string {
 	if s.reviewing {
 		return s.viewReview()
 	}
-	header, footer := s.header(), s.footer()
+	if s.explain {
+		return s.viewExplain()
+	}
+	header := s.header()
+	hasHelp := s.qf.q.Help.In(s.lang) != "" && s.qf.q.Kind != screening.Free
+	footer := s.footerWith(hasHelp)
 	avail := s.height - len(header) - len(footer)
 	// The question and the options come first; when all does not fit, the help text moves
-	// under the options (still reachable by scrolling) so that the question stays in view.
+	// under the options (still reachable by scrolling, or at once with ?) so that the question
+	// stays in view.
 	body, lo, hi := s.qf.questionBody(s.lang, s.st, s.contentWidth(), false)
 	if len(body) > avail {
 		body, lo, hi = s.qf.questionBody(s.lang, s.st, s.contentWidth(), true)
+	} else {
+		footer = s.footerWith(false)
+		avail = s.height - len(header) - len(footer)
 	}
 	for i := range body {
 		body[i] = " " + body[i]
 	}
 	body = s.scroll.window(body, avail, lo, hi, !s.manual, s.st, s.lang)
+	return frame(header, body, footer, s.width, s.height)
+}
+
+// viewExplain shows the question and its explanation (?), scrolling when long.
+func (s *Screening) viewExplain() string {
+	header, footer := s.header(), s.footer()
+	avail := s.height - len(header) - len(footer)
+	w := s.contentWidth()
+	var body []string
+	for _, l := range wrapText(s.qf.q.Text.In(s.lang), w) {
+		body = append(body, " "+s.st.Title.Render(l))
+	}
+	body = append(body, "")
+	for _, l := range wrapText(s.qf.q.Help.In(s.lang), w) {
+		body = append(body, " "+s.st.Text.Render(l))
+	}
+	body = append(body, "")
+	for _, l := range wrapText(tr(s.lang, "explain.hint"), w) {
+		body = append(body, " "+s.st.Help.Render(l))
+	}
+	body = s.scroll.window(body, avail, 0, 0, false, s.st, s.lang)
 	return frame(header, body, footer, s.width, s.height)
 }

@@ -6,16 +6,45 @@ import "github.com/exoscreen/exoscreen/screening"
 // lines where something is cut, so nothing is ever cut without a way to see it.
 type scroller struct {
 	offset int
+	// The last window shown, for mapping a click to a line: whether its first row was the
+	// "more above" hint, and how many lines of the body it showed.
+	above bool
+	shown int
+}
+
+// lineAt is the index of the body line on row (0-based) of the last window, or -1 for a hint
+// or a row past the end.
+func (sc *scroller) lineAt(row int) int {
+	if row < 0 {
+		return -1
+	}
+	if sc.above {
+		if row == 0 {
+			return -1
+		}
+		row--
+	}
+	if row >= sc.shown {
+		return -1
+	}
+	return sc.offset + row
+}
+
+// wheel scrolls by n lines (negative: up); the next window clamps it.
+func (sc *scroller) wheel(n int) {
+	sc.offset = max(sc.offset+n, 0)
 }
 
 // window returns at most avail lines of lines starting at the scroll offset. When follow is
 // true the offset is first moved so that lines focusLo..focusHi are in view.
 func (sc *scroller) window(lines []string, avail int, focusLo, focusHi int, follow bool, st *Styles, lang screening.Lang) []string {
+	sc.above, sc.shown = false, 0
 	if avail <= 0 {
 		return nil
 	}
 	if len(lines) <= avail {
 		sc.offset = 0
+		sc.shown = len(lines)
 		return lines
 	}
 	if avail < 3 {
@@ -24,6 +53,7 @@ func (sc *scroller) window(lines []string, avail int, focusLo, focusHi int, foll
 			sc.offset = focusLo
 		}
 		sc.offset = clampInt(sc.offset, 0, len(lines)-avail)
+		sc.shown = avail
 		return lines[sc.offset : sc.offset+avail]
 	}
 	inner := func(off int) (int, bool, bool) {
@@ -67,6 +97,7 @@ func (sc *scroller) window(lines []string, avail int, focusLo, focusHi int, foll
 	}
 	end := min(sc.offset+n, len(lines))
 	out = append(out, lines[sc.offset:end]...)
+	sc.above, sc.shown = above, end-sc.offset
 	if below {
 		out = append(out, st.ScrollHint.Render(tr(lang, "more.below")))
 	}

@@ -45,9 +45,18 @@ type Styles struct {
 	Verdict [3]lipgloss.Style
 	Class   [3]lipgloss.Style
 
-	huhOnce  sync.Once
-	huhTheme *huh.Theme // built once, on first use
+	huhOnce     sync.Once
+	huhTheme    *huh.Theme // built once, on first use
+	huhUnchosen *huh.Theme // the same with no cursor in a choice list
 }
+
+// measure is the widest a paragraph runs, in cells: lines of about 72 characters read well,
+// and a wide terminal leaves the rest empty.
+const measure = 72
+
+// measureWidth is the width text is wrapped to on a screen width cells wide: one cell of margin
+// on each side, at most measure, at least 20.
+func measureWidth(width int) int { return max(min(width-2, measure), 20) }
 
 // NewStyles builds the default theme on r (lipgloss.DefaultRenderer() when nil).
 func NewStyles(r *lipgloss.Renderer) *Styles {
@@ -95,8 +104,24 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 // The theme is built once per Styles: build Styles with NewStyles, and change a field of the
 // returned theme only before the first form is made.
 func (s *Styles) HuhTheme() *huh.Theme {
-	s.huhOnce.Do(func() { s.huhTheme = s.newHuhTheme() })
+	s.huhOnce.Do(s.buildHuhThemes)
 	return s.huhTheme
+}
+
+// HuhThemeUnchosen is HuhTheme for a choice list in which nothing is chosen yet: no cursor
+// and no highlighted option (huh's Select always has its cursor on an option).
+func (s *Styles) HuhThemeUnchosen() *huh.Theme {
+	s.huhOnce.Do(s.buildHuhThemes)
+	return s.huhUnchosen
+}
+
+func (s *Styles) buildHuhThemes() {
+	s.huhTheme = s.newHuhTheme()
+	t := *s.huhTheme
+	t.Focused.SelectSelector = s.Renderer.NewStyle().SetString("  ")
+	t.Focused.SelectedOption = s.Text
+	t.Focused.MultiSelectSelector = s.Renderer.NewStyle().SetString("  ")
+	s.huhUnchosen = &t
 }
 
 func (s *Styles) newHuhTheme() *huh.Theme {

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 )
@@ -97,6 +98,20 @@ func (m *Summary) Export(path string) tea.Cmd { return writeSummary(path, m.Text
 func (m *Summary) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		// Keep the reading place: the text at the top stays at the top after the lines are
+		// wrapped again for the new width.
+		if m.scroll.offset > 0 {
+			read := textBefore(m.body(), m.scroll.offset)
+			m.width, m.height = msg.Width, msg.Height
+			lines := m.body()
+			m.scroll.offset = 0
+			for i, seen := 0, 0; i < len(lines); i++ {
+				if seen += textBefore(lines[i:], 1); seen > read {
+					m.scroll.offset = i // the line holding the first character not yet read
+					break
+				}
+			}
+		}
 		m.width, m.height = msg.Width, msg.Height
 		if m.exporting != nil {
 			m.exporting.width, m.exporting.height = msg.Width, msg.Height
@@ -111,6 +126,12 @@ func (m *Summary) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if m.exporting != nil {
 		return m, m.exporting.update(msg)
+	}
+	if mm, ok := msg.(tea.MouseMsg); ok {
+		if _, wheel := tapped(mm); wheel != 0 {
+			m.scroll.wheel(wheel * wheelLines)
+		}
+		return m, nil
 	}
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
@@ -133,10 +154,15 @@ func (m *Summary) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case key.Matches(km, m.keys.Save) && !m.opt.Kiosk:
 		m.exporting = newExportDialog(m, defaultExportName(m.opt.Finished))
 		return m, m.exporting.init()
-	case (key.Matches(km, m.keys.Close) || key.Matches(km, m.keys.Quit)) && !m.opt.Kiosk:
+	case m.quitKey(km):
 		return m, func() tea.Msg { return QuitRequestMsg{} }
 	}
 	return m, nil
+}
+
+// quitKey reports whether km asks to quit (q or ctrl+c, outside a kiosk and the save dialog).
+func (m *Summary) quitKey(km tea.KeyMsg) bool {
+	return m.exporting == nil && !m.opt.Kiosk && (key.Matches(km, m.keys.Close) || key.Matches(km, m.keys.Quit))
 }
 
 func (m *Summary) header() []string {
@@ -187,7 +213,7 @@ func (m *Summary) body() []string {
 	if m.lines != nil && m.linesWidth == m.width {
 		return m.lines
 	}
-	m.lines, m.linesWidth = m.render(max(m.width-2, 20)), m.width
+	m.lines, m.linesWidth = m.render(measureWidth(m.width)), m.width
 	return m.lines
 }
 
@@ -202,6 +228,9 @@ func (m *Summary) render(w int) []string {
 	v := res.Verdict
 	label := tr(lang, "summary.verdict") + ": "
 	out = append(out, " "+st.Title.Render(label)+st.Verdict[v].Render(v.Label().In(lang)))
+	// What the verdict means, in the words of the printed summary ("None" alone reads as "no
+	// verdict yet").
+	add(st.Class[v], wrapText(export.VerdictMeaning(v, lang), w)...)
 	if n := res.NeedsConfirmation(); n > 0 {
 		add(st.Confirm, wrapText(tr(lang, "summary.confirmN", n), w)...)
 	}
@@ -216,11 +245,18 @@ func (m *Summary) render(w int) []string {
 				continue
 			}
 			n++
+			// "- [CONFIRM] question", as on paper.
 			q := f.Question.Text.In(lang)
-			qLines := wrapIndent(q, "- ", w)
-			add(st.Title, qLines...)
+			mark := ""
 			if f.NeedsConfirmation {
-				add(st.Confirm, "  "+tr(lang, "summary.confirm"))
+				mark = tr(lang, "summary.confirm") + " "
+			}
+			for i, l := range wrapIndent(mark+q, "- ", w) {
+				if i == 0 && mark != "" {
+					out = append(out, " "+st.Title.Render("- ")+st.Confirm.Render(strings.TrimSpace(mark))+st.Title.Render(" "+strings.TrimPrefix(l, "- "+mark)))
+					continue
+				}
+				out = append(out, " "+st.Title.Render(l))
 			}
 			add(st.Answer, wrapIndent(answerText(f.Question, *f.Answer, lang), "  "+tr(lang, "summary.answer")+": ", w)...)
 			add(st.Text, wrapIndent(f.Reason(lang), "  "+tr(lang, "summary.reason")+": ", w)...)
@@ -263,6 +299,20 @@ func (m *Summary) render(w int) []string {
 	out = append(out, "")
 	add(st.Text, wrapText(rs.Disclaimer.In(lang), w)...)
 	return out
+}
+
+// textBefore counts the characters of lines[:n], leaving out styling and spaces: wrapping the
+// same text to another width keeps the count, so it finds the same place again.
+func textBefore(lines []string, n int) int {
+	c := 0
+	for _, l := range lines[:min(n, len(lines))] {
+		for _, r := range ansi.Strip(l) {
+			if r != ' ' {
+				c++
+			}
+		}
+	}
+	return c
 }
 
 func itoa(n int) string {

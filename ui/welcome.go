@@ -17,12 +17,19 @@ type welcome struct {
 	kiosk  bool
 	scroll scroller
 	manual bool // scrolled by hand
+	moved  bool // the language was changed: keep the choice in view (until then, the top)
 	height int  // of the body in the last view, for paging
+	// For taps, from the last view: the screen row the body starts on, and the body line of
+	// the first language.
+	top, langLine int
 }
+
+// keys are the key bindings in the screen's language.
+func (w *welcome) keys() *Keys { return NewKeys(w.lang) }
 
 // update returns true when the person starts.
 func (w *welcome) update(msg tea.KeyMsg) bool {
-	keys := NewKeys(w.lang)
+	keys := w.keys()
 	w.manual = false
 	switch {
 	case key.Matches(msg, keys.PageUp):
@@ -32,6 +39,7 @@ func (w *welcome) update(msg tea.KeyMsg) bool {
 		w.manual = true
 		w.scroll.page(1, w.height)
 	case key.Matches(msg, keys.Up), key.Matches(msg, keys.Down), msg.String() == "tab", msg.String() == "shift+tab":
+		w.moved = true
 		if w.lang == screening.JA {
 			w.lang = screening.EN
 		} else {
@@ -43,10 +51,36 @@ func (w *welcome) update(msg tea.KeyMsg) bool {
 	return false
 }
 
+// mouse handles a tap: on a language it chooses it, a second tap on the chosen one starts (as
+// enter); the wheel scrolls. It returns true when the person starts.
+func (w *welcome) mouse(m tea.MouseMsg) bool {
+	tap, wheel := tapped(m)
+	if wheel != 0 {
+		w.manual = true
+		w.scroll.wheel(wheel * wheelLines)
+		return false
+	}
+	if !tap {
+		return false
+	}
+	line := w.scroll.lineAt(m.Y - w.top)
+	i := line - w.langLine
+	if line < 0 || i < 0 || i >= len(screening.Langs) {
+		return false
+	}
+	if screening.Langs[i] == w.lang {
+		return true
+	}
+	w.lang = screening.Langs[i]
+	w.moved = true
+	w.manual = false
+	return false
+}
+
 func (w *welcome) view(width, height int) string {
 	st, lang := w.st, w.lang
 	keys := NewKeys(lang)
-	cw := max(width-2, 20)
+	cw := measureWidth(width)
 	header := headerLines(st, w.rs.Name.In(lang), "exoscreen", width, height)
 	var body []string
 	for _, l := range wrapText(tr(lang, "welcome.title"), cw) {
@@ -63,6 +97,7 @@ func (w *welcome) view(width, height int) string {
 		body = append(body, " "+st.Title.Render(l))
 	}
 	lo := len(body)
+	w.langLine = lo
 	for _, l := range screening.Langs {
 		label := tr(lang, "lang."+string(l))
 		if l == lang {
@@ -79,11 +114,13 @@ func (w *welcome) view(width, height int) string {
 	binds := []key.Binding{withHelp(keys.Up, "up/down", tr(lang, "key.language")),
 		withHelp(keys.Select, "enter", tr(lang, "key.start"))}
 	if !w.kiosk {
-		binds = append(binds, keys.Quit)
+		binds = append(binds, keys.Leave)
 	}
 	footer := helpLine(st, width, binds...)
 	avail := height - len(header) - len(footer)
 	w.height = avail
-	body = w.scroll.window(body, avail, lo, hi, !w.manual, st, lang)
+	w.top = len(header)
+	// The screen opens at its top; once the language is moved, the choice stays in view.
+	body = w.scroll.window(body, avail, lo, hi, w.moved && !w.manual, st, lang)
 	return frame(header, body, footer, width, height)
 }

@@ -5,10 +5,12 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/exoscreen/exoscreen/screening"
+	"github.com/exoscreen/exoscreen/screening/export"
 )
 
 // doneView thanks the patient. By default it does not show the verdict; with ShowResult it
-// shows the patient summary: the verdict and the answers the doctor will look at.
+// shows the patient summary: the verdict with the sentence the printed summary gives it, and
+// the answers the doctor will look at.
 func (m *Model) doneView() string {
 	st, l := m.st, m.lang
 	parts := []string{st.Title.Render(tr(l, "done.title")), ""}
@@ -26,7 +28,7 @@ func (m *Model) doneView() string {
 func (m *Model) resultView() []string {
 	st, l, r := m.st, m.lang, m.shown
 	out := []string{st.Text.Render(tr(l, "done.result")) + "  " + st.Verdict[r.verdict].Render(r.verdict.Label().In(l)), "",
-		m.paragraph(st.Title, tr(l, "done.verdict."+r.verdict.String())), ""}
+		m.paragraph(st.Title, export.VerdictMeaning(r.verdict, l)), ""}
 	if len(r.items) == 0 {
 		return append(out, m.paragraph(st.Text, tr(l, "done.noitems")), "")
 	}

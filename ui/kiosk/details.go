@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/ui"
 )
@@ -240,6 +241,32 @@ func (d *details) update(msg tea.Msg, now time.Time) (cmd tea.Cmd, done bool, p 
 	var c tea.Cmd
 	d.inputs[d.focus], c = d.inputs[d.focus].Update(msg)
 	return c, false, p
+}
+
+// detailsTap puts the focus on the field tapped at row y (its label, help or input).
+func (m *Model) detailsTap(y int) tea.Cmd {
+	d := m.det
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	rows := make([]int, len(d.fields)) // the row of each field's label
+	for i, f := range d.fields {
+		rows[i] = -1
+		for r, l := range lines {
+			if strings.TrimSpace(l) == tr(m.lang, "details."+string(f)) {
+				rows[i] = r
+				break
+			}
+		}
+	}
+	for i := len(rows) - 1; i >= 0; i-- {
+		if rows[i] >= 0 && y >= rows[i] && (i == len(rows)-1 || rows[i+1] < 0 || y < rows[i+1]) {
+			if y > rows[i]+5 {
+				return nil // below the last field (the keys hint)
+			}
+			d.focus = i
+			return d.focusCmd()
+		}
+	}
+	return nil
 }
 
 func (d *details) view(lang screening.Lang, st *ui.Styles, width int) string {

@@ -208,8 +208,9 @@ func (m *Model) InProgress() bool {
 	return m.pending != nil || s == stDetails || s == stScreening || s == stSaving
 }
 
-// Init starts the kiosk.
-func (m *Model) Init() tea.Cmd { return nil }
+// Init starts the kiosk and turns on the mouse where the terminal reports it (a touch
+// screen's taps arrive as clicks); Bubble Tea turns it off again on exit.
+func (m *Model) Init() tea.Cmd { return tea.EnableMouseCellMotion }
 
 // wipe forgets everything about the current patient and shows the welcome screen.
 func (m *Model) wipe() tea.Cmd {
@@ -300,10 +301,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.key(msg)
 	case tea.MouseMsg:
 		m.lastIn = m.clock.Now()
-		if m.state == stScreening && m.child != nil {
+		tap := msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft
+		switch {
+		case m.state == stScreening && m.child != nil:
 			var cmd tea.Cmd
 			m.child, cmd = m.child.Update(msg)
 			return m, cmd
+		case m.state == stWelcome && tap:
+			return m.welcomeTap(msg.X, msg.Y)
+		case m.state == stDetails && tap:
+			return m, m.detailsTap(msg.Y)
+		case (m.state == stDone || m.state == stIdle) && tap:
+			// A tap is "any key" on these screens.
+			return m.key(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
 		}
 		return m, nil
 	}

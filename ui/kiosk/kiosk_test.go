@@ -298,14 +298,14 @@ func TestIdleWipe(t *testing.T) {
 	r.clock.Advance(time.Minute + time.Second)
 	r.waitTimers(1)
 	r.clock.Advance(time.Minute)
-	r.waitFor("まだ続けますか?", "30 秒後")
+	r.waitFor("まだ続けますか？", "30 秒後")
 	// A key brings the screening back.
 	r.typeText("z")
 	r.waitFor("typed=half-done!")
 	// Walking away for good: 2 minutes, then the 30 second countdown.
 	r.waitTimers(1)
 	r.clock.Advance(2 * time.Minute)
-	r.waitFor("まだ続けますか?")
+	r.waitFor("まだ続けますか？")
 	r.waitTimers(1)
 	r.clock.Advance(10 * time.Second)
 	r.waitFor("20 秒後")
@@ -651,7 +651,7 @@ func TestScreensUseNoAmbiguousGlyphs(t *testing.T) {
 func lipglossWidth(s string) int { return lipgloss.Width(s) }
 
 // TestRealQuestionnaire runs the kiosk with the real ui.Screening in both languages, every
-// question answered with its first option, through the review to the outbox.
+// question answered with its first option (chosen by its number key), through the review to the outbox.
 func TestRealQuestionnaire(t *testing.T) {
 	for _, lang := range []screening.Lang{screening.JA, screening.EN} {
 		t.Run(string(lang), func(t *testing.T) {
@@ -686,6 +686,7 @@ func TestRealQuestionnaire(t *testing.T) {
 			tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 			reached := false
 			for i := 0; i < 40 && !reached; i++ {
+				tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("1")}) // the first option, chosen
 				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 				reached = wait(review, 150*time.Millisecond)
 			}

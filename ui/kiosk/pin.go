@@ -4,8 +4,8 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"errors"
-	"sync"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )

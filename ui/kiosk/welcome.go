@@ -1,8 +1,11 @@
 package kiosk
 
 import (
+	"strings"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/exoscreen/exoscreen/screening"
 )
 
@@ -27,6 +30,32 @@ func (m *Model) welcomeKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m, tea.Batch(m.det.focusCmd(), m.idleTimer())
 		}
 		return m, m.startScreening()
+	}
+	return m, nil
+}
+
+// welcomeTap handles a tap at x, y on the welcome screen: on a language button it chooses that
+// language; a second tap on the chosen one goes on, as enter does.
+func (m *Model) welcomeTap(x, y int) (tea.Model, tea.Cmd) {
+	for row, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+		ja, en := strings.Index(l, "日本語"), strings.Index(l, "English")
+		if ja < 0 || en < 0 {
+			continue // not the row of the buttons' labels
+		}
+		if y < row-1 || y > row+1 { // the buttons are three rows high
+			return m, nil
+		}
+		// The border between the buttons: halfway from the end of one label to the other.
+		mid := (ansi.StringWidth(l[:ja]) + ansi.StringWidth("日本語") + ansi.StringWidth(l[:en])) / 2
+		i := 0
+		if x >= mid {
+			i = 1
+		}
+		if i == m.langSel {
+			return m.welcomeKey(tea.KeyMsg{Type: tea.KeyEnter})
+		}
+		m.langSel = i
+		return m, nil
 	}
 	return m, nil
 }
