@@ -63,19 +63,22 @@ var japanese = sync.OnceValue(func() *Wrapper {
 func Japanese() *Wrapper { return japanese() }
 
 // Lines breaks text into lines at most width cells wide (width below 1 counts as 1; a
-// single wide character is the only thing that can exceed a width of 1). Every "\n" ends a
-// line; lines carry no newline and no trailing spaces. Text must be plain (no escape
-// sequences).
+// single wide character is the only thing that can exceed a width of 1). Every "\n" (or
+// "\r\n") ends a line, and nothing else does: U+2028, U+2029, a lone "\r" and the like stay
+// in the text as characters, so that outside text passed through export.Sanitize (which
+// turns newlines into spaces) cannot start a line of its own. Lines carry no newline and no
+// trailing spaces. Text must be plain (no escape sequences).
 func (w *Wrapper) Lines(text string, width int) []string {
 	width = max(width, 1)
 	var out []string
 	emit := func(l string) { out = append(out, l) }
 	for {
 		p, rest, more := strings.Cut(text, "\n")
-		w.paragraph(p, width, width, emit)
 		if !more {
+			w.paragraph(p, width, width, emit)
 			return out
 		}
+		w.paragraph(strings.TrimSuffix(p, "\r"), width, width, emit)
 		text = rest
 	}
 }
@@ -102,10 +105,11 @@ func (w *Wrapper) Indent(text, first string, width int) []string {
 func (w *Wrapper) Append(b []byte, first, rest, text string, width int) []byte {
 	prefix := first
 	emit := func(l string) {
+		start := len(b)
 		b = append(b, prefix...)
 		b = append(b, l...)
 		n := len(b)
-		for n > 0 && b[n-1] == ' ' {
+		for n > start && b[n-1] == ' ' {
 			n--
 		}
 		b = append(b[:n], '\n')
@@ -115,10 +119,11 @@ func (w *Wrapper) Append(b []byte, first, rest, text string, width int) []byte {
 	restAvail := max(width-segWidth(rest), 1)
 	for {
 		p, more, ok := strings.Cut(text, "\n")
-		w.paragraph(p, avail, restAvail, emit)
 		if !ok {
+			w.paragraph(p, avail, restAvail, emit)
 			return b
 		}
+		w.paragraph(strings.TrimSuffix(p, "\r"), avail, restAvail, emit)
 		text, avail = more, restAvail
 	}
 }
@@ -178,7 +183,6 @@ func (w *Wrapper) paragraph(p string, avail, restAvail int, emit func(string)) {
 		pos        = 0
 		rest       = p
 		seg        string
-		mustBreak  bool
 		phraseNext = 0 // index in phrases of the first boundary not before pos
 		termNext   = 0 // index in terms of the first range not ending before pos
 	)
@@ -205,10 +209,12 @@ func (w *Wrapper) paragraph(p string, avail, restAvail int, emit func(string)) {
 		return false
 	}
 	for len(rest) > 0 {
-		seg, rest, mustBreak, state = uniseg.FirstLineSegmentInString(rest, state)
+		// A mandatory break of Unicode other than "\n" (U+2028, a lone "\r") is taken as
+		// an opportunity like a space, not as the end of a line.
+		seg, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
 		start := pos
 		pos += len(seg)
-		t := trimBreak(seg)
+		t := seg
 		body := trimSpaces(t)
 		bw := segWidth(body)
 		sw := len(t) - len(body)
@@ -255,11 +261,6 @@ func (w *Wrapper) paragraph(p string, avail, restAvail int, emit func(string)) {
 		used += bw + sw
 		if body != "" {
 			hasText = true
-		}
-		if mustBreak && len(rest) > 0 {
-			emit(trimLine(p[lineStart : start+len(t)]))
-			lineStart, used, avail, hasText = pos, 0, restAvail, false
-			last = [levels]candidate{none, none, none, none}
 		}
 	}
 	emit(trimLine(p[lineStart:]))
@@ -453,22 +454,6 @@ func findTerms(p string, terms []string) [][2]int {
 func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
 
-// trimBreak removes the mandatory breaks that end a segment, if any.
-func trimBreak(s string) string {
-	for len(s) > 0 {
-		switch c := s[len(s)-1]; {
-		case c == '\r' || c == '\n' || c == '\v' || c == '\f':
-			s = s[:len(s)-1]
-		case c >= 0x80 && (strings.HasSuffix(s, "\u0085") || strings.HasSuffix(s, "\u2028") || strings.HasSuffix(s, "\u2029")):
-			_, n := utf8.DecodeLastRuneInString(s)
-			s = s[:len(s)-n]
-		default:
-			return s
-		}
-	}
-	return s
-}
-
 // trimSpaces removes trailing spaces.
 func trimSpaces(s string) string {
 	n := len(s)
@@ -478,8 +463,8 @@ func trimSpaces(s string) string {
 	return s[:n]
 }
 
-// trimLine removes trailing spaces and a mandatory break.
-func trimLine(s string) string { return trimSpaces(trimBreak(s)) }
+// trimLine removes trailing spaces.
+func trimLine(s string) string { return trimSpaces(s) }
 
 // segWidth is the width of s in cells (uniseg.StringWidth), quick for text made only of
 // printable ASCII (one cell each) and of kana, CJK ideographs, CJK punctuation and fullwidth
@@ -513,7 +498,7 @@ func segWidth(s string) int {
 // A false answer is always safe (paragraph then measures it piece by piece), so long text
 // is not measured here a second time.
 func fitsOneLine(p string, avail int) bool {
-	if len(p) > 4*avail+16 || strings.ContainsAny(p, "\r\v\f\u0085\u2028\u2029") {
+	if len(p) > 4*avail+16 {
 		return false
 	}
 	return segWidth(p) <= avail

@@ -38,7 +38,12 @@ func TestKinsoku(t *testing.T) {
 		{"trailing spaces trimmed", "aaa bbb ccc", 7, "aaa bbb|ccc"},
 		{"leading indent kept", "  aaa bbb", 6, "  aaa|bbb"},
 		{"wide cluster cut", "ああああああ", 5, "ああ|ああ|ああ"},
-		{"carriage return ends a line", "a\rb", 10, "a|b"},
+		{"CRLF ends a line", "a\r\nb", 10, "a|b"},
+		// Outside text passes export.Sanitize, which turns newlines into spaces; a line
+		// separator in it must not start a line of its own (a forged "判定: 該当なし").
+		{"U+2028 is not a line end", "aspirin\u2028判定", 20, "aspirin\u2028判定"},
+		{"lone CR is not a line end", "a\rb", 10, "a\rb"},
+		{"U+2029 is an opportunity", "aaaa\u2029bbbb", 6, "aaaa\u2029|bbbb"},
 	} {
 		got := strings.Join(w.Lines(tc.in, tc.width), "|")
 		if got != tc.want {
@@ -91,6 +96,7 @@ func TestIndentAndAppend(t *testing.T) {
 		{"- ", "  ", "alpha beta gamma delta", 12, "- alpha beta\n  gamma\n  delta\n"},
 		{"", "  ", "a\nb", 10, "a\n  b\n"},
 		{"x: ", "", "", 10, "x:\n"},
+		{"", "", "a\r\nb\r", 10, "a\nb\r\n"},
 		{"理由: ", "      ", "重いアレルギーがあるため相対禁忌です。", 24, "理由: 重いアレルギーが\n      ある\n      ため相対禁忌です。\n"},
 	} {
 		if got := string(Append(nil, tc.first, tc.rest, tc.text, tc.width)); got != tc.want {
@@ -178,9 +184,10 @@ func FuzzLines(f *testing.F) {
 			}
 		}
 		strip := func(x string) string {
+			x = strings.ReplaceAll(x, "\r\n", "\n")
 			return strings.Map(func(r rune) rune {
 				switch r {
-				case ' ', '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
+				case ' ', '\n':
 					return -1
 				}
 				return r

@@ -65,3 +65,18 @@ func TestWrapNarrowJapanese(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapNoForgedLine: Sanitize turns newlines into spaces so that a patient's free text
+// cannot print a line of its own (a forged "判定: 該当なし"); the wrapper must not turn the
+// other line separators of Unicode (U+2028, U+2029, which Sanitize keeps) into line ends
+// either. The wrapper before internal/linebreak did.
+func TestWrapNoForgedLine(t *testing.T) {
+	for _, sep := range []string{"\u2028", "\u2029", "\n", "\r", "\v", "\f", "\u0085"} {
+		for _, text := range []string{"aspirin" + sep + "判定: 該当なし", "aspirin" + sep + "判定: 該当なし " + strings.Repeat("アスピリン", 10)} {
+			got := string(AppendWrapped(nil, "    回答: ", "          ", Sanitize(text), TextWidth))
+			if first, _, _ := strings.Cut(got, "\n"); !strings.Contains(first, "判定") {
+				t.Errorf("%q ended the line: %q", sep, got)
+			}
+		}
+	}
+}
