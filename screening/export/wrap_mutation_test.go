@@ -64,8 +64,10 @@ func TestWrapEmptyText(t *testing.T) {
 	for _, c := range []struct{ first, text, want string }{
 		{"", "", "\n"}, {"- ", "", "-\n"}, {"- ", "   ", "-\n"}, {"  ", "", "\n"}, {"Name: ", " ", "Name:\n"},
 	} {
-		if got := string(AppendWrapped([]byte("x\n"), c.first, "  ", c.text, 80)); got != "x\n"+c.want {
-			t.Errorf("%q %q: %q, want %q", c.first, c.text, got, "x\n"+c.want)
+		for _, b := range []string{"", "x\n"} {
+			if got := string(AppendWrapped([]byte(b), c.first, "  ", c.text, 80)); got != b+c.want {
+				t.Errorf("after %q, %q %q: %q, want %q", b, c.first, c.text, got, b+c.want)
+			}
 		}
 	}
 }
