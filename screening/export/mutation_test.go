@@ -559,3 +559,88 @@ func TestQuestionnaireConditionsOnUnsureInteger(t *testing.T) {
 		}
 	}
 }
+
+// A rule set with more questions than the renderers' fixed-size scratch space (64) renders
+// as any other: the JSON result is json.Marshal's, and every question is in the outputs.
+func TestManyQuestions(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"ruleset.yaml", "sources.yaml", "questions.yaml"} {
+		data, err := os.ReadFile(filepath.Join(testrules.Dir(), name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "questions.yaml" {
+			// 60 more questions at the end of the last section.
+			var extra strings.Builder
+			for i := range 60 {
+				fmt.Fprintf(&extra, `      - id: extra_%02d
+        kind: single
+        text: {ja: "追加の質問 %[1]d", en: "Extra question %[1]d"}
+        options:
+          - code: "no"
+            text: {ja: いいえ, en: "No"}
+          - code: "yes"
+            text: {ja: はい, en: "Yes"}
+          - code: unsure
+            text: {ja: わからない, en: "Not sure"}
+        rules:
+          - when:
+              conditions:
+                - {operator: "=", answer: "no"}
+            class: none
+            sources: [zen-2025]
+            reason: {ja: "該当しません。", en: "Does not apply."}
+          - when:
+              conditions:
+                - {operator: "=", answer: "yes"}
+            class: relative
+            sources: [zen-2025]
+            reason: {ja: "医師が判断します。", en: "The physician decides."}
+          - when:
+              conditions:
+                - {operator: "=", answer: unsure}
+            class: relative
+            needs_confirmation: true
+            sources: [zen-2025]
+            reason: {ja: "確認が必要です。", en: "To be confirmed."}
+`, i)
+			}
+			data = append(bytes.TrimRight(data, "\n"), '\n')
+			data = append(data, extra.String()...)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rs, err := screening.LoadDir(dir)
+	if err != nil {
+		t.Fatalf("the rule set with 60 more questions does not load: %v", err)
+	}
+	if len(rs.Questions) <= 64 {
+		t.Fatalf("%d questions, want more than 64", len(rs.Questions))
+	}
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(goldenCases[0].record), &rec); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 60 {
+		rec[fmt.Sprintf("extra_%02d", i)] = []string{"no", "yes", "unsure"}[i%3]
+	}
+	data, _ := json.Marshal(rec)
+	res := evaluate(t, rs, answersOf(t, rs, string(data)))
+	m := Meta{Lang: screening.EN, Time: fixedTime, ID: "0b7e2d1c-9f3a-4c55-8e21-6d4f0a9b3c17"}
+	want, err := json.Marshal(NewJSONResult(res, m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := AppendJSON(nil, res, m); !bytes.Equal(got, want) {
+		t.Errorf("JSON differs from json.Marshal:\n%s", firstDiff(want, got))
+	}
+	text := string(AppendText(nil, res, m))
+	fhir := string(AppendFHIR(nil, res, m))
+	for _, s := range []string{"Extra question 0", "Extra question 59"} {
+		if !strings.Contains(text, s) || !strings.Contains(fhir, s) {
+			t.Errorf("%q missing from the text or the FHIR output", s)
+		}
+	}
+}

@@ -38,7 +38,7 @@ func TestWrapHyphenAndSlashBetweenLettersAndDigits(t *testing.T) {
 }
 
 // Lines are filled up to the width exactly, with the first line's and the other lines'
-// prefixes; a mandatory break is kept.
+// prefixes; a line break in the text is kept, except at its end.
 func TestWrapFillsLinesToTheWidth(t *testing.T) {
 	for _, c := range []struct {
 		first, rest, text string
@@ -52,6 +52,11 @@ func TestWrapFillsLinesToTheWidth(t *testing.T) {
 		{"", "", "aaaa bbbbb\ncc", 10, "aaaa bbbbb\ncc\n"},
 		{"", "", "a\nb\n\nc", 10, "a\nb\n\nc\n"},
 		{"> ", "  ", "aaaa bbbbb ccccc", 12, "> aaaa bbbbb\n  ccccc\n"},
+		// A line break at the end adds no empty line.
+		{"- ", "  ", "a\n", 10, "- a\n"},
+		{"- ", "  ", "\n", 10, "-\n"},
+		{"- ", "  ", "\r\n", 10, "-\n"},
+		{"- ", "  ", "\na", 10, "-\n  a\n"},
 	} {
 		if got := string(AppendWrapped(nil, c.first, c.rest, c.text, c.width)); got != c.want {
 			t.Errorf("%q %q %q at %d: %q, want %q", c.first, c.rest, c.text, c.width, got, c.want)
@@ -64,8 +69,10 @@ func TestWrapEmptyText(t *testing.T) {
 	for _, c := range []struct{ first, text, want string }{
 		{"", "", "\n"}, {"- ", "", "-\n"}, {"- ", "   ", "-\n"}, {"  ", "", "\n"}, {"Name: ", " ", "Name:\n"},
 	} {
-		if got := string(AppendWrapped([]byte("x\n"), c.first, "  ", c.text, 80)); got != "x\n"+c.want {
-			t.Errorf("%q %q: %q, want %q", c.first, c.text, got, "x\n"+c.want)
+		for _, b := range []string{"", "x\n"} {
+			if got := string(AppendWrapped([]byte(b), c.first, "  ", c.text, 80)); got != b+c.want {
+				t.Errorf("after %q, %q %q: %q, want %q", b, c.first, c.text, got, b+c.want)
+			}
 		}
 	}
 }

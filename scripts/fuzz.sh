@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs every fuzz target of the repository for a bounded time (FUZZTIME, default 10s each),
+# on top of its seeds, one `go test -fuzz` per target (go test fuzzes one target at a time).
+# .ci/run calls it; run it by hand with a longer FUZZTIME to search harder:
+#
+#   scripts/fuzz.sh                 # every target, 10 s each
+#   FUZZTIME=5m scripts/fuzz.sh screening/export:FuzzWrap
+#
+# A failure found here fails the script. go test has written the failing input to
+# PACKAGE/testdata/fuzz/FuzzNAME/...: fix the bug, and commit that file with the fix, so the
+# input stays a seed that every `go test` runs.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/usr/local/go/bin:$PATH"
+fuzztime=${FUZZTIME:-10s}
+
+# Every fuzz target in the repository, as package:Target. The check below fails when a
+# target is added or renamed without being listed here.
+targets=(
+  screening:FuzzParseAnswers
+  screening:FuzzReadAnswers
+  screening:FuzzLoad
+  screening/export:FuzzReadQuestionnaireResponse
+  screening/export:FuzzWrap
+  screening/outbox:FuzzParseResult
+  screening/outbox:FuzzReadOutboxFiles
+  ui/accessible:FuzzParseAnswer
+  ui/kiosk:FuzzValidate
+)
+
+found=$(git ls-files -co --exclude-standard '*_test.go' | xargs grep -H -o -E '^func Fuzz[A-Za-z0-9_]*' |
+  sed -E 's#^(.*)/[^/]*_test\.go:func (Fuzz[A-Za-z0-9_]*)$#\1:\2#' | sort)
+listed=$(printf '%s\n' "${targets[@]}" | sort)
+if [ "$found" != "$listed" ]; then
+  echo "scripts/fuzz.sh: the list of fuzz targets differs from the code (grep '^func Fuzz'):" >&2
+  diff <(echo "$listed") <(echo "$found") >&2
+  exit 1
+fi
+
+run=("${targets[@]}")
+if [ $# -gt 0 ]; then
+  run=("$@")
+fi
+failed=()
+start=$(date +%s)
+for t in "${run[@]}"; do
+  pkg=${t%%:*}
+  name=${t#*:}
+  echo "== fuzz $pkg $name ($fuzztime)"
+  if ! go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" "./$pkg"; then
+    failed+=("$t")
+  fi
+done
+echo "fuzzing took $(($(date +%s) - start)) s for ${#run[@]} targets"
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "fuzzing failed: ${failed[*]}" >&2
+  echo "new failing inputs (commit them as seeds with the fix):" >&2
+  git status --porcelain --untracked-files=all -- '*testdata/fuzz/*' >&2
+  exit 1
+fi
