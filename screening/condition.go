@@ -9,6 +9,10 @@ func (c *Condition) eval(vals []Value, shown []bool, self *Value) bool {
 	if c == nil {
 		return true
 	}
+	// Every item is tested (no early return): conditions have a few items, and a loop whose
+	// length does not depend on the answers is cheaper than a mispredicted branch.
+	anyOf := c.Behavior == Any
+	all, some := true, false
 	for i := range c.Items {
 		it := &c.Items[i]
 		v := &noAnswer
@@ -18,14 +22,13 @@ func (c *Condition) eval(vals []Value, shown []bool, self *Value) bool {
 			v = &vals[it.Question.Index]
 		}
 		ok := it.match(v)
-		if c.Behavior == Any && ok {
-			return true
-		}
-		if c.Behavior != Any && !ok {
-			return false
-		}
+		all = all && ok
+		some = some || ok
 	}
-	return c.Behavior != Any
+	if anyOf {
+		return some
+	}
+	return all
 }
 
 // noAnswer is the answer of a hidden question, for eval (never changed).
@@ -121,6 +124,11 @@ func (it *ConditionItem) match(v *Value) bool {
 	}
 	switch k {
 	case kcSingle:
+		// By the item's mask of matching options, when the answer carries its option
+		// index (checked, as in placed).
+		if i := int(v.opt) - 1; it.mask != 0 && i >= 0 && i < len(it.Question.Options) && it.Question.Options[i].Code == v.Code {
+			return it.mask>>uint(i)&1 != 0
+		}
 		switch op {
 		case ocEq:
 			return v.Code == it.Code
@@ -227,13 +235,24 @@ func (rs *RuleSet) buildTables() {
 	}
 }
 
-// codeOps notes the operator code of every item of c.
+// codeOps notes the operator code of every item of c, and for a single-choice question with
+// at most 64 options the mask of the options that match.
 func codeOps(c *Condition) {
 	if c == nil {
 		return
 	}
 	for i := range c.Items {
-		c.Items[i].oc = opCodeOf(c.Items[i].Operator)
+		it := &c.Items[i]
+		it.oc = opCodeOf(it.Operator)
+		q := it.Question
+		if q.Kind != Single || len(q.Options) > 64 || (it.oc != ocEq && it.oc != ocNe) {
+			continue
+		}
+		for j, o := range q.Options {
+			if (o.Code == it.Code) == (it.oc == ocEq) {
+				it.mask |= 1 << uint(j)
+			}
+		}
 	}
 }
 

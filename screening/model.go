@@ -146,7 +146,8 @@ type ConditionItem struct {
 	Unsure bool
 	Exists bool
 
-	oc opCode // Operator, noted by buildTables
+	oc   opCode // Operator, noted by buildTables
+	mask uint64 // Single, = or !=: bit i set when option i matches (0: compare codes)
 }
 
 // Rule places the answers of its question that match When.
