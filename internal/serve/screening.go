@@ -62,6 +62,7 @@ type screeningModel struct {
 	lastIn    time.Time
 	terminate bool
 	allowQuit bool
+	wiped     bool // ended by the idle timeout
 
 	width, height int
 }
@@ -119,7 +120,7 @@ func (m *screeningModel) quit() (tea.Model, tea.Cmd) {
 // the program quits).
 func (m *screeningModel) wipe() (tea.Model, tea.Cmd) {
 	m.child, m.summary, m.pending = nil, nil, nil
-	m.allowQuit = true
+	m.allowQuit, m.wiped = true, true
 	logged := m.cfg.IdleWiped
 	if logged == nil {
 		return m, tea.Quit

@@ -529,3 +529,35 @@ func TestStuckClientBlocksNobody(t *testing.T) {
 		t.Errorf("the test's client was not stuck after all:\n%s", ts.log.String())
 	}
 }
+
+// The screening mode ends a session idle past the timeout and its countdown (wiped), and
+// ctrl+c asks before it ends a screening with answers (abandoned).
+func TestScreeningModeIdleAndQuit(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.Mode = ModeScreening; c.IdleTimeout = time.Second })
+	c := dial(t, ts.addr)
+	tm := openTerm(t, c, 80, 24)
+	tm.must(0, 10*time.Second, "質問 1")
+	tm.must(0, 5*time.Second, "まだ続けますか")
+	if err := tm.waitExit(5 * time.Second); err != nil {
+		t.Fatalf("the idle session did not end: %v", err)
+	}
+	waitLog(t, ts.log, "session 1 end: idle wipe", 5*time.Second)
+	if !strings.Contains(tm.text(0), "回答は消去されました") {
+		t.Error("the patient was not told why the session ended")
+	}
+
+	tm = openTerm(t, c, 80, 24)
+	tm.must(0, 10*time.Second, "質問 1")
+	m := tm.key(keyEnter)
+	tm.must(m, 5*time.Second, "質問 2")
+	m = tm.key("\x03")
+	tm.must(m, 5*time.Second, "終了しますか")
+	tm.key("\x03")
+	if err := tm.waitExit(5 * time.Second); err != nil {
+		t.Fatalf("ctrl+c twice did not end the session: %v", err)
+	}
+	waitLog(t, ts.log, "session 2 end: abandoned", 5*time.Second)
+	if n := len(results(t, ts.outbox)); n != 0 {
+		t.Errorf("%d results saved", n)
+	}
+}

@@ -129,6 +129,8 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 		ss.mu.Unlock()
 		if closing {
 			io.WriteString(sess, nl+strings.ReplaceAll(tr(lang, "closing"), "\n", nl)+nl) //nolint:errcheck
+		} else if ss.scr != nil && ss.scr.wiped {
+			io.WriteString(sess, nl+tr(lang, "line.idle")+nl) //nolint:errcheck
 		}
 		out, ids := ss.outcome()
 		saved := ""
