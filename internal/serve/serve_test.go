@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -508,6 +509,11 @@ func TestStuckClientBlocksNobody(t *testing.T) {
 	if err := stuck.Shell(); err != nil {
 		t.Fatal(err)
 	}
+	// Let the session start first: its terminal query gives up after queryWait. (A window
+	// change while the session starts races in charmbracelet/ssh, which writes the window
+	// that Pty() reads without a lock.)
+	waitLog(t, ts.log, "session 1 start", 5*time.Second)
+	time.Sleep(queryWait + 300*time.Millisecond)
 	// Full redraws of a 400x200 screen until far more than the SSH window (2 MiB) is unread.
 	for i := 0; i < 150; i++ {
 		if err := stuck.WindowChange(200, 400-i%2); err != nil {
@@ -559,5 +565,42 @@ func TestScreeningModeIdleAndQuit(t *testing.T) {
 	waitLog(t, ts.log, "session 2 end: abandoned", 5*time.Second)
 	if n := len(results(t, ts.outbox)); n != 0 {
 		t.Errorf("%d results saved", n)
+	}
+}
+
+// With LangFromClient the screening starts in the language of the client's locale.
+func TestLanguageFromClient(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.Mode = ModeScreening; c.LangFromClient = true })
+	c := dial(t, ts.addr)
+	for _, tc := range []struct{ env, want string }{
+		{"en_US.UTF-8", "Question 1"},
+		{"ja_JP.UTF-8", "質問 1"},
+		{"C", "質問 1"}, // neither: the server's language
+	} {
+		sess, err := c.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sess.Setenv("LANG", tc.env); err != nil {
+			t.Fatal(err)
+		}
+		if err := sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{}); err != nil {
+			t.Fatal(err)
+		}
+		in, _ := sess.StdinPipe()
+		var out syncBuffer
+		sess.Stdout = &out
+		if err := sess.Shell(); err != nil {
+			t.Fatal(err)
+		}
+		end := time.Now().Add(10 * time.Second)
+		for !strings.Contains(ansi.Strip(out.String()), tc.want) {
+			if time.Now().After(end) {
+				t.Fatalf("LANG=%s: no %q:\n%q\nlog:\n%s", tc.env, tc.want, tail(out.String()), ts.log.String())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		in.Close()
+		sess.Close()
 	}
 }

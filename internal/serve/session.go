@@ -233,6 +233,32 @@ func (ss *session) save(res *screening.Result, m export.Meta) (string, error) {
 	return id, nil
 }
 
+// lang is the language a screening starts in: the client's locale with LangFromClient, else
+// the configured one.
+func (ss *session) lang() screening.Lang {
+	cfg := ss.srv.cfg
+	if !cfg.LangFromClient {
+		return cfg.Lang
+	}
+	env := ss.sess.Environ()
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		for _, kv := range env {
+			v, ok := strings.CutPrefix(kv, name+"=")
+			if !ok || v == "" {
+				continue
+			}
+			switch l := strings.ToLower(v); {
+			case strings.HasPrefix(l, "en"):
+				return screening.EN
+			case strings.HasPrefix(l, "ja"):
+				return screening.JA
+			}
+			return cfg.Lang
+		}
+	}
+	return cfg.Lang
+}
+
 // idleWiped records an idle wipe.
 func (ss *session) idleWiped() {
 	ss.mu.Lock()
@@ -256,7 +282,10 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	if !ok {
 		return nil
 	}
-	st := ui.NewStyles(bm.MakeRenderer(sess))
+	// The session's input is read by one pump: first by the renderer's terminal query
+	// (background colour), which gives up after queryWait, then by the program.
+	in := newPump(sess)
+	st := ui.NewStyles(bm.MakeRenderer(&querySession{Session: sess, in: in, deadline: time.Now().Add(queryWait)}))
 	pty, _, _ := sess.Pty()
 	cfg := s.cfg
 	var model tea.Model
@@ -264,7 +293,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	switch cfg.Mode {
 	case ModeScreening:
 		m := newScreeningModel(cfg.RuleSet, screeningConfig{
-			Lang: cfg.Lang, Styles: st, Clinic: cfg.Clinic, ShowResult: true,
+			Lang: ss.lang(), Styles: st, Clinic: cfg.Clinic, ShowResult: true,
 			Idle: cfg.IdleTimeout, Countdown: idleCountdown(cfg.IdleTimeout),
 			Save: ss.save, IdleWiped: ss.idleWiped,
 			Width: min(pty.Window.Width, maxWidth), Height: min(pty.Window.Height, maxHeight),
@@ -308,7 +337,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	opts := append(bm.MakeOptions(sess),
 		// The session's input, watched for its end: a client that closed its session (or
 		// its input) ends the program after a save in progress.
-		tea.WithInput(&eofReader{r: sess, onEOF: ss.terminate}),
+		tea.WithInput(&eofReader{r: in, onEOF: ss.terminate}),
 		tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithFPS(fps),
 		tea.WithEnvironment(env), tea.WithFilter(clampSize(filter)))
 	p := tea.NewProgram(model, opts...)
@@ -323,11 +352,38 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// middleware's own Quit is dropped by the filters, which let only a clean end through).
 	go func() {
 		<-sess.Context().Done()
+		in.stop()
 		if !ss.ended.Load() {
 			ss.terminate()
 		}
 	}()
 	return p
+}
+
+// queryWait is how long a session's renderer waits for the client's terminal to say its
+// background colour.
+const queryWait = time.Second
+
+// querySession is the session as the renderer's terminal query sees it: reads end at the
+// deadline. (bubbletea.MakeRenderer reads the answer from the session itself and cancels
+// the read after a second, but a read of an SSH session cannot be cancelled: a client whose
+// terminal does not answer kept a blank screen until its first key, and lost that key.)
+type querySession struct {
+	ssh.Session
+	in       *pump
+	deadline time.Time
+}
+
+var errQueryTimeout = errors.New("the terminal did not answer")
+
+func (q *querySession) Read(b []byte) (int, error) {
+	wait := time.Until(q.deadline)
+	if wait <= 0 {
+		return 0, errQueryTimeout
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	return q.in.read(b, t.C)
 }
 
 // The largest window a session draws for: a client claiming a larger one gets this size
@@ -354,7 +410,7 @@ func clampSize(f func(tea.Model, tea.Msg) tea.Msg) func(tea.Model, tea.Msg) tea.
 // questions. It returns the exit status of the session.
 func (ss *session) lineMode() int {
 	s, sess := ss.srv, ss.sess
-	lang := s.cfg.Lang
+	lang := ss.lang()
 	if lang != screening.EN {
 		lang = screening.JA
 	}
@@ -542,7 +598,10 @@ func (p *pump) line(ctx context.Context) (string, error) {
 }
 
 // Read gives what is left of the input.
-func (p *pump) Read(b []byte) (int, error) {
+func (p *pump) Read(b []byte) (int, error) { return p.read(b, nil) }
+
+// read is Read that gives up with errQueryTimeout when timeout fires.
+func (p *pump) read(b []byte, timeout <-chan time.Time) (int, error) {
 	if len(p.buf) == 0 {
 		select {
 		case c, ok := <-p.ch:
@@ -552,6 +611,8 @@ func (p *pump) Read(b []byte) (int, error) {
 			p.buf = c
 		case <-p.done:
 			return 0, io.EOF
+		case <-timeout:
+			return 0, errQueryTimeout
 		}
 	}
 	n := copy(b, p.buf)
