@@ -119,8 +119,8 @@ type Server struct {
 	nextID   atomic.Int64
 	active   atomic.Int64
 	mu       sync.Mutex
-	sessions map[int64]*session
-	wg       sync.WaitGroup // running sessions
+	sessions map[ssh.Session]*session // the sessions running, by their SSH session
+	wg       sync.WaitGroup           // running sessions
 	failures *failures
 }
 
@@ -175,7 +175,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Log = os.Stderr
 	}
 	s := &Server{cfg: cfg, box: outbox.New(cfg.Outbox), log: &opLog{w: cfg.Log},
-		sessions: map[int64]*session{}, failures: newFailures()}
+		sessions: map[ssh.Session]*session{}, failures: newFailures()}
 	if testSaveDelay != "" {
 		s.saveDelay, _ = time.ParseDuration(testSaveDelay)
 	}

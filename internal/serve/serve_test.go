@@ -1,12 +1,14 @@
 package serve
 
 import (
+	"fmt"
 	"io"
 	"net"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -602,5 +604,38 @@ func TestLanguageFromClient(t *testing.T) {
 		}
 		in.Close()
 		sess.Close()
+	}
+}
+
+// Sessions opened at once on one connection are apart: each its own kiosk, and nothing typed
+// in one shows in another.
+func TestSessionsOnOneConnectionApart(t *testing.T) {
+	ts := startServer(t, nil)
+	c := dial(t, ts.addr)
+	const n = 4
+	terms := make([]*term, n)
+	var wg sync.WaitGroup
+	for i := range terms {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			terms[i] = openTerm(t, c, 70+i, 24)
+		}()
+	}
+	wg.Wait()
+	for i, tm := range terms {
+		tm.must(0, 10*time.Second, "ようこそ")
+		m := tm.key(keyEnter)
+		tm.must(m, 5*time.Second, "受付の情報を入力してください")
+		m = tm.key(fmt.Sprintf("77%d", i))
+		tm.must(m, 5*time.Second, fmt.Sprintf("77%d", i))
+	}
+	for i, tm := range terms {
+		tm.quiet(30*time.Millisecond, time.Second)
+		for j := range terms {
+			if j != i && strings.Contains(tm.text(0), fmt.Sprintf("77%d", j)) {
+				t.Errorf("session %d shows what was typed in session %d", i, j)
+			}
+		}
 	}
 }

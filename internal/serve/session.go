@@ -26,8 +26,6 @@ import (
 // fps is the frame rate of a session's screen, as the local kiosk's.
 const fps = 40
 
-const sessKey ctxKey = "exoscreen.session"
-
 // Outcomes of a session, for the operator log.
 const (
 	outCompleted = "completed"
@@ -94,12 +92,12 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 			return
 		}
 		ss.id = s.nextID.Add(1)
-		s.sessions[ss.id] = ss
+		s.sessions[sess] = ss
 		s.wg.Add(1)
 		s.mu.Unlock()
 		defer func() {
 			s.mu.Lock()
-			delete(s.sessions, ss.id)
+			delete(s.sessions, sess)
 			s.mu.Unlock()
 			s.active.Add(-1)
 			s.wg.Done()
@@ -116,7 +114,6 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 
 		code := 0
 		if hasPty {
-			sess.Context().SetValue(sessKey, ss)
 			next(sess)
 		} else {
 			code = ss.lineMode()
@@ -278,7 +275,11 @@ func idleCountdown(idle time.Duration) time.Duration {
 // program makes the session's program (the bubbletea middleware's ProgramHandler): the
 // session's own renderer and styles, its own kiosk or screening.
 func (s *Server) program(sess ssh.Session) *tea.Program {
-	ss, ok := sess.Context().Value(sessKey).(*session)
+	// The session is found by its SSH session, not through the context: the context is the
+	// connection's, shared by every session a client opens on it.
+	s.mu.Lock()
+	ss, ok := s.sessions[sess]
+	s.mu.Unlock()
 	if !ok {
 		return nil
 	}
