@@ -517,7 +517,7 @@ func TestStuckClientBlocksNobody(t *testing.T) {
 	waitLog(t, ts.log, "session 1 start", 5*time.Second)
 	time.Sleep(queryWait + 300*time.Millisecond)
 	// Full redraws of a 400x200 screen until far more than the SSH window (2 MiB) is unread.
-	for i := 0; i < 150; i++ {
+	for i := 0; i < 250; i++ {
 		if err := stuck.WindowChange(200, 400-i%2); err != nil {
 			t.Fatalf("window change %d: %v; log:\n%s", i, err, ts.log.String())
 		}
