@@ -91,7 +91,7 @@ func (e *env) serve(args []string) int {
 		lang = screening.JA // the clinic's language for the staff screens and the first screen
 	}
 	srv, err := serve.New(serve.Config{
-		Listen: *listen, Outbox: *outboxDir, Mode: serve.Mode(*mode), RuleSet: rs, Lang: lang, LangFromClient: !c.langSet,
+		Listen: *listen, Outbox: *outboxDir, Mode: serve.Mode(*mode), RuleSet: rs, Lang: lang,
 		Details: fields, ShowResult: *showResult, IdleTimeout: *idle, Clinic: *clinic, Guard: guard,
 		HostKey: *hostKey, AuthorizedKeys: *authKeys, Password: password,
 		MaxSessions: *maxSessions, Log: logw,

@@ -64,12 +64,11 @@ type Config struct {
 	Mode Mode
 	// RuleSet is the rule set screened with (required).
 	RuleSet *screening.RuleSet
-	// Lang is the staff's language and the language preselected for patients.
+	// Lang is the staff's language and the language preselected for patients. A session of
+	// the screening mode or the line mode starts in the language of the client's LC_ALL,
+	// LC_MESSAGES or LANG when that names ja or en (OpenSSH sends LANG and LC_* by default
+	// on Debian), else in Lang.
 	Lang screening.Lang
-	// LangFromClient starts a session of the screening mode or the line mode in the language
-	// of the client's LC_ALL, LC_MESSAGES or LANG (ja or en, when the client sends one;
-	// OpenSSH sends LANG and LC_* by default on Debian), else in Lang.
-	LangFromClient bool
 	// Details, ShowResult, IdleTimeout and Clinic are those of the kiosk (kiosk.Options).
 	// IdleTimeout applies in every mode: in the screening mode and in the line mode a session
 	// idle that long (and then the countdown) is wiped and ended.

@@ -570,9 +570,9 @@ func TestScreeningModeIdleAndQuit(t *testing.T) {
 	}
 }
 
-// With LangFromClient the screening starts in the language of the client's locale.
+// The screening starts in the language of the client's locale, when it names one.
 func TestLanguageFromClient(t *testing.T) {
-	ts := startServer(t, func(c *Config) { c.Mode = ModeScreening; c.LangFromClient = true })
+	ts := startServer(t, func(c *Config) { c.Mode = ModeScreening })
 	c := dial(t, ts.addr)
 	for _, tc := range []struct{ env, want string }{
 		{"en_US.UTF-8", "Question 1"},

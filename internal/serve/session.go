@@ -230,13 +230,10 @@ func (ss *session) save(res *screening.Result, m export.Meta) (string, error) {
 	return id, nil
 }
 
-// lang is the language a screening starts in: the client's locale with LangFromClient, else
-// the configured one.
+// lang is the language a screening starts in: the client's locale when it names ja or en,
+// else the configured one.
 func (ss *session) lang() screening.Lang {
 	cfg := ss.srv.cfg
-	if !cfg.LangFromClient {
-		return cfg.Lang
-	}
 	env := ss.sess.Environ()
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		for _, kv := range env {
