@@ -62,6 +62,7 @@ type screeningModel struct {
 	lastIn    time.Time
 	terminate bool
 	allowQuit bool
+	wiped     bool // ended by the idle timeout
 
 	width, height int
 }
@@ -115,13 +116,16 @@ func (m *screeningModel) quit() (tea.Model, tea.Cmd) {
 	return m, tea.Quit
 }
 
-// wipe forgets the screening and ends the session.
+// wipe forgets the screening and ends the session (the wipe is logged in a command, then
+// the program quits).
 func (m *screeningModel) wipe() (tea.Model, tea.Cmd) {
 	m.child, m.summary, m.pending = nil, nil, nil
-	if m.cfg.IdleWiped != nil {
-		m.cfg.IdleWiped()
+	m.allowQuit, m.wiped = true, true
+	logged := m.cfg.IdleWiped
+	if logged == nil {
+		return m, tea.Quit
 	}
-	return m.quit()
+	return m, tea.Sequence(func() tea.Msg { logged(); return nil }, tea.Quit)
 }
 
 func (m *screeningModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {

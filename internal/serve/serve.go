@@ -64,7 +64,10 @@ type Config struct {
 	Mode Mode
 	// RuleSet is the rule set screened with (required).
 	RuleSet *screening.RuleSet
-	// Lang is the staff's language and the language preselected for patients.
+	// Lang is the staff's language and the language preselected for patients. A session of
+	// the screening mode or the line mode starts in the language of the client's LC_ALL,
+	// LC_MESSAGES or LANG when that names ja or en (OpenSSH sends LANG and LC_* by default
+	// on Debian), else in Lang.
 	Lang screening.Lang
 	// Details, ShowResult, IdleTimeout and Clinic are those of the kiosk (kiosk.Options).
 	// IdleTimeout applies in every mode: in the screening mode and in the line mode a session
@@ -115,8 +118,8 @@ type Server struct {
 	nextID   atomic.Int64
 	active   atomic.Int64
 	mu       sync.Mutex
-	sessions map[int64]*session
-	wg       sync.WaitGroup // running sessions
+	sessions map[ssh.Session]*session // the sessions running, by their SSH session
+	wg       sync.WaitGroup           // running sessions
 	failures *failures
 }
 
@@ -171,7 +174,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Log = os.Stderr
 	}
 	s := &Server{cfg: cfg, box: outbox.New(cfg.Outbox), log: &opLog{w: cfg.Log},
-		sessions: map[int64]*session{}, failures: newFailures()}
+		sessions: map[ssh.Session]*session{}, failures: newFailures()}
 	if testSaveDelay != "" {
 		s.saveDelay, _ = time.ParseDuration(testSaveDelay)
 	}

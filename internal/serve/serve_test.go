@@ -1,15 +1,18 @@
 package serve
 
 import (
+	"fmt"
 	"io"
 	"net"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -508,8 +511,13 @@ func TestStuckClientBlocksNobody(t *testing.T) {
 	if err := stuck.Shell(); err != nil {
 		t.Fatal(err)
 	}
+	// Let the session start first: its terminal query gives up after queryWait. (A window
+	// change while the session starts races in charmbracelet/ssh, which writes the window
+	// that Pty() reads without a lock.)
+	waitLog(t, ts.log, "session 1 start", 5*time.Second)
+	time.Sleep(queryWait + 300*time.Millisecond)
 	// Full redraws of a 400x200 screen until far more than the SSH window (2 MiB) is unread.
-	for i := 0; i < 150; i++ {
+	for i := 0; i < 250; i++ {
 		if err := stuck.WindowChange(200, 400-i%2); err != nil {
 			t.Fatalf("window change %d: %v; log:\n%s", i, err, ts.log.String())
 		}
@@ -527,5 +535,107 @@ func TestStuckClientBlocksNobody(t *testing.T) {
 	}
 	if !strings.Contains(ts.log.String(), "1 session(s) did not end in 1s") {
 		t.Errorf("the test's client was not stuck after all:\n%s", ts.log.String())
+	}
+}
+
+// The screening mode ends a session idle past the timeout and its countdown (wiped), and
+// ctrl+c asks before it ends a screening with answers (abandoned).
+func TestScreeningModeIdleAndQuit(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.Mode = ModeScreening; c.IdleTimeout = time.Second })
+	c := dial(t, ts.addr)
+	tm := openTerm(t, c, 80, 24)
+	tm.must(0, 10*time.Second, "質問 1")
+	tm.must(0, 5*time.Second, "まだ続けますか")
+	if err := tm.waitExit(5 * time.Second); err != nil {
+		t.Fatalf("the idle session did not end: %v", err)
+	}
+	waitLog(t, ts.log, "session 1 end: idle wipe", 5*time.Second)
+	if !strings.Contains(tm.text(0), "回答は消去されました") {
+		t.Error("the patient was not told why the session ended")
+	}
+
+	tm = openTerm(t, c, 80, 24)
+	tm.must(0, 10*time.Second, "質問 1")
+	m := tm.key(keyEnter)
+	tm.must(m, 5*time.Second, "質問 2")
+	m = tm.key("\x03")
+	tm.must(m, 5*time.Second, "終了しますか")
+	tm.key("\x03")
+	if err := tm.waitExit(5 * time.Second); err != nil {
+		t.Fatalf("ctrl+c twice did not end the session: %v", err)
+	}
+	waitLog(t, ts.log, "session 2 end: abandoned", 5*time.Second)
+	if n := len(results(t, ts.outbox)); n != 0 {
+		t.Errorf("%d results saved", n)
+	}
+}
+
+// The screening starts in the language of the client's locale, when it names one.
+func TestLanguageFromClient(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.Mode = ModeScreening })
+	c := dial(t, ts.addr)
+	for _, tc := range []struct{ env, want string }{
+		{"en_US.UTF-8", "Question 1"},
+		{"ja_JP.UTF-8", "質問 1"},
+		{"C", "質問 1"}, // neither: the server's language
+	} {
+		sess, err := c.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sess.Setenv("LANG", tc.env); err != nil {
+			t.Fatal(err)
+		}
+		if err := sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{}); err != nil {
+			t.Fatal(err)
+		}
+		in, _ := sess.StdinPipe()
+		var out syncBuffer
+		sess.Stdout = &out
+		if err := sess.Shell(); err != nil {
+			t.Fatal(err)
+		}
+		end := time.Now().Add(10 * time.Second)
+		for !strings.Contains(ansi.Strip(out.String()), tc.want) {
+			if time.Now().After(end) {
+				t.Fatalf("LANG=%s: no %q:\n%q\nlog:\n%s", tc.env, tc.want, tail(out.String()), ts.log.String())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		in.Close()
+		sess.Close()
+	}
+}
+
+// Sessions opened at once on one connection are apart: each its own kiosk, and nothing typed
+// in one shows in another.
+func TestSessionsOnOneConnectionApart(t *testing.T) {
+	ts := startServer(t, nil)
+	c := dial(t, ts.addr)
+	const n = 4
+	terms := make([]*term, n)
+	var wg sync.WaitGroup
+	for i := range terms {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			terms[i] = openTerm(t, c, 70+i, 24)
+		}()
+	}
+	wg.Wait()
+	for i, tm := range terms {
+		tm.must(0, 10*time.Second, "ようこそ")
+		m := tm.key(keyEnter)
+		tm.must(m, 5*time.Second, "受付の情報を入力してください")
+		m = tm.key(fmt.Sprintf("77%d", i))
+		tm.must(m, 5*time.Second, fmt.Sprintf("77%d", i))
+	}
+	for i, tm := range terms {
+		tm.quiet(30*time.Millisecond, time.Second)
+		for j := range terms {
+			if j != i && strings.Contains(tm.text(0), fmt.Sprintf("77%d", j)) {
+				t.Errorf("session %d shows what was typed in session %d", i, j)
+			}
+		}
 	}
 }

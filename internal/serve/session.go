@@ -26,8 +26,6 @@ import (
 // fps is the frame rate of a session's screen, as the local kiosk's.
 const fps = 40
 
-const sessKey ctxKey = "exoscreen.session"
-
 // Outcomes of a session, for the operator log.
 const (
 	outCompleted = "completed"
@@ -94,12 +92,12 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 			return
 		}
 		ss.id = s.nextID.Add(1)
-		s.sessions[ss.id] = ss
+		s.sessions[sess] = ss
 		s.wg.Add(1)
 		s.mu.Unlock()
 		defer func() {
 			s.mu.Lock()
-			delete(s.sessions, ss.id)
+			delete(s.sessions, sess)
 			s.mu.Unlock()
 			s.active.Add(-1)
 			s.wg.Done()
@@ -116,7 +114,6 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 
 		code := 0
 		if hasPty {
-			sess.Context().SetValue(sessKey, ss)
 			next(sess)
 		} else {
 			code = ss.lineMode()
@@ -129,6 +126,8 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 		ss.mu.Unlock()
 		if closing {
 			io.WriteString(sess, nl+strings.ReplaceAll(tr(lang, "closing"), "\n", nl)+nl) //nolint:errcheck
+		} else if ss.scr != nil && ss.scr.wiped {
+			io.WriteString(sess, nl+tr(lang, "line.idle")+nl) //nolint:errcheck
 		}
 		out, ids := ss.outcome()
 		saved := ""
@@ -231,6 +230,29 @@ func (ss *session) save(res *screening.Result, m export.Meta) (string, error) {
 	return id, nil
 }
 
+// lang is the language a screening starts in: the client's locale when it names ja or en,
+// else the configured one.
+func (ss *session) lang() screening.Lang {
+	cfg := ss.srv.cfg
+	env := ss.sess.Environ()
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		for _, kv := range env {
+			v, ok := strings.CutPrefix(kv, name+"=")
+			if !ok || v == "" {
+				continue
+			}
+			switch l := strings.ToLower(v); {
+			case strings.HasPrefix(l, "en"):
+				return screening.EN
+			case strings.HasPrefix(l, "ja"):
+				return screening.JA
+			}
+			return cfg.Lang
+		}
+	}
+	return cfg.Lang
+}
+
 // idleWiped records an idle wipe.
 func (ss *session) idleWiped() {
 	ss.mu.Lock()
@@ -250,11 +272,18 @@ func idleCountdown(idle time.Duration) time.Duration {
 // program makes the session's program (the bubbletea middleware's ProgramHandler): the
 // session's own renderer and styles, its own kiosk or screening.
 func (s *Server) program(sess ssh.Session) *tea.Program {
-	ss, ok := sess.Context().Value(sessKey).(*session)
+	// The session is found by its SSH session, not through the context: the context is the
+	// connection's, shared by every session a client opens on it.
+	s.mu.Lock()
+	ss, ok := s.sessions[sess]
+	s.mu.Unlock()
 	if !ok {
 		return nil
 	}
-	st := ui.NewStyles(bm.MakeRenderer(sess))
+	// The session's input is read by one pump: first by the renderer's terminal query
+	// (background colour), which gives up after queryWait, then by the program.
+	in := newPump(sess)
+	st := ui.NewStyles(bm.MakeRenderer(&querySession{Session: sess, in: in, deadline: time.Now().Add(queryWait)}))
 	pty, _, _ := sess.Pty()
 	cfg := s.cfg
 	var model tea.Model
@@ -262,7 +291,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	switch cfg.Mode {
 	case ModeScreening:
 		m := newScreeningModel(cfg.RuleSet, screeningConfig{
-			Lang: cfg.Lang, Styles: st, Clinic: cfg.Clinic, ShowResult: true,
+			Lang: ss.lang(), Styles: st, Clinic: cfg.Clinic, ShowResult: true,
 			Idle: cfg.IdleTimeout, Countdown: idleCountdown(cfg.IdleTimeout),
 			Save: ss.save, IdleWiped: ss.idleWiped,
 			Width: min(pty.Window.Width, maxWidth), Height: min(pty.Window.Height, maxHeight),
@@ -306,7 +335,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	opts := append(bm.MakeOptions(sess),
 		// The session's input, watched for its end: a client that closed its session (or
 		// its input) ends the program after a save in progress.
-		tea.WithInput(&eofReader{r: sess, onEOF: ss.terminate}),
+		tea.WithInput(&eofReader{r: in, onEOF: ss.terminate}),
 		tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithFPS(fps),
 		tea.WithEnvironment(env), tea.WithFilter(clampSize(filter)))
 	p := tea.NewProgram(model, opts...)
@@ -321,11 +350,38 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// middleware's own Quit is dropped by the filters, which let only a clean end through).
 	go func() {
 		<-sess.Context().Done()
+		in.stop()
 		if !ss.ended.Load() {
 			ss.terminate()
 		}
 	}()
 	return p
+}
+
+// queryWait is how long a session's renderer waits for the client's terminal to say its
+// background colour.
+const queryWait = time.Second
+
+// querySession is the session as the renderer's terminal query sees it: reads end at the
+// deadline. (bubbletea.MakeRenderer reads the answer from the session itself and cancels
+// the read after a second, but a read of an SSH session cannot be cancelled: a client whose
+// terminal does not answer kept a blank screen until its first key, and lost that key.)
+type querySession struct {
+	ssh.Session
+	in       *pump
+	deadline time.Time
+}
+
+var errQueryTimeout = errors.New("the terminal did not answer")
+
+func (q *querySession) Read(b []byte) (int, error) {
+	wait := time.Until(q.deadline)
+	if wait <= 0 {
+		return 0, errQueryTimeout
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	return q.in.read(b, t.C)
 }
 
 // The largest window a session draws for: a client claiming a larger one gets this size
@@ -352,7 +408,7 @@ func clampSize(f func(tea.Model, tea.Msg) tea.Msg) func(tea.Model, tea.Msg) tea.
 // questions. It returns the exit status of the session.
 func (ss *session) lineMode() int {
 	s, sess := ss.srv, ss.sess
-	lang := s.cfg.Lang
+	lang := ss.lang()
 	if lang != screening.EN {
 		lang = screening.JA
 	}
@@ -540,7 +596,10 @@ func (p *pump) line(ctx context.Context) (string, error) {
 }
 
 // Read gives what is left of the input.
-func (p *pump) Read(b []byte) (int, error) {
+func (p *pump) Read(b []byte) (int, error) { return p.read(b, nil) }
+
+// read is Read that gives up with errQueryTimeout when timeout fires.
+func (p *pump) read(b []byte, timeout <-chan time.Time) (int, error) {
 	if len(p.buf) == 0 {
 		select {
 		case c, ok := <-p.ch:
@@ -550,6 +609,8 @@ func (p *pump) Read(b []byte) (int, error) {
 			p.buf = c
 		case <-p.done:
 			return 0, io.EOF
+		case <-timeout:
+			return 0, errQueryTimeout
 		}
 	}
 	n := copy(b, p.buf)
