@@ -64,7 +64,7 @@ func Japanese() *Wrapper { return japanese() }
 
 // Lines breaks text into lines at most width cells wide (width below 1 counts as 1; a
 // single wide character is the only thing that can exceed a width of 1). Every "\n" (or
-// "\r\n") ends a line, and nothing else does: U+2028, U+2029, a lone "\r" and the like stay
+// "\r\n") ends a line (one at the very end adds no empty line), and nothing else does: U+2028, U+2029, a lone "\r" and the like stay
 // in the text as characters, so that outside text passed through export.Sanitize (which
 // turns newlines into spaces) cannot start a line of its own. Lines carry no newline and no
 // trailing spaces. Text must be plain (no escape sequences).
@@ -79,6 +79,9 @@ func (w *Wrapper) Lines(text string, width int) []string {
 			return out
 		}
 		w.paragraph(strings.TrimSuffix(p, "\r"), width, width, emit)
+		if rest == "" {
+			return out // a line break at the end of the text ends its last line, no empty one
+		}
 		text = rest
 	}
 }
@@ -124,6 +127,9 @@ func (w *Wrapper) Append(b []byte, first, rest, text string, width int) []byte {
 			return b
 		}
 		w.paragraph(strings.TrimSuffix(p, "\r"), avail, restAvail, emit)
+		if more == "" {
+			return b // a line break at the end of the text ends its last line, no empty one
+		}
 		text, avail = more, restAvail
 	}
 }
