@@ -78,7 +78,7 @@ func TestCompiledRoundTrip(t *testing.T) {
 }
 
 // TestCompiledFallback: Load reads the YAML files whenever the compiled form beside them is
-// not theirs (stale after an edit), is damaged anywhere, or is missing; LoadDir always does.
+// not theirs (stale after an edit), is damaged anywhere, fails lint, or is missing.
 func TestCompiledFallback(t *testing.T) {
 	base := fstest.MapFS{}
 	for _, name := range append(ContentFiles, CompiledFile) {
@@ -121,6 +121,22 @@ func TestCompiledFallback(t *testing.T) {
 	damaged[CompiledFile] = &fstest.MapFile{Data: compiled[:len(compiled)/2]}
 	if rs, err := Load(damaged); err != nil || !reflect.DeepEqual(rs, fresh) {
 		t.Errorf("a damaged compiled form: %v", err)
+	}
+	// A compiled form that lint refuses (here a question stripped of its rules: a coverage
+	// gap) is not used even though it names these very YAML files.
+	stripped, err := LoadDir("../content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := stripped.Questions[0]
+	q.Rules = q.Rules[:0]
+	bad, err := stripped.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	damaged[CompiledFile] = &fstest.MapFile{Data: bad}
+	if rs, err := Load(damaged); err != nil || len(rs.Questions[0].Rules) == 0 || !reflect.DeepEqual(rs, fresh) {
+		t.Errorf("a compiled form that fails lint was used: %v", err)
 	}
 	delete(damaged, CompiledFile)
 	if rs, err := Load(damaged); err != nil || !reflect.DeepEqual(rs, fresh) {

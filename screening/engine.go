@@ -168,22 +168,16 @@ func (rs *RuleSet) EvaluateInto(a *Answers, res *Result) error {
 }
 
 // place appends a finding for every shown question to res.Findings and sets the verdict.
-// vals holds the answers to the shown questions only (len(vals) < len(shown)) or to every
-// question; the findings point into it.
+// vals holds the answers to the shown questions, in order; the findings point into it.
 func (rs *RuleSet) place(res *Result, vals []Value, shown []bool) error {
-	compact := len(vals) < len(shown)
 	res.Verdict = None
 	j := 0
 	for i, q := range rs.Questions {
 		if !shown[i] {
 			continue
 		}
-		k := i
-		if compact {
-			k = j
-			j++
-		}
-		v := &vals[k]
+		v := &vals[j]
+		j++
 		r := q.placed(v)
 		if r == nil {
 			res.Findings = res.Findings[:0]

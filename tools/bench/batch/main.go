@@ -1,13 +1,14 @@
 // Command batch times `exoscreen evaluate --format json` over a large JSON Lines file next to
 // `jq -c .` over the same file, interleaved.
 //
-//	cd tools/bench && go run ./batch [-n 100000] [-rounds 5] [-exoscreen BIN] [-keep FILE]
+//	cd tools/bench && go run ./batch [-n 100000] [-rounds 5] [-exoscreen BIN] [-baseline BIN] [-keep FILE]
 //
 // It builds exoscreen from this checkout (unless -exoscreen is given), writes -n random
 // complete answer records for the embedded rule set (content/, as the binary embeds it; one
 // record in 100 answers an option that does not exist, so that the refusal path runs too),
-// then runs both commands -rounds times, the order flipping every round, with the output
-// thrown away, and prints records/s and peak RSS (GNU time's %M) of each, and the ratios.
+// then runs both commands (and -baseline's evaluate) -rounds times, the order rotating every round, with the output
+// thrown away, and prints records/s (by wall time, and per CPU second: on the shared machine a
+// process often waits for a core) and peak RSS (GNU time's %M) of each, and the ratios.
 // Needs jq and /usr/bin/time.
 package main
 
@@ -31,6 +32,7 @@ func main() {
 	rounds := flag.Int("rounds", 5, "interleaved rounds")
 	bin := flag.String("exoscreen", "", "exoscreen `binary` (default: built from this checkout)")
 	keep := flag.String("keep", "", "write the records to `FILE` and keep it")
+	baseline := flag.String("baseline", "", "another exoscreen `binary` (say, built from main) to run in the same rounds")
 	flag.Parse()
 	tmp, err := os.MkdirTemp("", "exoscreen-batch-")
 	check(err)
@@ -73,41 +75,54 @@ func main() {
 		{"exoscreen evaluate --format json", []string{*bin, "evaluate", "--format", "json", file}},
 		{"jq -c .", []string{jq, "-c", ".", file}},
 	}
+	if *baseline != "" {
+		cmds = append(cmds, struct {
+			name string
+			argv []string
+		}{"baseline evaluate --format json", []string{*baseline, "evaluate", "--format", "json", file}})
+	}
 	rate := map[string][]float64{}
+	cpuRate := map[string][]float64{}
 	rss := map[string][]float64{}
-	var ratios []float64
+	var ratios, cpuRatios []float64
 	for r := range *rounds {
-		got := map[string]float64{}
+		got, gotCPU := map[string]float64{}, map[string]float64{}
 		fmt.Printf("round %d:", r+1)
 		for k := range cmds {
 			c := cmds[(k+r)%len(cmds)]
-			secs, maxrss := run(c.argv)
+			secs, cpu, maxrss := run(c.argv)
 			got[c.name] = float64(*n) / secs
+			gotCPU[c.name] = float64(*n) / max(cpu, 0.01)
 			rate[c.name] = append(rate[c.name], got[c.name])
+			cpuRate[c.name] = append(cpuRate[c.name], gotCPU[c.name])
 			rss[c.name] = append(rss[c.name], maxrss)
-			fmt.Printf("  %s %.0f records/s %.1f MB", c.name, got[c.name], maxrss)
+			fmt.Printf("  %s %.0f records/s (%.0f per CPU s) %.1f MB", c.name, got[c.name], gotCPU[c.name], maxrss)
 		}
 		ratios = append(ratios, got[cmds[0].name]/got[cmds[1].name])
-		fmt.Printf("  | ratio %.2f\n", ratios[len(ratios)-1])
+		cpuRatios = append(cpuRatios, gotCPU[cmds[0].name]/gotCPU[cmds[1].name])
+		fmt.Printf("  | ratio %.2f (CPU %.2f)\n", ratios[len(ratios)-1], cpuRatios[len(cpuRatios)-1])
 	}
 	for _, c := range cmds {
-		fmt.Printf("%s: median %.0f records/s, peak RSS median %.1f MB\n", c.name, median(rate[c.name]), median(rss[c.name]))
+		fmt.Printf("%s: median %.0f records/s, %.0f records per CPU second, peak RSS median %.1f MB\n",
+			c.name, median(rate[c.name]), median(cpuRate[c.name]), median(rss[c.name]))
 	}
 	slices.Sort(ratios)
-	fmt.Printf("records/s exoscreen / jq: median %.2f, range %.2f-%.2f\n", median(ratios), ratios[0], ratios[len(ratios)-1])
+	slices.Sort(cpuRatios)
+	fmt.Printf("records/s exoscreen / jq: median %.2f, range %.2f-%.2f; per CPU second: median %.2f, range %.2f-%.2f\n",
+		median(ratios), ratios[0], ratios[len(ratios)-1], median(cpuRatios), cpuRatios[0], cpuRatios[len(cpuRatios)-1])
 }
 
 // run runs argv under GNU time (/usr/bin/time) with its output thrown away and returns the
-// wall time in seconds and the peak RSS in MB. The RSS comes from time, not from this
+// wall time and the CPU time (user + system) in seconds and the peak RSS in MB. The RSS comes from time, not from this
 // process's own getrusage: a child started from a large Go process inherits the parent's
 // RSS high-water mark through vfork and exec, and this process holds all the records.
 // Exit status 2 (some records refused) is expected from exoscreen.
-func run(argv []string) (float64, float64) {
+func run(argv []string) (float64, float64, float64) {
 	out, err := os.CreateTemp("", "batch-time-")
 	check(err)
 	out.Close()
 	defer os.Remove(out.Name())
-	cmd := exec.Command(timeBin, append([]string{"-f", "%M", "-o", out.Name()}, argv...)...)
+	cmd := exec.Command(timeBin, append([]string{"-f", "%M %U %S", "-o", out.Name()}, argv...)...)
 	start := time.Now()
 	err = cmd.Run()
 	secs := time.Since(start).Seconds()
@@ -116,13 +131,13 @@ func run(argv []string) (float64, float64) {
 	}
 	b, err := os.ReadFile(out.Name())
 	check(err)
-	var kb float64
+	var kb, user, sys float64
 	// The last line: GNU time writes "Command exited with non-zero status 2" first then.
 	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	if _, err := fmt.Sscan(lines[len(lines)-1], &kb); err != nil {
+	if _, err := fmt.Sscan(lines[len(lines)-1], &kb, &user, &sys); err != nil {
 		check(fmt.Errorf("time output %q: %v", b, err))
 	}
-	return secs, kb / 1024
+	return secs, user + sys, kb / 1024
 }
 
 // timeBin is GNU time, which reports a command's peak RSS.
