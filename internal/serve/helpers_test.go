@@ -327,15 +327,14 @@ const (
 	keyEnd   = "\x1b[F"
 )
 
-// answerAll answers every question with its first option (its number key, then enter:
-// nothing is chosen for the patient) until the review, then confirms it. It returns the
-// keystroke-to-frame times of the answers.
+// answerAll answers every question with its first option (the number key 1, then enter:
+// nothing is chosen for the patient, so enter alone answers nothing) until the review, then
+// confirms it. It returns the keystroke-to-frame times of the answers.
 func (tm *term) answerAll(review string) []time.Duration {
 	tm.t.Helper()
 	var lat []time.Duration
 	for i := 0; i < 80; i++ {
-		tm.key("1") // keys are taken in order: no need to wait for its frame
-		m := tm.key(keyEnter)
+		m := tm.key("1" + keyEnter)
 		// Every enter draws something: the next question or the review.
 		if !tm.waitOutput(m, 20*time.Second) {
 			tm.t.Fatalf("no frame after enter; drawn so far:\n%s", tail(tm.text(0)))

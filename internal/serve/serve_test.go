@@ -556,8 +556,7 @@ func TestScreeningModeIdleAndQuit(t *testing.T) {
 
 	tm = openTerm(t, c, 80, 24)
 	tm.must(0, 10*time.Second, "質問 1")
-	tm.key("1")
-	m := tm.key(keyEnter)
+	m := tm.key("1" + keyEnter)
 	tm.must(m, 5*time.Second, "質問 2")
 	m = tm.key("\x03")
 	tm.must(m, 5*time.Second, "終了しますか")
