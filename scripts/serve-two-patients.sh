@@ -53,8 +53,8 @@ wait_for() {
 	done
 }
 
-# answer_all PANE REVIEW: the first option (enter) for every question until the review, then
-# confirm it.
+# answer_all PANE REVIEW: the first option (its number key, then enter: nothing is chosen for
+# the patient) for every question until the review, then confirm it.
 answer_all() {
 	local i
 	for i in $(seq 1 60); do
@@ -64,7 +64,7 @@ answer_all() {
 			keys "$1" Enter
 			return 0
 		fi
-		keys "$1" Enter
+		keys "$1" 1 Enter
 		sleep 0.2
 	done
 	fail "pane $1: never reached the review"
@@ -122,8 +122,8 @@ for i in $(seq 1 60); do # alternate keys between the two screenings
 	screen "$A" | grep -qF "Review your answers" && done0=1
 	screen "$B" | grep -qF "回答の確認" && done1=1
 	[ $done0 = 1 ] && [ $done1 = 1 ] && break
-	[ $done0 = 0 ] && keys "$A" Enter
-	[ $done1 = 0 ] && keys "$B" Enter
+	[ $done0 = 0 ] && keys "$A" 1 Enter
+	[ $done1 = 0 ] && keys "$B" 1 Enter
 	sleep 0.2
 done
 answer_all "$A" "Review your answers"
