@@ -14,26 +14,12 @@ cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
 fuzztime=${FUZZTIME:-10s}
 
-# Every fuzz target in the repository, as package:Target. The check below fails when a
-# target is added or renamed without being listed here.
-targets=(
-  screening:FuzzParseAnswers
-  screening:FuzzReadAnswers
-  screening:FuzzLoad
-  screening/export:FuzzReadQuestionnaireResponse
-  screening/export:FuzzWrap
-  screening/outbox:FuzzParseResult
-  screening/outbox:FuzzReadOutboxFiles
-  ui/accessible:FuzzParseAnswer
-  ui/kiosk:FuzzValidate
-)
-
-found=$(git ls-files -co --exclude-standard '*_test.go' | xargs grep -H -o -E '^func Fuzz[A-Za-z0-9_]*' |
+# Every fuzz target in the repository, as package:Target, found in the code (so a new target
+# is fuzzed without editing this script).
+mapfile -t targets < <(git ls-files -co --exclude-standard '*_test.go' | xargs grep -H -o -E '^func Fuzz[A-Za-z0-9_]*' |
   sed -E 's#^(.*)/[^/]*_test\.go:func (Fuzz[A-Za-z0-9_]*)$#\1:\2#' | sort)
-listed=$(printf '%s\n' "${targets[@]}" | sort)
-if [ "$found" != "$listed" ]; then
-  echo "scripts/fuzz.sh: the list of fuzz targets differs from the code (grep '^func Fuzz'):" >&2
-  diff <(echo "$listed") <(echo "$found") >&2
+if [ ${#targets[@]} -eq 0 ]; then
+  echo "scripts/fuzz.sh: no fuzz targets found" >&2
   exit 1
 fi
 

@@ -333,6 +333,12 @@ func (o *Outbox) ReadResult(id string) (*export.JSONResult, *Problem) {
 
 // ParseResult checks that data is an exoscreen JSON result and decodes it.
 func ParseResult(data []byte) (*export.JSONResult, *Problem) {
+	// The listing's checks first, so that a file is refused when opened exactly when it is
+	// listed as refused (encoding/json matches keys without regard to case; the listing
+	// reads the head as written: "formAt" is not "format").
+	if _, p := parseHead(data); p != nil {
+		return nil, p
+	}
 	var r export.JSONResult
 	if p := decode(data, &r); p != nil {
 		return nil, p
@@ -440,7 +446,9 @@ func decode(data []byte, v any) *Problem {
 	if err := dec.Decode(v); err != nil {
 		return &Problem{Kind: Corrupt, Detail: jsonDetail(err)}
 	}
-	if dec.More() {
+	// Anything but white space after the value (another value, a stray } or ]) is damage;
+	// dec.More alone does not see a closing bracket.
+	if _, err := dec.Token(); err != io.EOF {
 		return &Problem{Kind: Corrupt, Detail: "more than one JSON value"}
 	}
 	return nil
