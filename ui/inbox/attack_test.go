@@ -112,6 +112,7 @@ var (
 	kEnter = tea.KeyMsg{Type: tea.KeyEnter}
 	kDown  = tea.KeyMsg{Type: tea.KeyDown}
 	kEsc   = tea.KeyMsg{Type: tea.KeyEsc}
+	kNone  = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")} // a key that does nothing
 )
 
 // Issue 11.1 and 11.9: a summary with a 4 MB line without a break point, a summary that is
@@ -153,16 +154,32 @@ func TestHostileSummariesKeepTheInboxResponsive(t *testing.T) {
 			t.Fatalf("entry %d is %s, want %s", i, got, tc.label)
 		}
 		// Open it, and at once press keys: down (scrolls), esc (back), enter (open again).
-		if d := answered(t, p, pr, kEnter, kDown); d > 100*time.Millisecond {
-			t.Errorf("%s: a key answered after %v while opening, want <= 100ms", tc.label, d)
+		// The peer is the same number of keys on the list, opening nothing, just before:
+		// on a busy machine (or under -race) 100 ms alone says little.
+		peer := answered(t, p, pr, kNone, kNone)
+		if d := answered(t, p, pr, kEnter, kDown); slow(d, peer) {
+			t.Errorf("%s: a key answered after %v while opening (%v without), want <= 100ms", tc.label, d, peer)
 		}
-		if d := answered(t, p, pr, kEsc, kEnter); d > 100*time.Millisecond {
-			t.Errorf("%s: esc and enter answered after %v, want <= 100ms", tc.label, d)
+		peer = answered(t, p, pr, kNone, kNone)
+		answered(t, p, pr, kEsc)
+		if d := answered(t, p, pr, kEnter, kDown); slow(d, peer) {
+			t.Errorf("%s: opening again, a key answered after %v (%v without), want <= 100ms", tc.label, d, peer)
 		}
-		until(t, p, pr, tc.label+" shows "+tc.want, func() bool { return strings.Contains(m.View(), tc.want) })
+		answered(t, p, pr, tea.KeyMsg{Type: tea.KeyHome}) // the down above may have scrolled
+		var screen string
+		for deadline := time.Now().Add(20 * time.Second); !strings.Contains(screen, tc.want); time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: not within 20 s: %q; the screen:\n%s", tc.label, tc.want, screen)
+			}
+			in(t, p, pr, func() { screen = m.View() })
+		}
 		answered(t, p, pr, kEsc, kDown)
 	}
 }
+
+// slow reports whether d misses the 100 ms target both in time and against the peer (the same
+// keys when nothing is opened, measured just before).
+func slow(d, peer time.Duration) bool { return d > 100*time.Millisecond && d > 4*peer }
 
 // Issue 11.1: ctrl+c quits while a summary is being opened.
 func TestCtrlCWhileOpening(t *testing.T) {
