@@ -522,7 +522,11 @@ func readFile(p string) ([]byte, *Problem) {
 		return nil, &Problem{Kind: Unreadable, Detail: errDetail(err)}
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	// Read into a buffer of the size Lstat saw (plus room to notice growth), not a growing
+	// one: a listing reads thousands of files.
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+512))
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, &Problem{Kind: Unreadable, Detail: errDetail(err)}
 	}
