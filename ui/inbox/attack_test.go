@@ -349,3 +349,19 @@ func TestWatchedNotPolled(t *testing.T) {
 		t.Error("a hidden temporary file made the inbox read the folder")
 	}
 }
+
+// The watched folder removed and made again (a kiosk's next save does that): the inbox goes
+// over to polling and sees the results in the new folder.
+func TestWatchedFolderRemoved(t *testing.T) {
+	f := newFixture(t)
+	m := New(Options{Outbox: f.o, Lang: screening.EN, Location: time.UTC, Poll: 50 * time.Millisecond})
+	p, pr, stop := run(t, m)
+	defer stop()
+	until(t, p, pr, "watching", func() bool { return m.Loaded() && m.watch != nil })
+	if err := os.RemoveAll(f.o.Dir); err != nil {
+		t.Fatal(err)
+	}
+	until(t, p, pr, "polling", func() bool { return m.polling })
+	f.add(screening.Patient{ReceptionNumber: "AFTER-1"}, t0, nil)
+	until(t, p, pr, "the result in the new folder", func() bool { return len(m.Entries()) == 1 })
+}
