@@ -29,6 +29,7 @@ build() {
 
 cleanup() {
 	tmux kill-server 2>/dev/null || true
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TMUX_SOCKET"
 	chattr -i "$WORK"/* 2>/dev/null || true
 	rm -rf "$WORK"
 }

@@ -75,7 +75,9 @@ func readPIN(file string) (pin string, fromEnv, scrubbed bool, err error) {
 		if !ok || v == "" {
 			return "", false, false, fmt.Errorf("a kiosk needs a staff PIN: give --staff-pin-file FILE (mode 0600) or set %s", pinEnv)
 		}
-		pin = strings.TrimSpace(v)
+		// A copy: were the runtime's strings to point into the block (older Go versions did),
+		// scrubbing it would clear the PIN too.
+		pin = strings.Clone(strings.TrimSpace(v))
 		scrubbed = scrubEnv(pinEnv)
 		os.Unsetenv(pinEnv)
 		if pin == "" {

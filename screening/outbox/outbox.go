@@ -24,7 +24,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
@@ -48,12 +47,37 @@ const (
 // idLayout is the time part of an ID.
 const idLayout = "20060102T150405.000Z"
 
-// idPattern matches an ID: the UTC time and 16 lower-case hex digits.
-var idPattern = regexp.MustCompile(`^[0-9]{8}T[0-9]{6}\.[0-9]{3}Z-[0-9a-f]{16}$`)
+// idForm is the form of an ID, one byte for each of its bytes: 9 a decimal digit, f a
+// lower-case hex digit, anything else itself (the regular expression
+// ^[0-9]{8}T[0-9]{6}\.[0-9]{3}Z-[0-9a-f]{16}$, checked byte by byte: a listing of 50,000
+// results checks 100,000 names).
+const idForm = "99999999T999999.999Z-ffffffffffffffff"
 
 // ValidID reports whether id has the form of a result ID. Every file name the package builds
 // from an ID goes through it, so an ID can never name a file outside the folder.
-func ValidID(id string) bool { return idPattern.MatchString(id) }
+func ValidID(id string) bool {
+	if len(id) != len(idForm) {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch f := idForm[i]; f {
+		case '9':
+			if c < '0' || c > '9' {
+				return false
+			}
+		case 'f':
+			if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+				return false
+			}
+		default:
+			if c != f {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // NewID returns a new result ID for a screening completed at t.
 func NewID(t time.Time) string {

@@ -153,7 +153,7 @@ func (l *Lister) Scan(now time.Time) (*Scan, error) {
 	if l.cache == nil {
 		l.cache = map[string]cached{}
 	}
-	des, err := os.ReadDir(l.Outbox.Dir)
+	des, err := readDir(l.Outbox.Dir)
 	if err != nil {
 		return nil, err
 	}
@@ -204,6 +204,20 @@ func (l *Lister) Scan(now time.Time) (*Scan, error) {
 	// IDs start with the UTC completion time: by name, newest first.
 	sort.Slice(s.todo, func(i, j int) bool { return s.todo[i].Name() > s.todo[j].Name() })
 	return s, nil
+}
+
+// readDir is os.ReadDir without its sort by name (the listing sorts what it needs).
+func readDir(dir string) ([]fs.DirEntry, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	des, err := f.ReadDir(-1)
+	if err != nil {
+		return nil, err
+	}
+	return des, nil
 }
 
 // Len is the number of result files the scan reads in all.
@@ -516,7 +530,11 @@ func readFile(p string) ([]byte, *Problem) {
 		return nil, &Problem{Kind: Unreadable, Detail: errDetail(err)}
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	// Read into a buffer of the size Lstat saw (plus room to notice growth), not a growing
+	// one: a listing reads thousands of files.
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+512))
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, &Problem{Kind: Unreadable, Detail: errDetail(err)}
 	}

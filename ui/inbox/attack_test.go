@@ -112,6 +112,7 @@ var (
 	kEnter = tea.KeyMsg{Type: tea.KeyEnter}
 	kDown  = tea.KeyMsg{Type: tea.KeyDown}
 	kEsc   = tea.KeyMsg{Type: tea.KeyEsc}
+	kNone  = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")} // a key that does nothing
 )
 
 // Issue 11.1 and 11.9: a summary with a 4 MB line without a break point, a summary that is
@@ -153,16 +154,32 @@ func TestHostileSummariesKeepTheInboxResponsive(t *testing.T) {
 			t.Fatalf("entry %d is %s, want %s", i, got, tc.label)
 		}
 		// Open it, and at once press keys: down (scrolls), esc (back), enter (open again).
-		if d := answered(t, p, pr, kEnter, kDown); d > 100*time.Millisecond {
-			t.Errorf("%s: a key answered after %v while opening, want <= 100ms", tc.label, d)
+		// The peer is the same number of keys on the list, opening nothing, just before:
+		// on a busy machine (or under -race) 100 ms alone says little.
+		peer := answered(t, p, pr, kNone, kNone)
+		if d := answered(t, p, pr, kEnter, kDown); slow(d, peer) {
+			t.Errorf("%s: a key answered after %v while opening (%v without), want <= 100ms", tc.label, d, peer)
 		}
-		if d := answered(t, p, pr, kEsc, kEnter); d > 100*time.Millisecond {
-			t.Errorf("%s: esc and enter answered after %v, want <= 100ms", tc.label, d)
+		peer = answered(t, p, pr, kNone, kNone)
+		answered(t, p, pr, kEsc)
+		if d := answered(t, p, pr, kEnter, kDown); slow(d, peer) {
+			t.Errorf("%s: opening again, a key answered after %v (%v without), want <= 100ms", tc.label, d, peer)
 		}
-		until(t, p, pr, tc.label+" shows "+tc.want, func() bool { return strings.Contains(m.View(), tc.want) })
+		answered(t, p, pr, tea.KeyMsg{Type: tea.KeyHome}) // the down above may have scrolled
+		var screen string
+		for deadline := time.Now().Add(20 * time.Second); !strings.Contains(screen, tc.want); time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: not within 20 s: %q; the screen:\n%s", tc.label, tc.want, screen)
+			}
+			in(t, p, pr, func() { screen = m.View() })
+		}
 		answered(t, p, pr, kEsc, kDown)
 	}
 }
+
+// slow reports whether d misses the 100 ms target both in time and against the peer (the same
+// keys when nothing is opened, measured just before).
+func slow(d, peer time.Duration) bool { return d > 100*time.Millisecond && d > 4*peer }
 
 // Issue 11.1: ctrl+c quits while a summary is being opened.
 func TestCtrlCWhileOpening(t *testing.T) {
@@ -239,7 +256,11 @@ func TestManyResults(t *testing.T) {
 		render []time.Duration
 	}
 	var boxes []*inbox
-	for _, n := range []int{50, 5000} {
+	sizes := []int{50, 5000}
+	if os.Getenv("EXOSCREEN_SCALE_50K") != "" {
+		sizes = append(sizes, 50000) // 1.2 GB of files: on demand only
+	}
+	for _, n := range sizes {
 		dir := filepath.Join(t.TempDir(), "outbox")
 		plant(t, dir, n)
 		b := &inbox{n: n, m: New(Options{Outbox: outbox.New(dir), Lang: screening.EN, Location: time.UTC, NoWatch: true, Poll: time.Hour})}
@@ -275,19 +296,21 @@ func TestManyResults(t *testing.T) {
 			})
 		}
 	}
-	small, big := boxes[0], boxes[1]
-	key50, key5k := median(small.keys), median(big.keys)
-	view50, view5k := median(small.render), median(big.render)
-	t.Logf("first results: %v at 50, %v at 5,000", small.first, big.first)
-	t.Logf("a key (median of 30): %v at 50, %v at 5,000 (ratio %.1f); View %v and %v", key50, key5k, ratio(key5k, key50), view50, view5k)
-	if big.first > 300*time.Millisecond && ratio(big.first, small.first) > 3 {
-		t.Errorf("first results after %v at 5,000 (%v at 50), want <= 300ms", big.first, small.first)
-	}
-	if key5k > 50*time.Millisecond && ratio(key5k, key50) > 3 {
-		t.Errorf("a key took %v at 5,000 results (%v at 50), want <= 50ms", key5k, key50)
-	}
-	if view5k > 50*time.Millisecond && ratio(view5k, view50) > 3 {
-		t.Errorf("View took %v at 5,000 results (%v at 50)", view5k, view50)
+	small := boxes[0]
+	key50, view50 := median(small.keys), median(small.render)
+	for _, big := range boxes[1:] {
+		key, view := median(big.keys), median(big.render)
+		t.Logf("%d results: first results after %v (%v at 50); a key (median of 30) %v (%v at 50, ratio %.1f, max %v); View %v (%v at 50)",
+			big.n, big.first, small.first, key, key50, ratio(key, key50), slices.Max(big.keys), view, view50)
+		if big.first > 300*time.Millisecond && ratio(big.first, small.first) > 3 && big.n <= 5000 {
+			t.Errorf("first results after %v at %d (%v at 50), want <= 300ms", big.first, big.n, small.first)
+		}
+		if key > 50*time.Millisecond && ratio(key, key50) > 3 {
+			t.Errorf("a key took %v at %d results (%v at 50), want <= 50ms", key, big.n, key50)
+		}
+		if view > 50*time.Millisecond && ratio(view, view50) > 3 {
+			t.Errorf("View took %v at %d results (%v at 50)", view, big.n, view50)
+		}
 	}
 }
 
@@ -325,4 +348,20 @@ func TestWatchedNotPolled(t *testing.T) {
 	if after != gen {
 		t.Error("a hidden temporary file made the inbox read the folder")
 	}
+}
+
+// The watched folder removed and made again (a kiosk's next save does that): the inbox goes
+// over to polling and sees the results in the new folder.
+func TestWatchedFolderRemoved(t *testing.T) {
+	f := newFixture(t)
+	m := New(Options{Outbox: f.o, Lang: screening.EN, Location: time.UTC, Poll: 50 * time.Millisecond})
+	p, pr, stop := run(t, m)
+	defer stop()
+	until(t, p, pr, "watching", func() bool { return m.Loaded() && m.watch != nil })
+	if err := os.RemoveAll(f.o.Dir); err != nil {
+		t.Fatal(err)
+	}
+	until(t, p, pr, "polling", func() bool { return m.polling })
+	f.add(screening.Patient{ReceptionNumber: "AFTER-1"}, t0, nil)
+	until(t, p, pr, "the result in the new folder", func() bool { return len(m.Entries()) == 1 })
 }

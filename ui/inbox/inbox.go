@@ -363,7 +363,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case watchEndedMsg:
 		m.watch = nil
 		m.polling = true
-		return m, m.poll()
+		return m, tea.Batch(m.load(), m.poll())
 	case stepMsg:
 		return m, m.step(msg)
 	case openedMsg:

@@ -30,7 +30,10 @@ type (
 var errNetworkFS = errors.New("a network file system: polled")
 
 // watcher is the file-change notifications of the outbox folder.
-type watcher struct{ w *fsnotify.Watcher }
+type watcher struct {
+	w   *fsnotify.Watcher
+	dir string
+}
 
 // startWatch watches dir in a tea.Cmd; the answer is a watchMsg.
 func startWatch(dir string) tea.Cmd {
@@ -46,13 +49,14 @@ func startWatch(dir string) tea.Cmd {
 			w.Close()
 			return watchMsg{err: err}
 		}
-		return watchMsg{w: &watcher{w: w}}
+		return watchMsg{w: &watcher{w: w, dir: filepath.Clean(dir)}}
 	}
 }
 
 // wait is a tea.Cmd that blocks until the folder changes (a file that is not hidden: the
 // writers' temporary files do not count), waits for the burst to settle and answers
-// changedMsg; watchEndedMsg when the notifications fail. Nothing runs while nothing changes.
+// changedMsg; watchEndedMsg when the notifications fail or the folder itself is removed or
+// renamed. Nothing runs while nothing changes.
 func (w *watcher) wait() tea.Cmd {
 	return func() tea.Msg {
 		for {
@@ -60,6 +64,12 @@ func (w *watcher) wait() tea.Cmd {
 			case ev, ok := <-w.w.Events:
 				if !ok {
 					return nil // closed: the inbox quit
+				}
+				if filepath.Clean(ev.Name) == w.dir && ev.Op&(fsnotify.Remove|fsnotify.Rename) != 0 {
+					// The folder itself went away: a new one of the same name would not be
+					// watched. Poll from now on.
+					w.close()
+					return watchEndedMsg{}
 				}
 				if strings.HasPrefix(filepath.Base(ev.Name), ".") || ev.Op == fsnotify.Chmod {
 					continue
