@@ -19,7 +19,7 @@ const (
 	MaxTextRunes   = 2000     // a free-text answer
 )
 
-// ParseAnswers reads one answers object (see interfaces.md) and checks it completely: unknown
+// ParseAnswers reads one answers object (see docs/spec/interfaces.md) and checks it completely: unknown
 // ids, unknown options, wrong types, out-of-range numbers, missing answers to shown
 // questions and answers to hidden ones. line is the record's line, used in the errors. All
 // problems of the record are returned, not just the first. A UTF-8 byte-order mark at the
@@ -365,7 +365,7 @@ func (lr *lineReader) line() ([]byte, int, error) {
 		lr.n++
 		l := bytes.TrimRight(lr.buf, "\r\n")
 		if lr.n == 1 {
-			l = bytes.TrimPrefix(l, utf8BOM) // the start of the input (interfaces.md)
+			l = bytes.TrimPrefix(l, utf8BOM) // the start of the input (docs/spec/interfaces.md)
 		}
 		if l == nil {
 			l = []byte{}

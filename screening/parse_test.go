@@ -11,7 +11,7 @@ import (
 	"testing"
 )
 
-// exampleWith returns the interfaces.md example as one line of JSON, with keys set (a nil
+// exampleWith returns the docs/spec/interfaces.md example as one line of JSON, with keys set (a nil
 // value deletes the key).
 func exampleWith(tb testing.TB, set map[string]any) string {
 	tb.Helper()

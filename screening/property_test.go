@@ -8,7 +8,7 @@ import (
 )
 
 // Property tests of the engine over the test rule set (internal/testrules). Whether each
-// answer gets the class rules.md gives is the spec test's job (TestSpecPlacement, over the
+// answer gets the class docs/spec/rules.md gives is the spec test's job (TestSpecPlacement, over the
 // live content/, every answer of every question); these tests check the engine's invariants,
 // which hold for any valid rule set.
 //

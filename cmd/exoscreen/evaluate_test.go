@@ -93,7 +93,7 @@ func diffLines(want, got string) string {
 	return "(same lines, different endings)"
 }
 
-// exampleAnswers is the answers file of interfaces.md as of rule set 2026.11: complete for
+// exampleAnswers is the answers file of docs/spec/interfaces.md as of rule set 2026.11: complete for
 // the test rule set.
 const exampleAnswers = `{"pregnancy": "no", "pregnancy_planned": "no", "breastfeeding": "no",
  "cancer": "treatment_ended", "cancer_years": 7, "infection": "no",
@@ -159,7 +159,7 @@ func TestEvaluateGolden(t *testing.T) {
 	}
 }
 
-// TestEvaluateJSONPinned checks the fields interfaces.md pins, independently of the goldens.
+// TestEvaluateJSONPinned checks the fields docs/spec/interfaces.md pins, independently of the goldens.
 func TestEvaluateJSONPinned(t *testing.T) {
 	r := runCmd(t, exampleAnswers, "evaluate", "--format", "json", "--lang", "en")
 	if r.code != 0 {

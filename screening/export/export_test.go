@@ -50,7 +50,7 @@ func evaluate(tb testing.TB, rs *screening.RuleSet, a *screening.Answers) *scree
 	return res
 }
 
-// goldenCases are the answer sets of the golden files: the example of interfaces.md, an
+// goldenCases are the answer sets of the golden files: the example of docs/spec/interfaces.md, an
 // absolute verdict with unsure answers and patient free text with a control sequence, and a
 // verdict of none.
 var goldenCases = []struct {

@@ -36,7 +36,7 @@ type Meta struct {
 	FHIRBase string
 }
 
-// JSONResult is the JSON form of a result. The fields of interfaces.md (verdict, findings with
+// JSONResult is the JSON form of a result. The fields of docs/spec/interfaces.md (verdict, findings with
 // question, answer, class, needs_confirmation, reason, sources; ruleset id, version, sha256)
 // are pinned; the rest is added for clinic systems.
 type JSONResult struct {
