@@ -201,7 +201,7 @@ func AppendJSON(b []byte, res *screening.Result, m Meta) []byte {
 	// answers: the set answers keyed by question id, in key order as json.Marshal sorts a map.
 	b = append(b, `,"answers":{`...)
 	var byIndexArr [64]*screening.Finding
-	byIndex := byIndexArr[:0]
+	var byIndex []*screening.Finding
 	if len(rs.Questions) <= len(byIndexArr) {
 		byIndex = byIndexArr[:len(rs.Questions)]
 	} else {
