@@ -3,21 +3,17 @@ package export
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	gold "github.com/exoscreen/exoscreen/internal/golden"
+
 	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // goldenRules and defaultRules are the test rule set (internal/testrules, id exoscreen-test):
 // the golden files and the other tests change when the renderers change, never when the
@@ -96,42 +92,11 @@ func metaFor(lang screening.Lang, patient *screening.Patient, clinic string) Met
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./screening/export -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run with -update if the change is intended)\n%s", path, firstDiff(want, got))
-	}
+	gold.Equal(t, name, got)
 }
 
-func firstDiff(want, got []byte) string {
-	wl := strings.Split(string(want), "\n")
-	gl := strings.Split(string(got), "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
-		}
-	}
-	return ""
-}
+// firstDiff describes the first line where want and got differ.
+func firstDiff(want, got []byte) string { return gold.Diff(string(want), string(got)) }
 
 // randomAnswers returns a complete, valid set of answers drawn at random: every shown
 // question answered (optional ones sometimes not), every kind of answer including unsure,
