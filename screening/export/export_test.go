@@ -10,7 +10,6 @@ import (
 	"time"
 
 	gold "github.com/exoscreen/exoscreen/internal/golden"
-
 	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 )

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	gold "github.com/exoscreen/exoscreen/internal/golden"
-
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 )
