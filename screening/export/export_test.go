@@ -209,7 +209,7 @@ func TestFHIRGolden(t *testing.T) {
 	rs := goldenRules(t)
 	for _, lang := range screening.Langs {
 		var b bytes.Buffer
-		if err := WriteQuestionnaire(&b, rs, lang, ""); err != nil {
+		if err := writeQuestionnaire(&b, rs, lang, ""); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "fhir/questionnaire."+string(lang)+".json", indentJSON(t, b.Bytes()))
@@ -292,7 +292,7 @@ func sameResult(t *testing.T, want, got *screening.Result) {
 	}
 	for i := range want.Findings {
 		w, g := want.Findings[i], got.Findings[i]
-		wa, ga := AnswerJSON(w.Question, *w.Answer), AnswerJSON(g.Question, *g.Answer)
+		wa, ga := answerJSON(w.Question, *w.Answer), answerJSON(g.Question, *g.Answer)
 		if empty(wa) && empty(ga) {
 			wa, ga = nil, nil
 		}

@@ -20,10 +20,10 @@ func (e *QuestionnaireError) Error() string {
 	return "question " + e.Question + ": " + e.Detail
 }
 
-// WriteQuestionnaire writes rs as a FHIR R4 Questionnaire (JSON, one line and a newline) in
+// writeQuestionnaire writes rs as a FHIR R4 Questionnaire (JSON, one line and a newline) in
 // lang, with the other language in translation extensions, canonical URLs from base (see
-// NewCanonicals) and version = the rule set version.
-func WriteQuestionnaire(w io.Writer, rs *screening.RuleSet, lang screening.Lang, base string) error {
+// newCanonicals) and version = the rule set version.
+func writeQuestionnaire(w io.Writer, rs *screening.RuleSet, lang screening.Lang, base string) error {
 	b, err := AppendQuestionnaire(nil, rs, lang, base)
 	if err != nil {
 		return err
@@ -32,12 +32,12 @@ func WriteQuestionnaire(w io.Writer, rs *screening.RuleSet, lang screening.Lang,
 	return err
 }
 
-// AppendQuestionnaire appends the Questionnaire of rs to b (see WriteQuestionnaire).
+// AppendQuestionnaire appends the Questionnaire of rs to b (see writeQuestionnaire).
 func AppendQuestionnaire(b []byte, rs *screening.RuleSet, lang screening.Lang, base string) ([]byte, error) {
 	if lang != screening.EN {
 		lang = screening.JA
 	}
-	c := NewCanonicals(base, rs.ID)
+	c := newCanonicals(base, rs.ID)
 	w := &jw{b: b}
 	w.obj("")
 	w.kv("resourceType", "Questionnaire")
@@ -79,7 +79,7 @@ func AppendQuestionnaire(b []byte, rs *screening.RuleSet, lang screening.Lang, b
 	return w.b, nil
 }
 
-func questionItem(w *jw, q *screening.Question, lang screening.Lang, c Canonicals) error {
+func questionItem(w *jw, q *screening.Question, lang screening.Lang, c canonicals) error {
 	w.obj("")
 	switch q.Kind {
 	case screening.Integer:
@@ -197,7 +197,7 @@ func questionItem(w *jw, q *screening.Question, lang screening.Lang, c Canonical
 // enableWhen writes one condition item. Conditions on an integer question that allows
 // "not sure" can be written only where they mean the same in FHIR, where "not sure" is an
 // answer without a value: exists, and the ordering operators (false for "not sure" in both).
-func enableWhen(w *jw, q *screening.Question, it screening.ConditionItem, c Canonicals) error {
+func enableWhen(w *jw, q *screening.Question, it screening.ConditionItem, c canonicals) error {
 	w.obj("")
 	w.kv("question", it.Question.ID)
 	w.kv("operator", string(it.Operator))

@@ -171,8 +171,8 @@ func TestFormatTime(t *testing.T) {
 		if tc.loc != nil {
 			tm = tm.In(tc.loc)
 		}
-		if got := FormatTime(tm); got != tc.want {
-			t.Errorf("FormatTime(%s) = %q, want %q", tc.t, got, tc.want)
+		if got := formatTime(tm); got != tc.want {
+			t.Errorf("formatTime(%s) = %q, want %q", tc.t, got, tc.want)
 		}
 	}
 }
