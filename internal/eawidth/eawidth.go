@@ -36,16 +36,3 @@ func Cells(s string) int {
 	}
 	return n
 }
-
-// AmbiguousIn returns the East-Asian-ambiguous characters of s, in order, each once.
-func AmbiguousIn(s string) []rune {
-	var out []rune
-	seen := map[rune]bool{}
-	for _, r := range s {
-		if Ambiguous(r) && !seen[r] {
-			seen[r] = true
-			out = append(out, r)
-		}
-	}
-	return out
-}

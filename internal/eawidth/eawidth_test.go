@@ -1,7 +1,6 @@
 package eawidth
 
 import (
-	"slices"
 	"testing"
 )
 
@@ -42,14 +41,5 @@ func TestCells(t *testing.T) {
 		if got := Cells(s); got != want {
 			t.Errorf("Cells(%q) = %d, want %d", s, got, want)
 		}
-	}
-}
-
-func TestAmbiguousIn(t *testing.T) {
-	if got := AmbiguousIn("a → b → ※ いい"); !slices.Equal(got, []rune{'→', '※'}) {
-		t.Errorf("AmbiguousIn = %q", got)
-	}
-	if got := AmbiguousIn("> [x] はい"); got != nil {
-		t.Errorf("AmbiguousIn of an ASCII theme = %q", got)
 	}
 }
