@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -313,4 +314,14 @@ func empty(v any) bool {
 		return x == ""
 	}
 	return false
+}
+
+// writeQuestionnaire writes the Questionnaire of rs (AppendQuestionnaire) and a newline.
+func writeQuestionnaire(w io.Writer, rs *screening.RuleSet, lang screening.Lang, base string) error {
+	b, err := AppendQuestionnaire(nil, rs, lang, base)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
 }

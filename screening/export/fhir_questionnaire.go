@@ -2,7 +2,6 @@ package export
 
 import (
 	"fmt"
-	"io"
 	"strings"
 	"unicode"
 
@@ -20,19 +19,9 @@ func (e *QuestionnaireError) Error() string {
 	return "question " + e.Question + ": " + e.Detail
 }
 
-// writeQuestionnaire writes rs as a FHIR R4 Questionnaire (JSON, one line and a newline) in
-// lang, with the other language in translation extensions, canonical URLs from base (see
+// AppendQuestionnaire appends rs to b as a FHIR R4 Questionnaire (JSON, one line) in lang,
+// with the other language in translation extensions, canonical URLs from base (see
 // newCanonicals) and version = the rule set version.
-func writeQuestionnaire(w io.Writer, rs *screening.RuleSet, lang screening.Lang, base string) error {
-	b, err := AppendQuestionnaire(nil, rs, lang, base)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
-}
-
-// AppendQuestionnaire appends the Questionnaire of rs to b (see writeQuestionnaire).
 func AppendQuestionnaire(b []byte, rs *screening.RuleSet, lang screening.Lang, base string) ([]byte, error) {
 	if lang != screening.EN {
 		lang = screening.JA
