@@ -13,7 +13,7 @@ import (
 // canonical URLs from m.FHIRBase (see newCanonicals).
 func WriteFHIR(w io.Writer, res *screening.Result, m Meta) error {
 	bp := bufPool.Get().(*[]byte)
-	b := appendFHIR((*bp)[:0], res, m)
+	b := AppendFHIR((*bp)[:0], res, m)
 	b = append(b, '\n')
 	_, err := w.Write(b)
 	*bp = b[:0]
@@ -38,8 +38,8 @@ func newFHIRIDs(id string) fhirIDs {
 	}
 }
 
-// appendFHIR appends the Bundle of res to b (see WriteFHIR), without a newline.
-func appendFHIR(b []byte, res *screening.Result, m Meta) []byte {
+// AppendFHIR appends the Bundle of res to b (see WriteFHIR), without a newline.
+func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
 	lang := m.Lang
 	if lang != screening.EN {
 		lang = screening.JA

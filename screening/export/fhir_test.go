@@ -23,7 +23,7 @@ func TestFHIRRoundTrip(t *testing.T) {
 		res := evaluate(t, rs, a)
 		for _, base := range []string{"", "https://fhir.clinic.example.jp/fhir"} {
 			m := Meta{Lang: screening.Langs[i%2], Time: fixedTime, ID: NewID(), FHIRBase: base}
-			b := appendFHIR(nil, res, m)
+			b := AppendFHIR(nil, res, m)
 			back, err := ReadQuestionnaireResponse(rs, b, base)
 			if err != nil {
 				t.Fatalf("record %d: read back: %v\n%s", i, err, b)
@@ -54,7 +54,7 @@ func TestFHIRRoundTrip(t *testing.T) {
 func TestFHIRReadRefuses(t *testing.T) {
 	rs := defaultRules(t)
 	res := evaluate(t, rs, answersOf(t, rs, goldenCases[1].record))
-	good := string(appendFHIR(nil, res, Meta{Lang: screening.JA, Time: fixedTime, ID: NewID()}))
+	good := string(AppendFHIR(nil, res, Meta{Lang: screening.JA, Time: fixedTime, ID: NewID()}))
 	for _, tc := range []struct{ name, from, to, want string }{
 		{"other questionnaire", "|" + rs.Version, "|0.0.1", "not"},
 		{"unknown code", `"code":"unsure"`, `"code":"perhaps"`, "not an answer"},

@@ -85,8 +85,8 @@ type JSONRuleSet struct {
 	Name    string `json:"name"`
 }
 
-// newJSONResult builds the JSON form of res.
-func newJSONResult(res *screening.Result, m Meta) *JSONResult {
+// NewJSONResult builds the JSON form of res.
+func NewJSONResult(res *screening.Result, m Meta) *JSONResult {
 	rs := res.RuleSet
 	out := &JSONResult{
 		Format:            formatVersion,
@@ -132,11 +132,11 @@ func newJSONResult(res *screening.Result, m Meta) *JSONResult {
 	return out
 }
 
-// WriteJSON writes res as one line of JSON (the same bytes as json.Marshal of newJSONResult,
+// WriteJSON writes res as one line of JSON (the same bytes as json.Marshal of NewJSONResult,
 // rendered without reflection: the rule set's texts are encoded once per language).
 func WriteJSON(w io.Writer, res *screening.Result, m Meta) error {
 	bp := bufPool.Get().(*[]byte)
-	b := appendJSON((*bp)[:0], res, m)
+	b := AppendJSON((*bp)[:0], res, m)
 	b = append(b, '\n')
 	_, err := w.Write(b)
 	*bp = b[:0]
@@ -146,8 +146,8 @@ func WriteJSON(w io.Writer, res *screening.Result, m Meta) error {
 	return err
 }
 
-// appendJSON appends the JSON of res to b, without a newline (see WriteJSON).
-func appendJSON(b []byte, res *screening.Result, m Meta) []byte {
+// AppendJSON appends the JSON of res to b, without a newline (see WriteJSON).
+func AppendJSON(b []byte, res *screening.Result, m Meta) []byte {
 	rs := res.RuleSet
 	c := jsonCacheFor(rs, m.Lang)
 	b = append(b, `{"format":`...)

@@ -8,7 +8,7 @@ import (
 	"github.com/exoscreen/exoscreen/screening"
 )
 
-// TestJSONFastPath: WriteJSON must give exactly the bytes of json.Marshal(newJSONResult).
+// TestJSONFastPath: WriteJSON must give exactly the bytes of json.Marshal(NewJSONResult).
 func TestJSONFastPath(t *testing.T) {
 	rs := defaultRules(t)
 	metas := []Meta{
@@ -20,7 +20,7 @@ func TestJSONFastPath(t *testing.T) {
 	for i, a := range spread(t, rs, 300) {
 		res := evaluate(t, rs, a)
 		m := metas[i%len(metas)]
-		want, err := json.Marshal(newJSONResult(res, m))
+		want, err := json.Marshal(NewJSONResult(res, m))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -114,7 +114,7 @@ func TestJSONEscapesEveryCharacterClass(t *testing.T) {
 			if r.Clinic != back || r.ID != back || *r.Patient != (screening.Patient{ReceptionNumber: back, Name: back, DateOfBirth: back}) || r.Answers["medication_names"] != back {
 				t.Errorf("%s: read back %q %q %+v %q, want %q", what, r.Clinic, r.ID, r.Patient, r.Answers["medication_names"], back)
 			}
-			want, _ := json.Marshal(newJSONResult(res, m))
+			want, _ := json.Marshal(NewJSONResult(res, m))
 			if !bytes.Equal(out, want) {
 				t.Errorf("%s: differs from json.Marshal:\n%s", what, firstDiff(want, out))
 			}
@@ -158,7 +158,7 @@ func TestFHIRStringsCarryNoControls(t *testing.T) {
 	for _, cl := range charClasses() {
 		s := "a" + cl.s + "b"
 		res := withText(t, s)
-		b := appendFHIR(nil, res, Meta{Lang: screening.JA, Time: fixedTime, ID: "0b7e2d1c-9f3a-4c55-8e21-6d4f0a9b3c17",
+		b := AppendFHIR(nil, res, Meta{Lang: screening.JA, Time: fixedTime, ID: "0b7e2d1c-9f3a-4c55-8e21-6d4f0a9b3c17",
 			Patient: &screening.Patient{Name: s, ReceptionNumber: cl.s}})
 		if !json.Valid(b) || !utf8.Valid(b) {
 			t.Fatalf("%s: invalid JSON or UTF-8: %q", cl.name, b)
@@ -276,7 +276,7 @@ func TestJSONVerdictOfEveryClass(t *testing.T) {
 			res := *base
 			res.Verdict = v
 			m := Meta{Lang: lang}
-			out := appendJSON(nil, &res, m)
+			out := AppendJSON(nil, &res, m)
 			var raw map[string]any
 			if err := json.Unmarshal(out, &raw); err != nil {
 				t.Fatalf("%v: %v", v, err)
@@ -287,7 +287,7 @@ func TestJSONVerdictOfEveryClass(t *testing.T) {
 			if r.Verdict != v.String() || r.VerdictLabel != v.Label().In(lang) {
 				t.Errorf("class %d %s: verdict %q label %q, want %q %q", v, lang, r.Verdict, r.VerdictLabel, v.String(), v.Label().In(lang))
 			}
-			want, err := json.Marshal(newJSONResult(&res, m))
+			want, err := json.Marshal(NewJSONResult(&res, m))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -469,7 +469,7 @@ func TestFHIREmptyMultiAnswer(t *testing.T) {
 	if err != nil {
 		t.Skipf("the test rule set refuses an empty allergy_to: %v", err)
 	}
-	b := appendFHIR(nil, res, Meta{Lang: screening.EN, Time: fixedTime, ID: "0b7e2d1c-9f3a-4c55-8e21-6d4f0a9b3c17"})
+	b := AppendFHIR(nil, res, Meta{Lang: screening.EN, Time: fixedTime, ID: "0b7e2d1c-9f3a-4c55-8e21-6d4f0a9b3c17"})
 	if bytes.Contains(b, []byte(`[]`)) {
 		t.Errorf("empty array in the Bundle: %s", b)
 	}

@@ -113,7 +113,7 @@ var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &
 // serves evaluate, the TUI's export and the kiosk outbox.
 func WriteText(w io.Writer, res *screening.Result, m Meta) error {
 	bp := bufPool.Get().(*[]byte)
-	b := appendText((*bp)[:0], res, m)
+	b := AppendText((*bp)[:0], res, m)
 	_, err := w.Write(b)
 	*bp = b[:0]
 	if cap(b) <= 1<<20 {
@@ -122,8 +122,8 @@ func WriteText(w io.Writer, res *screening.Result, m Meta) error {
 	return err
 }
 
-// appendText appends the printable summary of res to b (see WriteText).
-func appendText(b []byte, res *screening.Result, m Meta) []byte {
+// AppendText appends the printable summary of res to b (see WriteText).
+func AppendText(b []byte, res *screening.Result, m Meta) []byte {
 	lang := m.Lang
 	if lang != screening.EN {
 		lang = screening.JA
