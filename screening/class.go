@@ -36,8 +36,8 @@ func (c Class) Label() Text {
 	return classLabels[c]
 }
 
-// ParseClass reads a class code.
-func ParseClass(s string) (Class, bool) {
+// parseClass reads a class code.
+func parseClass(s string) (Class, bool) {
 	for i, n := range classNames {
 		if n == s {
 			return Class(i), true
@@ -51,7 +51,7 @@ func (c Class) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
 // UnmarshalText reads a class code.
 func (c *Class) UnmarshalText(b []byte) error {
-	v, ok := ParseClass(string(b))
+	v, ok := parseClass(string(b))
 	if !ok {
 		return fmt.Errorf("unknown class %q (want none, relative or absolute)", b)
 	}

@@ -81,7 +81,7 @@ func TestCompiledRoundTrip(t *testing.T) {
 // not theirs (stale after an edit), is damaged anywhere, fails lint, or is missing.
 func TestCompiledFallback(t *testing.T) {
 	base := fstest.MapFS{}
-	for _, name := range append(ContentFiles, CompiledFile) {
+	for _, name := range append(contentFiles, CompiledFile) {
 		data, err := fs.ReadFile(content.FS, name)
 		if err != nil {
 			t.Fatal(err)

@@ -174,9 +174,9 @@ func TestClass(t *testing.T) {
 			t.Errorf("%d: %s %v", int(tc.c), tc.c, tc.c.Label())
 		}
 		if tc.c >= None && tc.c <= Absolute {
-			c, ok := ParseClass(tc.code)
+			c, ok := parseClass(tc.code)
 			if !ok || c != tc.c {
-				t.Errorf("ParseClass(%s) = %v %v", tc.code, c, ok)
+				t.Errorf("parseClass(%s) = %v %v", tc.code, c, ok)
 			}
 			b, _ := json.Marshal(tc.c)
 			var back Class = -5
@@ -185,8 +185,8 @@ func TestClass(t *testing.T) {
 			}
 		}
 	}
-	if _, ok := ParseClass("Absolute"); ok {
-		t.Error("ParseClass is case-insensitive")
+	if _, ok := parseClass("Absolute"); ok {
+		t.Error("parseClass is case-insensitive")
 	}
 	var c Class
 	if err := c.UnmarshalText([]byte("severe")); err == nil || !strings.Contains(err.Error(), `"severe"`) {

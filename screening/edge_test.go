@@ -219,7 +219,7 @@ func TestLintTopOfRange(t *testing.T) {
 	}
 }
 
-// TestProblemOrder: problems are listed by file (in ContentFiles order), then by line.
+// TestProblemOrder: problems are listed by file (in contentFiles order), then by line.
 func TestProblemOrder(t *testing.T) {
 	m := contentCopy(t)
 	edit(t, m, "questions.yaml", "kind: integer", "kind: number")
@@ -246,7 +246,7 @@ func TestProblemOrder(t *testing.T) {
 }
 
 func fileOrder(name string) int {
-	for i, n := range ContentFiles {
+	for i, n := range contentFiles {
 		if n == name {
 			return i
 		}
@@ -319,8 +319,8 @@ func TestParseBoundaries(t *testing.T) {
 
 func utf8ValidString(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
 
-// TestReadAnswersLimits: a line of exactly MaxRecordBytes is read, one byte more is too
-// long; a single document of exactly MaxDocBytes is read, one byte more is too long.
+// TestReadAnswersLimits: a line of exactly maxRecordBytes is read, one byte more is too
+// long; a single document of exactly maxDocBytes is read, one byte more is too long.
 func TestReadAnswersLimits(t *testing.T) {
 	rs := testRules(t)
 	kinds := func(in string) []string {
@@ -352,17 +352,17 @@ func TestReadAnswersLimits(t *testing.T) {
 		in   string
 		want string
 	}{
-		{pad(MaxRecordBytes) + "\n" + good + "\n", "ok ok"},
-		{pad(MaxRecordBytes), "ok"},
-		{pad(MaxRecordBytes+1) + "\n" + good + "\n", "record too long ok"},
-		{pad(MaxRecordBytes + 1), "record too long"},
-		{pad(MaxRecordBytes) + "\r\n" + good + "\r\n", "ok ok"},
-		{pad(MaxRecordBytes+1) + "\r\n" + good + "\r\n", "record too long ok"},
-		{"\n\n" + pad(MaxRecordBytes) + "\n", "ok"},
-		{"\n" + pad(MaxRecordBytes) + "\r\n" + good, "ok ok"},
-		{pad(MaxRecordBytes-1) + "\r\n" + good, "ok ok"},
-		{pad(MaxRecordBytes+2) + "\n" + good, "record too long ok"},
-		{pad(MaxRecordBytes+3) + "\r\n" + good, "record too long ok"},
+		{pad(maxRecordBytes) + "\n" + good + "\n", "ok ok"},
+		{pad(maxRecordBytes), "ok"},
+		{pad(maxRecordBytes+1) + "\n" + good + "\n", "record too long ok"},
+		{pad(maxRecordBytes + 1), "record too long"},
+		{pad(maxRecordBytes) + "\r\n" + good + "\r\n", "ok ok"},
+		{pad(maxRecordBytes+1) + "\r\n" + good + "\r\n", "record too long ok"},
+		{"\n\n" + pad(maxRecordBytes) + "\n", "ok"},
+		{"\n" + pad(maxRecordBytes) + "\r\n" + good, "ok ok"},
+		{pad(maxRecordBytes-1) + "\r\n" + good, "ok ok"},
+		{pad(maxRecordBytes+2) + "\n" + good, "record too long ok"},
+		{pad(maxRecordBytes+3) + "\r\n" + good, "record too long ok"},
 	} {
 		if got := strings.Join(kinds(tc.in), " "); got != tc.want {
 			t.Errorf("%d bytes: %s, want %s", len(tc.in), got, tc.want)
@@ -386,11 +386,11 @@ func TestReadAnswersLimits(t *testing.T) {
 		b.WriteString("}\n")
 		return b.String()
 	}
-	if got := kinds(doc(MaxDocBytes)); len(got) != 1 || got[0] != "error" {
-		t.Errorf("document of MaxDocBytes: %v", got)
+	if got := kinds(doc(maxDocBytes)); len(got) != 1 || got[0] != "error" {
+		t.Errorf("document of maxDocBytes: %v", got)
 	}
-	if got := kinds(doc(MaxDocBytes + 1)); len(got) != 1 || got[0] != "document too long" {
-		t.Errorf("document of MaxDocBytes+1: %v", got)
+	if got := kinds(doc(maxDocBytes + 1)); len(got) != 1 || got[0] != "document too long" {
+		t.Errorf("document of maxDocBytes+1: %v", got)
 	}
 }
 
@@ -488,10 +488,10 @@ func TestProblemText(t *testing.T) {
 
 // TestLineReaderBounded: an over-long line is skipped without being held in memory.
 func TestLineReaderBounded(t *testing.T) {
-	long := bytes.Repeat([]byte("x"), 4*MaxRecordBytes)
+	long := bytes.Repeat([]byte("x"), 4*maxRecordBytes)
 	lr := &lineReader{r: bufio.NewReaderSize(bytes.NewReader(append(long, "\nnext\n"...)), 64<<10)}
 	l, n, err := lr.line()
-	if err != nil || n != 1 || !lr.tooLong || len(l) > MaxRecordBytes+2 || cap(lr.buf) >= 2*MaxRecordBytes {
+	if err != nil || n != 1 || !lr.tooLong || len(l) > maxRecordBytes+2 || cap(lr.buf) >= 2*maxRecordBytes {
 		t.Errorf("line %d, %d bytes held (cap %d), tooLong %v, %v", n, len(l), cap(lr.buf), lr.tooLong, err)
 	}
 	l, n, _ = lr.line()

@@ -15,7 +15,7 @@ import (
 func contentCopy(tb testing.TB) fstest.MapFS {
 	tb.Helper()
 	m := fstest.MapFS{}
-	for _, name := range ContentFiles {
+	for _, name := range contentFiles {
 		b, err := fs.ReadFile(os.DirFS(testRulesDir), name)
 		if err != nil {
 			tb.Fatal(err)
@@ -764,7 +764,7 @@ func TestLoadMissingFiles(t *testing.T) {
 		t.Fatalf("%d problems, want 3", len(ps))
 	}
 	for i, p := range ps {
-		if p.File != ContentFiles[i] || p.Message.EN != "file is missing" || p.Message.JA != "ファイルがありません" {
+		if p.File != contentFiles[i] || p.Message.EN != "file is missing" || p.Message.JA != "ファイルがありません" {
 			t.Errorf("%+v", p)
 		}
 	}

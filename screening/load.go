@@ -18,8 +18,8 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// ContentFiles are the files of a rule set, in the order their digests enter the SHA-256.
-var ContentFiles = []string{"ruleset.yaml", "sources.yaml", "questions.yaml"}
+// contentFiles are the files of a rule set, in the order their digests enter the SHA-256.
+var contentFiles = []string{"ruleset.yaml", "sources.yaml", "questions.yaml"}
 
 // maxContentFile bounds each content file; a rule set is a few dozen kilobytes.
 const maxContentFile = 4 << 20
@@ -49,9 +49,9 @@ func Load(fsys fs.FS) (*RuleSet, error) {
 
 func load(fsys fs.FS, display func(string) string, compiled bool) (*RuleSet, error) {
 	var problems []Problem
-	files := make(map[string][]byte, len(ContentFiles))
+	files := make(map[string][]byte, len(contentFiles))
 	sum := sha256.New()
-	for _, name := range ContentFiles {
+	for _, name := range contentFiles {
 		r := reporter{file: display(name), problems: &problems}
 		data, err := readContent(fsys, name)
 		if err != nil {
@@ -82,8 +82,8 @@ func load(fsys fs.FS, display func(string) string, compiled bool) (*RuleSet, err
 			}
 		}
 	}
-	docs := make(map[string]*yaml.Node, len(ContentFiles))
-	for _, name := range ContentFiles {
+	docs := make(map[string]*yaml.Node, len(contentFiles))
+	for _, name := range contentFiles {
 		data, ok := files[name]
 		if !ok {
 			continue
@@ -111,9 +111,9 @@ func load(fsys fs.FS, display func(string) string, compiled bool) (*RuleSet, err
 	// next to, say, an unused source.
 	lint(rs, reporter{file: display("questions.yaml"), problems: &problems}, b.broken)
 	if len(problems) > 0 {
-		// Problems in reading order: by file (as ContentFiles), then by line.
+		// Problems in reading order: by file (as contentFiles), then by line.
 		order := map[string]int{}
-		for i, name := range ContentFiles {
+		for i, name := range contentFiles {
 			order[display(name)] = i
 		}
 		slices.SortStableFunc(problems, func(a, b Problem) int {
@@ -479,7 +479,7 @@ func (b *builder) question(r reporter, n *yaml.Node, field string) (*Question, [
 		rm := r.asMapping(rn, rfield, "when", "class", "needs_confirmation", "sources", "reason")
 		rule := &Rule{Question: q, Line: rn.Line}
 		cls := rm.str("class", true)
-		if c, ok := ParseClass(cls); ok {
+		if c, ok := parseClass(cls); ok {
 			rule.Class = c
 		} else if cls != "" {
 			r.add(rm.vals["class"], rfield+".class", "unknown class "+strconv.Quote(cls)+" (want absolute, relative or none)",

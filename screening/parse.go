@@ -14,12 +14,12 @@ import (
 
 // Limits on outside input.
 const (
-	MaxRecordBytes = 1 << 20  // one JSON Lines record
-	MaxDocBytes    = 16 << 20 // a single (pretty-printed) answers document
+	maxRecordBytes = 1 << 20  // one JSON Lines record
+	maxDocBytes    = 16 << 20 // a single (pretty-printed) answers document
 	MaxTextRunes   = 2000     // a free-text answer
 )
 
-// ParseAnswers reads one answers object (see interfaces.md) and checks it completely: unknown
+// ParseAnswers reads one answers object (see docs/spec/interfaces.md) and checks it completely: unknown
 // ids, unknown options, wrong types, out-of-range numbers, missing answers to shown
 // questions and answers to hidden ones. line is the record's line, used in the errors. All
 // problems of the record are returned, not just the first. A UTF-8 byte-order mark at the
@@ -262,7 +262,7 @@ func (rs *RuleSet) ReadAnswers(r io.Reader, fn func(Record) error) error {
 	emit := func(data []byte, line int, tooLong bool) error {
 		rec := Record{Line: line}
 		if tooLong {
-			rec.Err = AnswerErrors{{Line: line, Kind: ErrTooLong, Detail: fmt.Sprintf("a record may be at most %d bytes", MaxRecordBytes)}}
+			rec.Err = AnswerErrors{{Line: line, Kind: ErrTooLong, Detail: fmt.Sprintf("a record may be at most %d bytes", maxRecordBytes)}}
 		} else {
 			rec.Answers, rec.Err = rs.ParseAnswers(data, line)
 		}
@@ -291,14 +291,14 @@ func (rs *RuleSet) ReadAnswers(r io.Reader, fn func(Record) error) error {
 			heldLines = append(heldLines, n)
 			heldTooLong = append(heldTooLong, lr.tooLong)
 			size += len(l)
-			if jsonl || size > MaxDocBytes {
+			if jsonl || size > maxDocBytes {
 				break
 			}
 		}
 	}
 	if !jsonl {
-		if size > MaxDocBytes {
-			return fn(Record{Line: firstLine, Err: AnswerErrors{{Line: firstLine, Kind: ErrTooLong, Detail: fmt.Sprintf("a single answers document may be at most %d bytes", MaxDocBytes)}}})
+		if size > maxDocBytes {
+			return fn(Record{Line: firstLine, Err: AnswerErrors{{Line: firstLine, Kind: ErrTooLong, Detail: fmt.Sprintf("a single answers document may be at most %d bytes", maxDocBytes)}}})
 		}
 		doc := bytes.Join(append([][]byte{first}, held...), []byte{'\n'})
 		return emit(doc, firstLine, false)
@@ -331,7 +331,7 @@ func (rs *RuleSet) ReadAnswers(r io.Reader, fn func(Record) error) error {
 // utf8BOM is the UTF-8 byte-order mark, which Windows tools put at the start of text files.
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// lineReader reads lines of at most MaxRecordBytes, counting them; the rest of a longer line
+// lineReader reads lines of at most maxRecordBytes, counting them; the rest of a longer line
 // is skipped and tooLong is set.
 type lineReader struct {
 	r       *bufio.Reader
@@ -349,7 +349,7 @@ func (lr *lineReader) line() ([]byte, int, error) {
 	for {
 		chunk, err := lr.r.ReadSlice('\n')
 		total += len(chunk)
-		if len(lr.buf)+len(chunk) <= MaxRecordBytes+2 { // a whole record and "\r\n"
+		if len(lr.buf)+len(chunk) <= maxRecordBytes+2 { // a whole record and "\r\n"
 			lr.buf = append(lr.buf, chunk...)
 		}
 		if err == bufio.ErrBufferFull {
@@ -365,14 +365,14 @@ func (lr *lineReader) line() ([]byte, int, error) {
 		lr.n++
 		l := bytes.TrimRight(lr.buf, "\r\n")
 		if lr.n == 1 {
-			l = bytes.TrimPrefix(l, utf8BOM) // the start of the input (interfaces.md)
+			l = bytes.TrimPrefix(l, utf8BOM) // the start of the input (docs/spec/interfaces.md)
 		}
 		if l == nil {
 			l = []byte{}
 		}
 		// The limit is on the record, without its line ending; a line that did not fit the
 		// buffer is longer than that anyway.
-		lr.tooLong = total > MaxRecordBytes+2 || len(l) > MaxRecordBytes
+		lr.tooLong = total > maxRecordBytes+2 || len(l) > maxRecordBytes
 		return l, lr.n, nil
 	}
 }

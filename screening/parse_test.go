@@ -11,7 +11,7 @@ import (
 	"testing"
 )
 
-// exampleWith returns the interfaces.md example as one line of JSON, with keys set (a nil
+// exampleWith returns the docs/spec/interfaces.md example as one line of JSON, with keys set (a nil
 // value deletes the key).
 func exampleWith(tb testing.TB, set map[string]any) string {
 	tb.Helper()
@@ -292,7 +292,7 @@ func TestReadAnswers(t *testing.T) {
 	abs := exampleWith(t, map[string]any{"pregnancy": "pregnant", "pregnancy_planned": nil})
 	none := exampleWith(t, map[string]any{"cancer": "none", "cancer_years": nil, "allergy": "none", "allergy_severe": nil, "allergy_to": nil})
 	unknownOpt := exampleWith(t, map[string]any{"infection": "maybe"})
-	long := `{"medication_names": "` + strings.Repeat("x", MaxRecordBytes) + `"}`
+	long := `{"medication_names": "` + strings.Repeat("x", maxRecordBytes) + `"}`
 	tests := []struct {
 		name string
 		in   string
@@ -362,7 +362,7 @@ func TestReadAnswers(t *testing.T) {
 
 func TestReadAnswersTooLongMessages(t *testing.T) {
 	rs := testRules(t)
-	long := `{"medication_names": "` + strings.Repeat("x", MaxRecordBytes) + `"}`
+	long := `{"medication_names": "` + strings.Repeat("x", maxRecordBytes) + `"}`
 	var msgs []string
 	rs.ReadAnswers(strings.NewReader(long), func(r Record) error {
 		msgs = append(msgs, r.Err.(AnswerErrors).Message(EN), r.Err.(AnswerErrors).Message(JA))
@@ -371,10 +371,10 @@ func TestReadAnswersTooLongMessages(t *testing.T) {
 	if len(msgs) != 2 || msgs[0] != "line 1: too long: a record may be at most 1048576 bytes" || !strings.HasPrefix(msgs[1], "1行目: 長すぎます") {
 		t.Errorf("%q", msgs)
 	}
-	// A pretty-printed document over MaxDocBytes is refused as one record.
+	// A pretty-printed document over maxDocBytes is refused as one record.
 	var doc bytes.Buffer
 	doc.WriteString("{\n")
-	for doc.Len() <= MaxDocBytes+100000 {
+	for doc.Len() <= maxDocBytes+100000 {
 		doc.WriteString(`  "medication_names": "` + strings.Repeat("x", 1000) + "\",\n")
 	}
 	doc.WriteString("}\n")

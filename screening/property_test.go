@@ -8,7 +8,7 @@ import (
 )
 
 // Property tests of the engine over the test rule set (internal/testrules). Whether each
-// answer gets the class rules.md gives is the spec test's job (TestSpecPlacement, over the
+// answer gets the class docs/spec/rules.md gives is the spec test's job (TestSpecPlacement, over the
 // live content/, every answer of every question); these tests check the engine's invariants,
 // which hold for any valid rule set.
 //
@@ -100,8 +100,7 @@ func groups(rs *RuleSet) [][]*Question {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			i = parent[i]
 		}

@@ -11,16 +11,16 @@ import (
 	"github.com/exoscreen/exoscreen/content"
 )
 
-// This file restates the question table of /work/shared/spec/rules.md as Go data, written
+// This file restates the question table of docs/spec/rules.md as Go data, written
 // from the spec and NOT from content/: a content file that disagrees with the spec (a wrong
 // class, a missing needs_confirmation, a missing source, a changed condition) fails here.
 
-// specAnswer is one "answer → class (sources)" entry of rules.md.
+// specAnswer is one "answer → class (sources)" entry of docs/spec/rules.md.
 type specAnswer struct {
 	answer  Value
 	class   Class
-	confirm bool     // the * of rules.md: needs_confirmation
-	sources []string // the sources rules.md names for this answer (content may cite more)
+	confirm bool     // the * of docs/spec/rules.md: needs_confirmation
+	sources []string // the sources docs/spec/rules.md names for this answer (content may cite more)
 }
 
 // specQuestion is one row of the question table.
@@ -56,7 +56,7 @@ func yesNo(id string, c Class, sources ...string) specQuestion {
 	}}
 }
 
-// specQuestions is the table of rules.md (2026.12), in questionnaire order.
+// specQuestions is the table of docs/spec/rules.md (2026.12), in questionnaire order.
 func specQuestions() []specQuestion {
 	cancerYears := specQuestion{id: "cancer_years", kind: Integer, min: 0, max: 120, unsure: true,
 		shownWhen: eq("cancer", "treatment_ended"), enablers: map[string]Value{"cancer": code("treatment_ended")}}
@@ -101,7 +101,7 @@ func specQuestions() []specQuestion {
 			sa(code("unsure"), Absolute, true)}},
 		pp,
 		yesNo("breastfeeding", Absolute, "zen-2025", "tokushu-2025", "wakagaeri"),
-		{id: "cancer", kind: Single, answers: []specAnswer{ // in the order rules.md lists them
+		{id: "cancer", kind: Single, answers: []specAnswer{ // in the order docs/spec/rules.md lists them
 			sa(code("none"), None, false),
 			sa(code("in_treatment"), Absolute, false, "zen-2025", "tokushu-2025", "wakagaeri"),
 			sa(code("untreated"), Absolute, false, "zen-2025", "tokushu-2025"),
@@ -146,13 +146,13 @@ func specQuestions() []specQuestion {
 	}
 }
 
-// specAllergyTo are the options of allergy_to, in the order of rules.md.
+// specAllergyTo are the options of allergy_to, in the order of docs/spec/rules.md.
 var specAllergyTo = []string{"drug", "food", "pollen", "latex", "metal", "anaesthetic", "other"}
 
-// specSources are the source keys of rules.md.
+// specSources are the source keys of docs/spec/rules.md.
 var specSources = []string{"zen-2025", "tokushu-2025", "wakagaeri", "nakahama", "evidence", "jsrm-2024", "mhlw-2024", "isev-2020", "fda-2019", "jrc"}
 
-// specURLs are the addresses rules.md gives (isev-2020's en dash may be percent-encoded).
+// specURLs are the addresses docs/spec/rules.md gives (isev-2020's en dash may be percent-encoded).
 var specURLs = map[string]string{
 	"jsrm-2024": "https://www.jsrm.jp/news/news-14993/",
 	"mhlw-2024": "https://www.mhlw.go.jp/content/001281987.pdf",
@@ -161,7 +161,7 @@ var specURLs = map[string]string{
 	"jrc":       "https://www.jrc.or.jp/donation/about/refrain/",
 }
 
-// specMildest are answers that place every always-shown question as none (rules.md).
+// specMildest are answers that place every always-shown question as none (docs/spec/rules.md).
 var specMildest = map[string]Value{
 	"pregnancy": code("no"), "pregnancy_planned": code("no"), "breastfeeding": code("no"),
 	"cancer": code("none"), "infection": code("no"), "product_reaction": code("never_treated"),
@@ -211,7 +211,7 @@ func findingOf(res *Result, id string) *Finding {
 	return nil
 }
 
-// TestSpecQuestions checks the questionnaire itself against rules.md: ids in order, kinds,
+// TestSpecQuestions checks the questionnaire itself against docs/spec/rules.md: ids in order, kinds,
 // optional questions, integer range and unsure, every option of the spec and no other.
 func TestSpecQuestions(t *testing.T) {
 	rs := defaultRules(t)
@@ -243,7 +243,7 @@ func TestSpecQuestions(t *testing.T) {
 			for _, a := range s.answers {
 				codes = append(codes, a.answer.Code)
 			}
-			// in the order of rules.md
+			// in the order of docs/spec/rules.md
 			if oc := optionCodes(q); !slices.Equal(oc, codes) {
 				t.Errorf("%s: options %v, want %v (in this order)", s.id, oc, codes)
 			}
@@ -261,7 +261,7 @@ func TestSpecQuestions(t *testing.T) {
 
 func sorted(s []string) []string { s = slices.Clone(s); slices.Sort(s); return s }
 
-// TestSpecPlacement is the table test of rules.md: every answer of every question, placed
+// TestSpecPlacement is the table test of docs/spec/rules.md: every answer of every question, placed
 // through Evaluate with the question shown, gets the spec's class, needs_confirmation flag
 // and (at least) the spec's sources, and a reason in both languages.
 func TestSpecPlacement(t *testing.T) {
@@ -311,7 +311,7 @@ func TestSpecPlacement(t *testing.T) {
 	}
 }
 
-// TestSpecShownWhen checks every "shown when" of rules.md against Answers.IsShown for every
+// TestSpecShownWhen checks every "shown when" of docs/spec/rules.md against Answers.IsShown for every
 // answer of the questions it depends on.
 func TestSpecShownWhen(t *testing.T) {
 	rs := defaultRules(t)
@@ -363,8 +363,8 @@ func TestSpecShownWhen(t *testing.T) {
 	}
 }
 
-// TestSpecExample evaluates the example of interfaces.md, completed for 2026.12 with the two
-// new questions (ingredient_allergy: no, other_treatment: no): the interfaces.md file itself
+// TestSpecExample evaluates the example of docs/spec/interfaces.md, completed for 2026.12 with the two
+// new questions (ingredient_allergy: no, other_treatment: no): the docs/spec/interfaces.md file itself
 // now lacks them and is refused as "missing answer", which is right.
 func TestSpecExample(t *testing.T) {
 	rs := defaultRules(t)
@@ -401,7 +401,7 @@ func TestSpecExample(t *testing.T) {
 	}
 }
 
-// interfacesExample is the answers file of interfaces.md, verbatim (rule set 2026.11).
+// interfacesExample is the answers file of docs/spec/interfaces.md, verbatim (rule set 2026.11).
 const interfacesExample = `{"pregnancy": "no", "pregnancy_planned": "no", "breastfeeding": "no",
  "cancer": "treatment_ended", "cancer_years": 7, "infection": "no",
  "product_reaction": "never_treated", "allergy": "yes", "allergy_severe": "no",
@@ -453,8 +453,8 @@ func TestSpecVerdicts(t *testing.T) {
 	}
 }
 
-// TestSpecSources: every source of rules.md, with a title and a publisher in both languages,
-// and the date and address rules.md gives; the issuer of the MHLW notice; the unsupervised
+// TestSpecSources: every source of docs/spec/rules.md, with a title and a publisher in both languages,
+// and the date and address docs/spec/rules.md gives; the issuer of the MHLW notice; the unsupervised
 // article's note says so.
 func TestSpecSources(t *testing.T) {
 	rs := defaultRules(t)
@@ -478,7 +478,7 @@ func TestSpecSources(t *testing.T) {
 		if want, ok := specURLs[s.Key]; ok && u != want {
 			t.Errorf("%s: url %q, rules.md gives %q", s.Key, s.URL, want)
 		}
-		named := map[string]bool{"tokushu-2025": false, "wakagaeri": false, "evidence": false} // rules.md names no publisher
+		named := map[string]bool{"tokushu-2025": false, "wakagaeri": false, "evidence": false} // docs/spec/rules.md names no publisher
 		if _, unnamed := named[s.Key]; !unnamed && strings.Contains(strings.ToLower(s.Publisher.EN), "not recorded") {
 			t.Errorf("%s: publisher not recorded, but rules.md names one", s.Key)
 		}
@@ -499,7 +499,7 @@ func TestSpecSources(t *testing.T) {
 	}
 }
 
-// TestSpecNotices checks the notices, the disclaimer and the identity rules.md asks for.
+// TestSpecNotices checks the notices, the disclaimer and the identity docs/spec/rules.md asks for.
 func TestSpecNotices(t *testing.T) {
 	rs := defaultRules(t)
 	byID := map[string]*Notice{}

@@ -31,7 +31,7 @@ func testRules(tb testing.TB) *RuleSet {
 	return testRS
 }
 
-// testExample is a complete answers file for the test rule set (the example of interfaces.md
+// testExample is a complete answers file for the test rule set (the example of docs/spec/interfaces.md
 // as of rule set 2026.11): verdict relative (cancer treatment_ended, allergy yes).
 const testExample = `{"pregnancy": "no", "pregnancy_planned": "no", "breastfeeding": "no",
  "cancer": "treatment_ended", "cancer_years": 7, "infection": "no",

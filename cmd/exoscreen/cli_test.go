@@ -13,8 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/text/width"
-
+	"github.com/exoscreen/exoscreen/internal/eawidth"
 	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 )
@@ -171,7 +170,7 @@ func TestHelpGolden(t *testing.T) {
 			golden(t, filepath.Join("help", name+"."+string(lang)+".txt"), r.stdout)
 			texts[lang] = r.stdout
 			for i, l := range strings.Split(r.stdout, "\n") {
-				if w := cells(l); w > helpWidth {
+				if w := eawidth.Cells(l); w > helpWidth {
 					t.Errorf("%s %s line %d is %d cells wide: %q", name, lang, i+1, w, l)
 				}
 				if strings.HasSuffix(l, " -") || strings.HasSuffix(l, " --") || strings.HasSuffix(l, " ") {
@@ -221,21 +220,6 @@ func sections(help string, lang screening.Lang) []string {
 		}
 	}
 	return out
-}
-
-// cells is the width of s on a terminal: East Asian wide, full-width and ambiguous
-// characters take two cells (ambiguous ones do in a Japanese terminal; the help has none).
-func cells(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
 }
 
 // TestFlagDefs: every flag is defined once, with help in both languages and a valid

@@ -68,7 +68,7 @@ func lookupCommand(name string) *command {
 	return commands[i]
 }
 
-// exitStatus is the paragraph on exit statuses (interfaces.md), in every command's help.
+// exitStatus is the paragraph on exit statuses (docs/spec/interfaces.md), in every command's help.
 var exitStatus = txt("終了コード: 0 完了、1 実行時の失敗、2 使い方か入力の誤り、または結果の前に中止した問診。判定結果は終了コードに表れません。",
 	"Exit status: 0 done, 1 runtime failure, 2 bad usage, bad input, or a screening quit before its summary. The verdict is never in the exit status.")
 

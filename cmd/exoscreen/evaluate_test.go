@@ -4,18 +4,17 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	gold "github.com/exoscreen/exoscreen/internal/golden"
 )
 
 // update rewrites the golden files under testdata/: go test ./cmd/exoscreen -update
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // fixedNow is the clock of every command test (EXOSCREEN_NOW), so outputs are reproducible.
 const fixedNow = "2026-11-21T10:30:00+09:00"
@@ -52,48 +51,13 @@ var shaRE = regexp.MustCompile(`\b[0-9a-f]{64}\b`)
 // normalize hides the rule set's digest, which changes with every edit of content/.
 func normalize(s string) string { return shaRE.ReplaceAllString(s, "<sha256>") }
 
-// golden compares got with testdata/name (rewritten with -update).
+// golden compares got, its rule set digest hidden, with testdata/name (rewritten with -update).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	got = normalize(got)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/exoscreen -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the output (go test ./cmd/exoscreen -update rewrites it):\n%s", path, diffLines(string(want), got))
-	}
+	gold.Equal(t, name, normalize(got))
 }
 
-// diffLines shows the first differing line with some context.
-func diffLines(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return "line " + strconv.Itoa(i+1) + ":\nwant: " + wl + "\n got: " + gl
-		}
-	}
-	return "(same lines, different endings)"
-}
-
-// exampleAnswers is the answers file of interfaces.md as of rule set 2026.11: complete for
+// exampleAnswers is the answers file of docs/spec/interfaces.md as of rule set 2026.11: complete for
 // the test rule set.
 const exampleAnswers = `{"pregnancy": "no", "pregnancy_planned": "no", "breastfeeding": "no",
  "cancer": "treatment_ended", "cancer_years": 7, "infection": "no",
@@ -159,7 +123,7 @@ func TestEvaluateGolden(t *testing.T) {
 	}
 }
 
-// TestEvaluateJSONPinned checks the fields interfaces.md pins, independently of the goldens.
+// TestEvaluateJSONPinned checks the fields docs/spec/interfaces.md pins, independently of the goldens.
 func TestEvaluateJSONPinned(t *testing.T) {
 	r := runCmd(t, exampleAnswers, "evaluate", "--format", "json", "--lang", "en")
 	if r.code != 0 {

@@ -8,7 +8,7 @@ import (
 	"os"
 )
 
-// Exit statuses (interfaces.md): the verdict is never encoded in them.
+// Exit statuses (docs/spec/interfaces.md): the verdict is never encoded in them.
 const (
 	exitOK    = 0
 	exitFail  = 1 // runtime failure

@@ -3,21 +3,17 @@ package export
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"fmt"
+	"io"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	gold "github.com/exoscreen/exoscreen/internal/golden"
 	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // goldenRules and defaultRules are the test rule set (internal/testrules, id exoscreen-test):
 // the golden files and the other tests change when the renderers change, never when the
@@ -50,7 +46,7 @@ func evaluate(tb testing.TB, rs *screening.RuleSet, a *screening.Answers) *scree
 	return res
 }
 
-// goldenCases are the answer sets of the golden files: the example of interfaces.md, an
+// goldenCases are the answer sets of the golden files: the example of docs/spec/interfaces.md, an
 // absolute verdict with unsure answers and patient free text with a control sequence, and a
 // verdict of none.
 var goldenCases = []struct {
@@ -96,42 +92,11 @@ func metaFor(lang screening.Lang, patient *screening.Patient, clinic string) Met
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./screening/export -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run with -update if the change is intended)\n%s", path, firstDiff(want, got))
-	}
+	gold.Equal(t, name, got)
 }
 
-func firstDiff(want, got []byte) string {
-	wl := strings.Split(string(want), "\n")
-	gl := strings.Split(string(got), "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
-		}
-	}
-	return ""
-}
+// firstDiff describes the first line where want and got differ.
+func firstDiff(want, got []byte) string { return gold.Diff(string(want), string(got)) }
 
 // randomAnswers returns a complete, valid set of answers drawn at random: every shown
 // question answered (optional ones sometimes not), every kind of answer including unsure,
@@ -245,7 +210,7 @@ func TestFHIRGolden(t *testing.T) {
 	rs := goldenRules(t)
 	for _, lang := range screening.Langs {
 		var b bytes.Buffer
-		if err := WriteQuestionnaire(&b, rs, lang, ""); err != nil {
+		if err := writeQuestionnaire(&b, rs, lang, ""); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "fhir/questionnaire."+string(lang)+".json", indentJSON(t, b.Bytes()))
@@ -328,7 +293,7 @@ func sameResult(t *testing.T, want, got *screening.Result) {
 	}
 	for i := range want.Findings {
 		w, g := want.Findings[i], got.Findings[i]
-		wa, ga := AnswerJSON(w.Question, *w.Answer), AnswerJSON(g.Question, *g.Answer)
+		wa, ga := answerJSON(w.Question, *w.Answer), answerJSON(g.Question, *g.Answer)
 		if empty(wa) && empty(ga) {
 			wa, ga = nil, nil
 		}
@@ -349,4 +314,14 @@ func empty(v any) bool {
 		return x == ""
 	}
 	return false
+}
+
+// writeQuestionnaire writes the Questionnaire of rs (AppendQuestionnaire) and a newline.
+func writeQuestionnaire(w io.Writer, rs *screening.RuleSet, lang screening.Lang, base string) error {
+	b, err := AppendQuestionnaire(nil, rs, lang, base)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
 }

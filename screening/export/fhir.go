@@ -37,11 +37,11 @@ const (
 	helpLinkIDSuffix    = ".help"
 )
 
-// Canonicals are the URLs exoscreen's FHIR output uses for its own artefacts. With a base
+// canonicals are the URLs exoscreen's FHIR output uses for its own artefacts. With a base
 // (a clinic's FHIR address, e.g. https://fhir.clinic.example.jp/fhir) they are readable URLs
 // under it; without one they are urn:uuid URLs derived from the rule set id (name-based
 // UUIDs, so the same rule set id always gives the same URLs).
-type Canonicals struct {
+type canonicals struct {
 	Questionnaire string // Questionnaire.url of the rule set
 	Answers       string // code system of the rule set's answer codes (option codes)
 	Questions     string // code system of the rule set's question ids (RiskAssessment outcomes)
@@ -54,12 +54,12 @@ type Canonicals struct {
 	RuleSet           string // complex extension on the RiskAssessment: id, version, sha256
 }
 
-// NewCanonicals returns the canonical URLs for rule set id under base (empty: urn:uuid).
-func NewCanonicals(base, id string) Canonicals {
+// newCanonicals returns the canonical URLs for rule set id under base (empty: urn:uuid).
+func newCanonicals(base, id string) canonicals {
 	base = strings.TrimRight(base, "/")
 	if base == "" {
 		u := func(name string) string { return "urn:uuid:" + NameID(idNamespace, name) }
-		return Canonicals{
+		return canonicals{
 			Questionnaire:     u("Questionnaire/" + id),
 			Answers:           u("CodeSystem/" + id + "-answers"),
 			Questions:         u("CodeSystem/" + id + "-questions"),
@@ -71,7 +71,7 @@ func NewCanonicals(base, id string) Canonicals {
 			RuleSet:           u("StructureDefinition/exoscreen-ruleset"),
 		}
 	}
-	return Canonicals{
+	return canonicals{
 		Questionnaire:     base + "/Questionnaire/" + id,
 		Answers:           base + "/CodeSystem/" + id + "-answers",
 		Questions:         base + "/CodeSystem/" + id + "-questions",

@@ -10,7 +10,7 @@ import (
 // WriteFHIR writes res as a FHIR R4 Bundle (type collection, one line of JSON and a newline)
 // holding the QuestionnaireResponse, a RiskAssessment with the verdict and one prediction per
 // finding, and the Patient. Resource ids derive from m.ID (a random one when empty); the
-// canonical URLs from m.FHIRBase (see NewCanonicals).
+// canonical URLs from m.FHIRBase (see newCanonicals).
 func WriteFHIR(w io.Writer, res *screening.Result, m Meta) error {
 	bp := bufPool.Get().(*[]byte)
 	b := AppendFHIR((*bp)[:0], res, m)
@@ -23,14 +23,14 @@ func WriteFHIR(w io.Writer, res *screening.Result, m Meta) error {
 	return err
 }
 
-// FHIRIDs are the ids of the resources of one result's Bundle.
-type FHIRIDs struct {
+// fhirIDs are the ids of the resources of one result's Bundle.
+type fhirIDs struct {
 	Bundle, QuestionnaireResponse, RiskAssessment, Patient string
 }
 
-// NewFHIRIDs derives the resource ids of a screening's Bundle from its id.
-func NewFHIRIDs(id string) FHIRIDs {
-	return FHIRIDs{
+// newFHIRIDs derives the resource ids of a screening's Bundle from its id.
+func newFHIRIDs(id string) fhirIDs {
+	return fhirIDs{
 		Bundle:                id,
 		QuestionnaireResponse: NameID(id, "QuestionnaireResponse"),
 		RiskAssessment:        NameID(id, "RiskAssessment"),
@@ -51,7 +51,7 @@ func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
 	if id == "" {
 		id = NewID()
 	}
-	ids := NewFHIRIDs(id)
+	ids := newFHIRIDs(id)
 	t := m.Time
 	if t.IsZero() {
 		t = time.Now().Truncate(time.Second)
@@ -181,7 +181,7 @@ func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
 // fhirCache holds the JSON of a Bundle that depends only on the rule set, the language and
 // the canonical base, rendered once.
 type fhirCache struct {
-	canon       Canonicals
+	canon       canonicals
 	qrFields    string // language, questionnaire, status
 	sectionHead []string
 	optionItem  map[*screening.Option]string // the response item of a single answer
@@ -212,7 +212,7 @@ func valueOf(fn func(w *jw)) string {
 
 func newFHIRCache(rs *screening.RuleSet, lang screening.Lang, base string) *fhirCache {
 	c := &fhirCache{
-		canon:      NewCanonicals(base, rs.ID),
+		canon:      newCanonicals(base, rs.ID),
 		optionItem: map[*screening.Option]string{},
 		prediction: map[*screening.Rule]string{},
 	}
@@ -296,7 +296,7 @@ func newFHIRCache(rs *screening.RuleSet, lang screening.Lang, base string) *fhir
 var verdictDisplay = map[screening.Lang]string{screening.JA: "判定", screening.EN: "Screening verdict"}
 
 // responseItem writes one question's QuestionnaireResponse item.
-func responseItem(w *jw, f *screening.Finding, lang screening.Lang, c Canonicals) {
+func responseItem(w *jw, f *screening.Finding, lang screening.Lang, c canonicals) {
 	q := f.Question
 	v := *f.Answer
 	w.obj("")
@@ -348,7 +348,7 @@ func responseItem(w *jw, f *screening.Finding, lang screening.Lang, c Canonicals
 	w.end()
 }
 
-func answerCoding(w *jw, q *screening.Question, code string, lang screening.Lang, c Canonicals) {
+func answerCoding(w *jw, q *screening.Question, code string, lang screening.Lang, c canonicals) {
 	w.obj("")
 	display := code
 	if o := q.Option(code); o != nil {
@@ -359,7 +359,7 @@ func answerCoding(w *jw, q *screening.Question, code string, lang screening.Lang
 }
 
 // prediction writes one finding as a RiskAssessment.prediction.
-func prediction(w *jw, f *screening.Finding, lang screening.Lang, c Canonicals) {
+func prediction(w *jw, f *screening.Finding, lang screening.Lang, c canonicals) {
 	q := f.Question
 	w.obj("")
 	w.arr("extension")

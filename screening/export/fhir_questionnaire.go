@@ -2,7 +2,6 @@ package export
 
 import (
 	"fmt"
-	"io"
 	"strings"
 	"unicode"
 
@@ -20,24 +19,14 @@ func (e *QuestionnaireError) Error() string {
 	return "question " + e.Question + ": " + e.Detail
 }
 
-// WriteQuestionnaire writes rs as a FHIR R4 Questionnaire (JSON, one line and a newline) in
-// lang, with the other language in translation extensions, canonical URLs from base (see
-// NewCanonicals) and version = the rule set version.
-func WriteQuestionnaire(w io.Writer, rs *screening.RuleSet, lang screening.Lang, base string) error {
-	b, err := AppendQuestionnaire(nil, rs, lang, base)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
-}
-
-// AppendQuestionnaire appends the Questionnaire of rs to b (see WriteQuestionnaire).
+// AppendQuestionnaire appends rs to b as a FHIR R4 Questionnaire (JSON, one line) in lang,
+// with the other language in translation extensions, canonical URLs from base (see
+// newCanonicals) and version = the rule set version.
 func AppendQuestionnaire(b []byte, rs *screening.RuleSet, lang screening.Lang, base string) ([]byte, error) {
 	if lang != screening.EN {
 		lang = screening.JA
 	}
-	c := NewCanonicals(base, rs.ID)
+	c := newCanonicals(base, rs.ID)
 	w := &jw{b: b}
 	w.obj("")
 	w.kv("resourceType", "Questionnaire")
@@ -79,7 +68,7 @@ func AppendQuestionnaire(b []byte, rs *screening.RuleSet, lang screening.Lang, b
 	return w.b, nil
 }
 
-func questionItem(w *jw, q *screening.Question, lang screening.Lang, c Canonicals) error {
+func questionItem(w *jw, q *screening.Question, lang screening.Lang, c canonicals) error {
 	w.obj("")
 	switch q.Kind {
 	case screening.Integer:
@@ -197,7 +186,7 @@ func questionItem(w *jw, q *screening.Question, lang screening.Lang, c Canonical
 // enableWhen writes one condition item. Conditions on an integer question that allows
 // "not sure" can be written only where they mean the same in FHIR, where "not sure" is an
 // answer without a value: exists, and the ordering operators (false for "not sure" in both).
-func enableWhen(w *jw, q *screening.Question, it screening.ConditionItem, c Canonicals) error {
+func enableWhen(w *jw, q *screening.Question, it screening.ConditionItem, c canonicals) error {
 	w.obj("")
 	w.kv("question", it.Question.ID)
 	w.kv("operator", string(it.Operator))

@@ -72,7 +72,7 @@ func ReadQuestionnaireResponse(rs *screening.RuleSet, data []byte, base string) 
 	if qr.ResourceType != "QuestionnaireResponse" {
 		return nil, fmt.Errorf("resourceType is %q, want QuestionnaireResponse", qr.ResourceType)
 	}
-	c := NewCanonicals(base, rs.ID)
+	c := newCanonicals(base, rs.ID)
 	if want := c.Questionnaire + "|" + rs.Version; qr.Questionnaire != want {
 		return nil, fmt.Errorf("the response is for questionnaire %q, not %q (rule set %s %s)", qr.Questionnaire, want, rs.ID, rs.Version)
 	}
@@ -116,7 +116,7 @@ func ReadQuestionnaireResponse(rs *screening.RuleSet, data []byte, base string) 
 	return a, nil
 }
 
-func responseValue(q *screening.Question, answers []fhirAnswer, c Canonicals) (screening.Value, error) {
+func responseValue(q *screening.Question, answers []fhirAnswer, c canonicals) (screening.Value, error) {
 	if len(answers) == 0 {
 		return screening.Value{}, nil
 	}

@@ -58,7 +58,7 @@ func TestFHIRReadRefuses(t *testing.T) {
 	for _, tc := range []struct{ name, from, to, want string }{
 		{"other questionnaire", "|" + rs.Version, "|0.0.1", "not"},
 		{"unknown code", `"code":"unsure"`, `"code":"perhaps"`, "not an answer"},
-		{"other code system", `"system":"` + NewCanonicals("", rs.ID).Answers, `"system":"urn:uuid:00000000-0000-4000-8000-000000000000`, "code system"},
+		{"other code system", `"system":"` + newCanonicals("", rs.ID).Answers, `"system":"urn:uuid:00000000-0000-4000-8000-000000000000`, "code system"},
 		{"unknown reason for no value", askedUnknown, "masked", "data-absent-reason"},
 		{"not completed", `"status":"completed"`, `"status":"in-progress"`, "completed"},
 	} {
@@ -75,7 +75,7 @@ func TestFHIRReadRefuses(t *testing.T) {
 func TestQuestionnaireConditions(t *testing.T) {
 	rs := defaultRules(t)
 	var b bytes.Buffer
-	if err := WriteQuestionnaire(&b, rs, screening.JA, ""); err != nil {
+	if err := writeQuestionnaire(&b, rs, screening.JA, ""); err != nil {
 		t.Fatal(err)
 	}
 	var q struct {
@@ -95,7 +95,7 @@ func TestQuestionnaireConditions(t *testing.T) {
 	if err := json.Unmarshal(b.Bytes(), &q); err != nil {
 		t.Fatal(err)
 	}
-	if q.Version != rs.Version || q.URL != NewCanonicals("", rs.ID).Questionnaire {
+	if q.Version != rs.Version || q.URL != newCanonicals("", rs.ID).Questionnaire {
 		t.Errorf("url %s version %s", q.URL, q.Version)
 	}
 	n := 0
@@ -154,7 +154,7 @@ func TestFHIRValidator(t *testing.T) {
 		{
 			qFile := filepath.Join(tmp, "questionnaire.json")
 			var q bytes.Buffer
-			if err := WriteQuestionnaire(&q, rs, lang, base); err != nil {
+			if err := writeQuestionnaire(&q, rs, lang, base); err != nil {
 				t.Fatal(err)
 			}
 			os.WriteFile(qFile, q.Bytes(), 0o600)
@@ -208,7 +208,7 @@ func TestQuestionnaireRefusesUnsureCondition(t *testing.T) {
 		t.Fatalf("edited rule set does not load: %v", err)
 	}
 	var b bytes.Buffer
-	err = WriteQuestionnaire(&b, rs, screening.JA, "")
+	err = writeQuestionnaire(&b, rs, screening.JA, "")
 	var qe *QuestionnaireError
 	if !errors.As(err, &qe) || qe.Question != "medication_names" || !strings.Contains(err.Error(), "cancer_years = unsure") {
 		t.Fatalf("err = %v, want a QuestionnaireError naming medication_names and the condition", err)

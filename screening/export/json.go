@@ -16,9 +16,9 @@ import (
 	"github.com/exoscreen/exoscreen/screening"
 )
 
-// FormatVersion names the layout of the JSON result; it changes only when a field changes
+// formatVersion names the layout of the JSON result; it changes only when a field changes
 // meaning or is removed.
-const FormatVersion = "exoscreen-result/1"
+const formatVersion = "exoscreen-result/1"
 
 // Meta is what a result is rendered with besides the result itself.
 type Meta struct {
@@ -31,12 +31,12 @@ type Meta struct {
 	// ID identifies the screening (a UUID, see NewID); the FHIR resources' ids derive from
 	// it. Empty: the JSON result has no id and WriteFHIR makes a random one.
 	ID string
-	// FHIRBase is the base of the canonical URLs in FHIR output (see Canonicals); empty
+	// FHIRBase is the base of the canonical URLs in FHIR output (see canonicals); empty
 	// gives urn:uuid URLs derived from the rule set id.
 	FHIRBase string
 }
 
-// JSONResult is the JSON form of a result. The fields of interfaces.md (verdict, findings with
+// JSONResult is the JSON form of a result. The fields of docs/spec/interfaces.md (verdict, findings with
 // question, answer, class, needs_confirmation, reason, sources; ruleset id, version, sha256)
 // are pinned; the rest is added for clinic systems.
 type JSONResult struct {
@@ -89,7 +89,7 @@ type JSONRuleSet struct {
 func NewJSONResult(res *screening.Result, m Meta) *JSONResult {
 	rs := res.RuleSet
 	out := &JSONResult{
-		Format:            FormatVersion,
+		Format:            formatVersion,
 		ID:                m.ID,
 		Line:              m.Line,
 		Clinic:            m.Clinic,
@@ -110,7 +110,7 @@ func NewJSONResult(res *screening.Result, m Meta) *JSONResult {
 	}
 	for i := range res.Findings {
 		f := &res.Findings[i]
-		ans := AnswerJSON(f.Question, *f.Answer)
+		ans := answerJSON(f.Question, *f.Answer)
 		if f.Answer.Set {
 			out.Answers[f.Question.ID] = ans
 		}
@@ -151,7 +151,7 @@ func AppendJSON(b []byte, res *screening.Result, m Meta) []byte {
 	rs := res.RuleSet
 	c := jsonCacheFor(rs, m.Lang)
 	b = append(b, `{"format":`...)
-	b = appendGoString(b, FormatVersion)
+	b = appendGoString(b, formatVersion)
 	if m.ID != "" {
 		b = append(b, `,"id":`...)
 		b = appendGoString(b, m.ID)
@@ -201,7 +201,7 @@ func AppendJSON(b []byte, res *screening.Result, m Meta) []byte {
 	// answers: the set answers keyed by question id, in key order as json.Marshal sorts a map.
 	b = append(b, `,"answers":{`...)
 	var byIndexArr [64]*screening.Finding
-	byIndex := byIndexArr[:0]
+	var byIndex []*screening.Finding
 	if len(rs.Questions) <= len(byIndexArr) {
 		byIndex = byIndexArr[:len(rs.Questions)]
 	} else {
@@ -283,7 +283,7 @@ func newJSONCache(rs *screening.RuleSet, lang screening.Lang) *jsonCache {
 			`,"section":` + mustJSON(q.Section.ID) + `,"answer":`
 		for _, o := range q.Options {
 			v := screening.CodeValue(o.Code)
-			c.option[o] = mustJSON(AnswerJSON(q, v)) + `,"answer_text":` + mustJSON(AnswerText(q, v, lang))
+			c.option[o] = mustJSON(answerJSON(q, v)) + `,"answer_text":` + mustJSON(AnswerText(q, v, lang))
 		}
 		for _, r := range q.Rules {
 			c.findingTail[r] = `,"class":` + mustJSON(r.Class) + `,"needs_confirmation":` + mustJSON(r.NeedsConfirmation) +
@@ -299,7 +299,7 @@ func newJSONCache(rs *screening.RuleSet, lang screening.Lang) *jsonCache {
 	return c
 }
 
-// appendAnswerJSON appends AnswerJSON(q, v) as json.Marshal writes it.
+// appendAnswerJSON appends answerJSON(q, v) as json.Marshal writes it.
 func appendAnswerJSON(b []byte, q *screening.Question, v screening.Value) []byte {
 	switch {
 	case !v.Set:
@@ -343,9 +343,9 @@ func appendGoString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// AnswerJSON is an answer as the answers file writes it: a code, an array of codes, a number,
+// answerJSON is an answer as the answers file writes it: a code, an array of codes, a number,
 // "unsure", a string, or null for no answer.
-func AnswerJSON(q *screening.Question, v screening.Value) any {
+func answerJSON(q *screening.Question, v screening.Value) any {
 	switch {
 	case !v.Set:
 		return nil

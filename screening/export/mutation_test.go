@@ -379,7 +379,7 @@ func TestUUIDs(t *testing.T) {
 		}
 		seen[id] = true
 	}
-	ids := NewFHIRIDs("0b7e2d1c-9f3a-4c55-8e21-6d4f0a9b3c17")
+	ids := newFHIRIDs("0b7e2d1c-9f3a-4c55-8e21-6d4f0a9b3c17")
 	for _, id := range []string{ids.QuestionnaireResponse, ids.RiskAssessment, ids.Patient} {
 		if m := uuidPattern.FindStringSubmatch(id); m == nil || m[1] != "5" {
 			t.Errorf("derived id %s is not a version 5 UUID", id)

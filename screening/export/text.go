@@ -137,7 +137,7 @@ func AppendText(b []byte, res *screening.Result, m Meta) []byte {
 		b = appendField(b, t.clinic, Sanitize(m.Clinic))
 	}
 	if !m.Time.IsZero() {
-		b = appendField(b, t.date, FormatTime(m.Time))
+		b = appendField(b, t.date, formatTime(m.Time))
 	}
 	if p := m.Patient; p != nil && !p.IsZero() {
 		if p.ReceptionNumber != "" {
@@ -361,9 +361,9 @@ func sourceLine(s *screening.Source, lang screening.Lang) string {
 	return line
 }
 
-// FormatTime writes a time for people: date, time, zone abbreviation when it has one, and
+// formatTime writes a time for people: date, time, zone abbreviation when it has one, and
 // the offset from UTC, e.g. "2026-11-21 10:30 JST (UTC+09:00)".
-func FormatTime(t time.Time) string {
+func formatTime(t time.Time) string {
 	name, _ := t.Zone()
 	s := t.Format("2006-01-02 15:04")
 	if name != "" && name[0] != '+' && name[0] != '-' {

@@ -9,8 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
-	"golang.org/x/text/width"
 
+	"github.com/exoscreen/exoscreen/internal/eawidth"
 	"github.com/exoscreen/exoscreen/screening"
 )
 
@@ -34,7 +34,7 @@ func checkText(t *testing.T, s string) {
 			switch {
 			case r == '\t' || unicode.IsControl(r) || r == 0xfffd:
 				t.Errorf("line %d holds control character %U: %q", i+1, r, line)
-			case width.LookupRune(r).Kind() == width.EastAsianAmbiguous:
+			case eawidth.Ambiguous(r):
 				t.Errorf("line %d holds East-Asian-ambiguous %q (%U): %q", i+1, r, r, line)
 			}
 		}
@@ -171,8 +171,8 @@ func TestFormatTime(t *testing.T) {
 		if tc.loc != nil {
 			tm = tm.In(tc.loc)
 		}
-		if got := FormatTime(tm); got != tc.want {
-			t.Errorf("FormatTime(%s) = %q, want %q", tc.t, got, tc.want)
+		if got := formatTime(tm); got != tc.want {
+			t.Errorf("formatTime(%s) = %q, want %q", tc.t, got, tc.want)
 		}
 	}
 }

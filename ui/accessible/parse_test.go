@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/exoscreen/exoscreen/internal/eawidth"
 	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 )
@@ -250,21 +251,7 @@ func verbs(s string) string {
 
 // jaAllowed is what Japanese messages may contain: ASCII, and characters that are wide
 // (never ambiguous) on every terminal: kana, kanji, CJK punctuation and full-width forms.
-func jaAllowed(r rune) bool {
-	switch {
-	case r <= unicode.MaxASCII:
-		return true
-	case r >= 0x3001 && r <= 0x303F: // CJK punctuation (、。「」)
-		return true
-	case r >= 0x3040 && r <= 0x30FF: // hiragana, katakana
-		return true
-	case r >= 0x4E00 && r <= 0x9FFF: // CJK ideographs
-		return true
-	case r >= 0xFF01 && r <= 0xFF60: // full-width forms
-		return true
-	}
-	return false
-}
+func jaAllowed(r rune) bool { return r <= unicode.MaxASCII || eawidth.Wide(r) }
 
 // TestShown checks that repeated bad input is shortened and made safe.
 func TestShown(t *testing.T) {

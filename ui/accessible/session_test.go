@@ -4,20 +4,18 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/iotest"
 	"time"
 
+	"github.com/exoscreen/exoscreen/internal/eawidth"
+	gold "github.com/exoscreen/exoscreen/internal/golden"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 var (
 	testStart = time.Date(2026, 11, 21, 10, 30, 0, 0, time.UTC)
@@ -144,47 +142,7 @@ func splitSummary(t *testing.T, lang screening.Lang, o outcome) string {
 // golden compares got with testdata/name (rewritten with -update).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\n%s", path, diff(string(want), got))
-	}
-}
-
-// diff shows the first differing lines.
-func diff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			return "line " + itoa(i+1) + ":\n want: " + a + "\n  got: " + b
-		}
-	}
-	return "(same lines)"
-}
-
-func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(n)) }
-
-func fmtInt(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return fmtInt(n/10) + string(rune('0'+n%10))
+	gold.Equal(t, name, got)
 }
 
 func answer(t *testing.T, a *screening.Answers, id string) screening.Value {
@@ -249,11 +207,7 @@ func checkPlain(t *testing.T, out string) {
 		if r < 0x20 && r != '\n' {
 			t.Fatalf("output holds control character U+%04X", r)
 		}
-		if r >= 0x2500 && r <= 0x257F {
-			t.Fatalf("output holds box drawing %q", r)
-		}
-		switch r {
-		case '※', '•', '→', '○', '●', '┃', '×', '…', '―':
+		if eawidth.Ambiguous(r) { // box drawing, ※ • → ○ ● ┃ × … ― and the rest
 			t.Fatalf("output holds the ambiguous-width glyph %q", r)
 		}
 	}
@@ -317,7 +271,7 @@ func TestPipedInput(t *testing.T) {
 			t.Run(string(lang)+"/"+name, func(t *testing.T) {
 				o := runSession(t, lang, mk(), nil)
 				if d := splitSummary(t, lang, o); d != wantDialogue {
-					t.Errorf("dialogue differs from the strings.Reader run:\n%s", diff(wantDialogue, d))
+					t.Errorf("dialogue differs from the strings.Reader run:\n%s", gold.Diff(wantDialogue, d))
 				}
 				if o.res.Verdict != want.res.Verdict || len(o.res.Findings) != len(want.res.Findings) {
 					t.Errorf("result differs: %v/%d vs %v/%d", o.res.Verdict, len(o.res.Findings), want.res.Verdict, len(want.res.Findings))

@@ -10,7 +10,7 @@ import (
 	"github.com/exoscreen/exoscreen/screening"
 )
 
-// Answers are the example answers of interfaces.md as of rule set 2026.11, complete for the
+// Answers are the example answers of docs/spec/interfaces.md as of rule set 2026.11, complete for the
 // test rule set (RuleSet): verdict relative (allergy and cancer).
 var Answers = map[string]any{
 	"pregnancy": "no", "pregnancy_planned": "no", "breastfeeding": "no",

@@ -78,7 +78,7 @@ func Domain(q *screening.Question) []screening.Value {
 	return out
 }
 
-// JSON writes a as one line of the answers JSON a clinic system sends (interfaces.md): the
+// JSON writes a as one line of the answers JSON a clinic system sends (docs/spec/interfaces.md): the
 // answered questions in questionnaire order.
 func JSON(a *screening.Answers) string {
 	var sb strings.Builder
