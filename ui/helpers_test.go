@@ -39,7 +39,6 @@ var (
 	kCtrlC = tea.KeyMsg{Type: tea.KeyCtrlC}
 	kSpace = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
 	kBksp  = tea.KeyMsg{Type: tea.KeyBackspace}
-	kPgDn  = tea.KeyMsg{Type: tea.KeyPgDown}
 	kCtrlU = tea.KeyMsg{Type: tea.KeyCtrlU} // clears a text input before the cursor
 )
 
