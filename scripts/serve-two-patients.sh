@@ -113,8 +113,8 @@ keys "$A" Right Enter
 keys "$B" Enter
 wait_for "$A" "Please enter your details"
 wait_for "$B" "受付の情報を入力してください"
-keys "$A" 501 Enter
-keys "$B" 502 Enter
+keys "$A" QK-501 Enter
+keys "$B" QK-502 Enter
 wait_for "$A" "Question 1"
 wait_for "$B" "質問 1"
 for i in $(seq 1 60); do # alternate keys between the two screenings
@@ -132,13 +132,13 @@ wait_for "$A" "Please tell the reception"
 wait_for "$B" "受付に「終わりました」"
 check "both results in the outbox" test "$(ls "$WORK"/outbox/*.json 2>/dev/null | wc -l)" -eq 2
 check "result files are 0600" bash -c "[ -z \"\$(find '$WORK/outbox' -type f ! -perm 600)\" ]"
-check "file names carry no patient data" bash -c "! ls '$WORK/outbox' | grep -qE '501|502'"
+check "file names carry no patient data" bash -c "! ls '$WORK/outbox' | grep -qE 'QK-50[12]'"
 
 # The staff inbox beside them.
 C=$(t split-window -v -P -F '#{pane_id}' -t "$A" "'$BIN' inbox --outbox '$WORK/outbox' --lang en; sleep 3600")
 wait_for "$C" "Screening inbox"
-check "the inbox lists patient 501" bash -c "tmux -L '$SOCK' capture-pane -p -t '$C' | grep -qF 501"
-check "the inbox lists patient 502" bash -c "tmux -L '$SOCK' capture-pane -p -t '$C' | grep -qF 502"
+check "the inbox lists patient QK-501" bash -c "tmux -L '$SOCK' capture-pane -p -t '$C' | grep -qF QK-501"
+check "the inbox lists patient QK-502" bash -c "tmux -L '$SOCK' capture-pane -p -t '$C' | grep -qF QK-502"
 screen "$C" | head -8
 
 # The operator log: sessions with address and how they came in; no patient detail.
@@ -146,7 +146,7 @@ cat "$WORK/server.log"
 check "log: a session by key" grep -q "start: 127.0.0.1:[0-9]*, key SHA256:" "$WORK/server.log"
 check "log: a session by password" grep -q "start: 127.0.0.1:[0-9]*, password" "$WORK/server.log"
 check "log: two results saved" test "$(grep -c 'completed, saved ' "$WORK/server.log")" -eq 2
-check "log holds no patient detail nor password" bash -c "! grep -qE '501|502|reception@|room2|$PASSWORD' '$WORK/server.log'"
+check "log holds no patient detail nor password" bash -c "! grep -qE 'QK-50[12]|reception@|room2|$PASSWORD' '$WORK/server.log'"
 
 # SIGTERM: the patients are told, the server exits 0.
 kill -TERM "$SERVER_PID"
