@@ -96,3 +96,18 @@ func TestWrapNarrowRoom(t *testing.T) {
 		}
 	}
 }
+
+// A run without a break opportunity that is wider than the line is cut by display width,
+// counting a character built of several code points (an emoji joined with ZWJ, a kana with
+// a combining mark) as the one character it shows as: the first line is filled exactly.
+func TestWrapCutCountsClusters(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"👩\u200d👩\u200d👧\u00a0xxxxxxxxxxxx", "👩\u200d👩\u200d👧\u00a0xxxxxxx\nxxxxx\n"},
+		{"あ\u3099\u00a0xxxxxxxxxxxx", "あ\u3099\u00a0xxxxxxx\nxxxxx\n"},
+		{"e\u0301\u00a0xxxxxxxxxxxxx", "e\u0301\u00a0xxxxxxxx\nxxxxx\n"},
+	} {
+		if got := string(AppendWrapped(nil, "", "", c.text, 10)); got != c.want {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+	}
+}
