@@ -52,11 +52,15 @@ func TestWrapFillsLinesToTheWidth(t *testing.T) {
 		{"", "", "aaaa bbbbb\ncc", 10, "aaaa bbbbb\ncc\n"},
 		{"", "", "a\nb\n\nc", 10, "a\nb\n\nc\n"},
 		{"> ", "  ", "aaaa bbbbb ccccc", 12, "> aaaa bbbbb\n  ccccc\n"},
+		// A first prefix wider than the others: a word that fills the first line exactly.
+		{"Reason: ", "", "aa bb cc", 10, "Reason: aa\nbb cc\n"},
 		// A line break at the end adds no empty line.
 		{"- ", "  ", "a\n", 10, "- a\n"},
 		{"- ", "  ", "\n", 10, "-\n"},
 		{"- ", "  ", "\r\n", 10, "-\n"},
 		{"- ", "  ", "\na", 10, "-\n  a\n"},
+		// A run cut over several lines, then a line break: the next line has its indent.
+		{"- ", "  ", "https://example.org/aaaaaaaaaaaaaaaaaaaaaaa\nnext", 12, "- https://\n  example.or\n  g/aaaaaaaa\n  aaaaaaaaaa\n  aaaaa\n  next\n"},
 	} {
 		if got := string(AppendWrapped(nil, c.first, c.rest, c.text, c.width)); got != c.want {
 			t.Errorf("%q %q %q at %d: %q, want %q", c.first, c.rest, c.text, c.width, got, c.want)
@@ -108,6 +112,28 @@ func TestWrapCutCountsClusters(t *testing.T) {
 	} {
 		if got := string(AppendWrapped(nil, "", "", c.text, 10)); got != c.want {
 			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// Spaces at the start of a text are no reason to lose text or to overflow the width, from
+// an empty buffer as after other lines.
+func TestWrapLeadingSpaces(t *testing.T) {
+	for _, b := range []string{"", "x\n"} {
+		for _, text := range []string{"    " + strings.Repeat("x", 30), "   aaaa bbbb cccc dddd"} {
+			got := string(AppendWrapped([]byte(b), "", "", text, 10))
+			if !strings.HasPrefix(got, b) {
+				t.Fatalf("%q: the buffer before was changed: %q", text, got)
+			}
+			out := strings.TrimPrefix(got, b)
+			for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+				if len(l) > 10 {
+					t.Errorf("%q: line %q is wider than 10", text, l)
+				}
+			}
+			if strings.NewReplacer(" ", "", "\n", "").Replace(out) != strings.ReplaceAll(text, " ", "") {
+				t.Errorf("%q: text changed: %q", text, out)
+			}
 		}
 	}
 }
