@@ -52,6 +52,8 @@ func TestWrapFillsLinesToTheWidth(t *testing.T) {
 		{"", "", "aaaa bbbbb\ncc", 10, "aaaa bbbbb\ncc\n"},
 		{"", "", "a\nb\n\nc", 10, "a\nb\n\nc\n"},
 		{"> ", "  ", "aaaa bbbbb ccccc", 12, "> aaaa bbbbb\n  ccccc\n"},
+		// A first prefix wider than the others: a word that fills the first line exactly.
+		{"Reason: ", "", "aa bb cc", 10, "Reason: aa\nbb cc\n"},
 		// A line break at the end adds no empty line.
 		{"- ", "  ", "a\n", 10, "- a\n"},
 		{"- ", "  ", "\n", 10, "-\n"},
@@ -60,6 +62,22 @@ func TestWrapFillsLinesToTheWidth(t *testing.T) {
 	} {
 		if got := string(AppendWrapped(nil, c.first, c.rest, c.text, c.width)); got != c.want {
 			t.Errorf("%q %q %q at %d: %q, want %q", c.first, c.rest, c.text, c.width, got, c.want)
+		}
+	}
+}
+
+// A run cut over several lines, then a line break: every line after the first has the
+// indent, the text after the break included, and no line is wider than the room.
+func TestWrapIndentAfterACutRun(t *testing.T) {
+	text := "https://example.org/" + strings.Repeat("a", 23) + "\nnext"
+	got := string(AppendWrapped(nil, "- ", "  ", text, 12))
+	lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+	if len(lines) < 4 || !strings.HasPrefix(lines[0], "- ") || lines[len(lines)-1] != "  next" {
+		t.Fatalf("%q", got)
+	}
+	for _, l := range lines[1:] {
+		if !strings.HasPrefix(l, "  ") || strings.HasPrefix(l, "   ") || len(l) > 12 {
+			t.Errorf("line %q of %q", l, got)
 		}
 	}
 }
@@ -92,6 +110,43 @@ func TestWrapNarrowRoom(t *testing.T) {
 			strip := strings.NewReplacer(" ", "", "\n", "", "- ", "").Replace
 			if strip(got) != strip("- "+text) {
 				t.Errorf("%q at %d: text changed: %q", text, width, got)
+			}
+		}
+	}
+}
+
+// A run without a break opportunity that is wider than the line is cut by display width,
+// counting a character built of several code points (an emoji joined with ZWJ, a kana with
+// a combining mark) as the one character it shows as: the first line is filled exactly.
+func TestWrapCutCountsClusters(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"👩\u200d👩\u200d👧\u00a0xxxxxxxxxxxx", "👩\u200d👩\u200d👧\u00a0xxxxxxx\nxxxxx\n"},
+		{"あ\u3099\u00a0xxxxxxxxxxxx", "あ\u3099\u00a0xxxxxxx\nxxxxx\n"},
+		{"e\u0301\u00a0xxxxxxxxxxxxx", "e\u0301\u00a0xxxxxxxx\nxxxxx\n"},
+	} {
+		if got := string(AppendWrapped(nil, "", "", c.text, 10)); got != c.want {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// Spaces at the start of a text are no reason to lose text or to overflow the width, from
+// an empty buffer as after other lines.
+func TestWrapLeadingSpaces(t *testing.T) {
+	for _, b := range []string{"", "x\n"} {
+		for _, text := range []string{"    " + strings.Repeat("x", 30), "   aaaa bbbb cccc dddd"} {
+			got := string(AppendWrapped([]byte(b), "", "", text, 10))
+			if !strings.HasPrefix(got, b) {
+				t.Fatalf("%q: the buffer before was changed: %q", text, got)
+			}
+			out := strings.TrimPrefix(got, b)
+			for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+				if len(l) > 10 {
+					t.Errorf("%q: line %q is wider than 10", text, l)
+				}
+			}
+			if strings.NewReplacer(" ", "", "\n", "").Replace(out) != strings.ReplaceAll(text, " ", "") {
+				t.Errorf("%q: text changed: %q", text, out)
 			}
 		}
 	}

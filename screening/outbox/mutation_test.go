@@ -6,6 +6,7 @@ package outbox_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -642,6 +643,60 @@ func TestLabel(t *testing.T) {
 		e := outbox.Entry{Patient: c.p}
 		if got := e.Label(); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.p, got, c.want)
+		}
+	}
+}
+
+// A result whose fields are in another order (a clinic system that read and wrote it again
+// sorts them by name: answers first, verdict last) is listed and read as the same result.
+func TestResultFieldsInAnyOrder(t *testing.T) {
+	o := outbox.New(t.TempDir())
+	p := screening.Patient{ReceptionNumber: "A-9", Name: "Jane"}
+	data := result(t, t0, p)
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	sorted, err := json.Marshal(m) // encoding/json writes a map's keys sorted
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Index(sorted, []byte(`"answers"`)) > bytes.Index(sorted, []byte(`"verdict"`)) {
+		t.Fatal("the rewritten result does not have answers before verdict")
+	}
+	// The format marker kept first, the rest sorted.
+	format, _ := m["format"].(string)
+	delete(m, "format")
+	rest, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	formatFirst := append([]byte(`{"format":"`+format+`",`), rest[1:]...)
+	a, err := o.Write(t0, data, []byte("s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, other := range [][]byte{sorted, formatFirst} {
+		b, err := o.Write(t0.Add(time.Duration(i+1)*time.Minute), other, []byte("s"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := o.List(t0.Add(time.Hour))
+		if err != nil || len(list) != i+2 {
+			t.Fatalf("%v %v", names(list), err)
+		}
+		byID := map[string]outbox.Entry{}
+		for _, e := range list {
+			byID[e.ID] = e
+		}
+		ea, eb := byID[a], byID[b]
+		if eb.Problem != nil || eb.Verdict != ea.Verdict || eb.Patient != p || eb.NeedsConfirmation != ea.NeedsConfirmation || eb.Lang != ea.Lang || !eb.Time.Equal(ea.Time) {
+			t.Errorf("%.40s...: listed as %+v, the original as %+v", other, eb, ea)
+		}
+		ra, pa := o.ReadResult(a)
+		rb, pb := o.ReadResult(b)
+		if pa != nil || pb != nil || rb.Verdict != ra.Verdict || rb.VerdictLabel != ra.VerdictLabel || len(rb.Findings) != len(ra.Findings) {
+			t.Errorf("%.40s...: read back: %v %v", other, pa, pb)
 		}
 	}
 }
