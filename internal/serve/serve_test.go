@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/exoscreen/exoscreen/ui/kiosk"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -638,4 +639,41 @@ func TestSessionsOnOneConnectionApart(t *testing.T) {
 			}
 		}
 	}
+}
+
+// exoscreen kiosk-unlock --outbox DIR (the request file in the outbox) releases the server's
+// lockout: the session whose prompt is locked says so and takes the PIN; a request older
+// than the wrong tries does nothing.
+func TestKioskUnlockReleasesServeLockout(t *testing.T) {
+	ts := startServer(t, nil)
+	const f12 = "\x1b[24~"
+	unlock := filepath.Join(ts.outbox, kiosk.UnlockFile)
+	// An old request, before the wrong tries.
+	if err := os.WriteFile(unlock, []byte("x\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(unlock, old, old); err != nil {
+		t.Fatal(err)
+	}
+	c := dial(t, ts.addr)
+	a := openTerm(t, c, 80, 24)
+	a.must(0, 10*time.Second, "ようこそ")
+	m := a.key(f12)
+	a.must(m, 5*time.Second, "スタッフ用画面")
+	for _, try := range []string{"0000", "1111", "2222"} {
+		m = a.key(try + keyEnter)
+	}
+	a.must(m, 5*time.Second, "入力できません")
+	a.quiet(50*time.Millisecond, 1500*time.Millisecond)
+	if strings.Contains(a.text(m), "ロックが解除されました") {
+		t.Fatal("a request older than the wrong tries released the lockout")
+	}
+	now := time.Now()
+	if err := os.Chtimes(unlock, now, now); err != nil {
+		t.Fatal(err)
+	}
+	a.must(m, 5*time.Second, "ロックが解除されました")
+	m = a.key("2468" + keyEnter)
+	a.must(m, 5*time.Second, "スタッフメニュー")
 }

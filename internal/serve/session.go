@@ -325,6 +325,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 			Where:     cfg.Outbox,
 			Clinic:    cfg.Clinic,
 			IdleWiped: func() tea.Msg { ss.idleWiped(); return nil },
+			// exoscreen kiosk-unlock --outbox DIR releases the lockout here too: the guard is
+			// the server's, so one request releases it for every session.
+			UnlockRequested: func() time.Time { return kiosk.ReadUnlockRequest(cfg.Outbox) },
 		})
 		ss.mu.Lock()
 		ss.kiosk = k

@@ -111,3 +111,32 @@ func TestGuardRelease(t *testing.T) {
 		t.Errorf("after a release the lockout starts again at %v, got %v", g.Lockout, d)
 	}
 }
+
+// The SSH server shares one Guard between its sessions, each of which may release it
+// (kiosk-unlock) while another checks a PIN: Release takes the lock like the rest (run with
+// -race to see the difference).
+func TestGuardReleaseConcurrent(t *testing.T) {
+	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+	g, _ := NewGuard("2468")
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			for j := range 200 {
+				g.Check(now.Add(time.Duration(i*1000+j)*time.Minute), "0000")
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			for j := range 200 {
+				g.Release(now.Add(time.Duration(i*1000+j) * time.Minute))
+				g.LockedFor(now)
+			}
+		}()
+	}
+	wg.Wait()
+	if !g.Check(now.Add(time.Hour*1000), "2468") && g.LockedFor(now.Add(time.Hour*1000)) == 0 {
+		t.Error("the right PIN was refused with no lockout")
+	}
+}
