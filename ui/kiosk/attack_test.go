@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/exoscreen/exoscreen/screening"
+	"github.com/exoscreen/exoscreen/screening/outbox/outboxtest"
 )
 
 // Issue 11.3: a PIN longer than the prompt takes is refused at start (it could never be
@@ -138,5 +139,34 @@ func TestGuardReleaseConcurrent(t *testing.T) {
 	wg.Wait()
 	if !g.Check(now.Add(time.Hour*1000), "2468") && g.LockedFor(now.Add(time.Hour*1000)) == 0 {
 		t.Error("the right PIN was refused with no lockout")
+	}
+}
+
+// "The lock was released" stays on the PIN prompt after the release: the next second's tick
+// (which finds the prompt no longer locked) does not wipe it at once, so staff who ran
+// kiosk-unlock see why the prompt takes the PIN again.
+func TestUnlockMessageStays(t *testing.T) {
+	clock := newFakeClock(t)
+	g, _ := NewGuard("2468")
+	rs := outboxtest.RuleSet(t)
+	m := New(Options{RuleSet: rs, Lang: screening.EN, Guard: g, Clock: clock,
+		Save:            (&saved{}).save,
+		UnlockRequested: func() time.Time { return time.Time{} }})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m.Update(tea.KeyMsg{Type: tea.KeyF12})
+	for range 3 {
+		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("0000")})
+		m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	}
+	if !strings.Contains(m.View(), "locked") {
+		t.Fatalf("not locked:\n%s", m.View())
+	}
+	m.Update(unlockMsg{at: clock.Now().Add(time.Second)})
+	if !strings.Contains(m.View(), "The lock was released") {
+		t.Fatalf("no release message:\n%s", m.View())
+	}
+	m.Update(tickMsg{m.gen})
+	if !strings.Contains(m.View(), "The lock was released") {
+		t.Errorf("the release message went at the next tick:\n%s", m.View())
 	}
 }
