@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/outbox/outboxtest"
 )
@@ -168,5 +169,50 @@ func TestUnlockMessageStays(t *testing.T) {
 	m.Update(tickMsg{m.gen})
 	if !strings.Contains(m.View(), "The lock was released") {
 		t.Errorf("the release message went at the next tick:\n%s", m.View())
+	}
+}
+
+// The staff screens fit a narrow terminal (a tablet's 40 columns): the outbox path, the
+// lockout and release messages, the key help and the confirmations are wrapped, not cut at
+// the terminal's edge.
+func TestStaffScreensAt40Columns(t *testing.T) {
+	rs := outboxtest.RuleSet(t)
+	res := outboxtest.Result(t, rs, nil)
+	for _, lang := range []screening.Lang{screening.JA, screening.EN} {
+		for _, tc := range []struct {
+			name  string
+			setup func(m *Model)
+		}{
+			{"pin-locked", func(m *Model) {
+				m.openPIN()
+				for range 3 {
+					m.opt.Guard.Check(m.clock.Now(), "0000")
+				}
+			}},
+			{"pin-released", func(m *Model) { m.openPIN(); m.pinMsg = tr(lang, "pin.released") }},
+			{"staff", func(m *Model) {
+				m.pending = &finished{res: res, ans: rs.NewAnswers()}
+				m.saveErr = errors.New("disk full")
+				m.state = stStaff
+			}},
+			{"staff-dir", func(m *Model) { m.state = stStaffDir }},
+			{"staff-confirm", func(m *Model) {
+				m.pending = &finished{res: res, ans: rs.NewAnswers()}
+				m.state, m.confirm = stStaffConfirm, "discard"
+			}},
+		} {
+			t.Run(string(lang)+"-"+tc.name, func(t *testing.T) {
+				g, _ := NewGuard("2468")
+				m := New(Options{RuleSet: rs, Lang: lang, Guard: g, Where: "/srv/exoscreen/outbox-of-the-reception-pc",
+					Clock: &fakeClock{now: time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)}})
+				m.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+				tc.setup(m)
+				for _, l := range strings.Split(m.View(), "\n") {
+					if w := ansi.StringWidth(l); w > 40 {
+						t.Errorf("a line of %d cells at 40 columns: %q", w, ansi.Strip(l))
+					}
+				}
+			})
+		}
 	}
 }
