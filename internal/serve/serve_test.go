@@ -130,6 +130,11 @@ func TestSessionWithoutPTY(t *testing.T) {
 	if !strings.Contains(first, "Language") {
 		t.Fatalf("no language question:\n%s", first)
 	}
+	for _, l := range strings.Split(first, "\n") { // a plain terminal of 80 columns cuts nothing
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("a line of %d cells: %q", w, l)
+		}
+	}
 	if got := waitPrompt(say("2")); !strings.Contains(got, "Reception number") {
 		t.Fatalf("no reception number asked:\n%s", got)
 	}

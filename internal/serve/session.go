@@ -14,6 +14,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
 	bm "github.com/charmbracelet/wish/bubbletea"
+	"github.com/exoscreen/exoscreen/internal/linebreak"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 	"github.com/exoscreen/exoscreen/screening/outbox"
@@ -415,7 +416,13 @@ func (ss *session) lineMode() int {
 	if lang != screening.EN {
 		lang = screening.JA
 	}
-	io.WriteString(sess, tr(lang, "nopty")+"\n\n") //nolint:errcheck
+	var msg strings.Builder // wrapped: nothing tells the width of a client without a pty
+	for _, para := range strings.Split(tr(lang, "nopty"), "\n") {
+		for _, l := range linebreak.Lines(para, linebreak.Measure) {
+			msg.WriteString(l + "\n")
+		}
+	}
+	io.WriteString(sess, msg.String()+"\n") //nolint:errcheck
 
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
