@@ -682,3 +682,48 @@ func TestKioskUnlockReleasesServeLockout(t *testing.T) {
 	m = a.key("2468" + keyEnter)
 	a.must(m, 5*time.Second, "スタッフメニュー")
 }
+
+// A session of the screening mode wiped for idleness says why in the patient's language (the
+// client's locale, as the screening), not the server's, on lines that fit the terminal.
+func TestIdleGoodbyeInPatientsLanguage(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.Mode = ModeScreening; c.IdleTimeout = time.Second })
+	c := dial(t, ts.addr)
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	if err := sess.Setenv("LANG", "en_US.UTF-8"); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm", 12, 40, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	in, _ := sess.StdinPipe()
+	defer in.Close()
+	var out syncBuffer
+	sess.Stdout = &out
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- sess.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(15 * time.Second):
+		t.Fatalf("the idle session did not end:\n%q", tail(out.String()))
+	}
+	s := out.String()
+	if j := strings.LastIndex(s, "\x1b[?1049l"); j >= 0 { // after the screen (alternate screen left)
+		s = s[j:]
+	}
+	s = ansi.Strip(s)
+	if !strings.Contains(strings.Join(strings.Fields(s), " "), "The screening ended after a while without input") {
+		t.Errorf("no English goodbye after the screen:\n%q", s)
+	}
+	for _, l := range strings.Split(s, "\n") {
+		if w := ansi.StringWidth(strings.TrimRight(l, "\r")); w > 40 {
+			t.Errorf("a line of %d cells on a 40-column terminal: %q", w, l)
+		}
+	}
+}

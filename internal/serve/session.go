@@ -128,7 +128,13 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 		if closing {
 			io.WriteString(sess, nl+strings.ReplaceAll(tr(lang, "closing"), "\n", nl)+nl) //nolint:errcheck
 		} else if ss.scr != nil && ss.scr.wiped {
-			io.WriteString(sess, nl+tr(lang, "line.idle")+nl) //nolint:errcheck
+			// In the patient's language (the screening's), on lines that fit the terminal.
+			w := linebreak.Measure
+			if pty, _, ok := sess.Pty(); ok && pty.Window.Width > 0 {
+				w = min(w, pty.Window.Width)
+			}
+			msg := strings.Join(linebreak.Lines(tr(ss.scr.cfg.Lang, "line.idle"), w), nl)
+			io.WriteString(sess, nl+msg+nl) //nolint:errcheck
 		}
 		out, ids := ss.outcome()
 		saved := ""
