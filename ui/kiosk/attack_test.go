@@ -216,3 +216,24 @@ func TestStaffScreensAt40Columns(t *testing.T) {
 		}
 	}
 }
+
+// The welcome screen on a 40x12 terminal keeps its welcome and both buttons on the screen
+// (it drops the introduction) instead of losing its top lines above the screen's edge.
+func TestWelcomeAt40x12(t *testing.T) {
+	rs := outboxtest.RuleSet(t)
+	m := New(Options{RuleSet: rs, Lang: screening.JA, Clock: &fakeClock{now: time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)}})
+	m.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+	v := ansi.Strip(m.View())
+	if n := strings.Count(v, "\n") + 1; n > 12 {
+		t.Errorf("%d lines on a 12-line terminal:\n%s", n, v)
+	}
+	for _, want := range []string{"Welcome", "日本語", "English", "Enter"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("no %q:\n%s", want, v)
+		}
+	}
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if v := m.View(); !strings.Contains(v, "Before your treatment") {
+		t.Errorf("the introduction is gone at 80x24:\n%s", v)
+	}
+}
