@@ -238,24 +238,11 @@ func (e *env) runKiosk(rs *screening.RuleSet, c *common, k *kioskFlags) int {
 	return exitOK
 }
 
-// unlockFile is the file in the outbox folder that `exoscreen kiosk-unlock` writes: its
-// modification time is when staff asked to release the PIN lockout. It is hidden, so the
-// inbox neither lists nor watches it; only the folder's owner can write it (the folder is
-// 0700, and a world-writable one is refused).
-const unlockFile = ".kiosk-unlock"
+// unlockFile and unlockRequested: the kiosk-unlock request, one implementation shared
+// with `exoscreen serve` (ui/kiosk).
+const unlockFile = kiosk.UnlockFile
 
-// unlockRequested is when the PIN lockout was last released with kiosk-unlock (zero: never):
-// the time of dir's unlock file when it is a regular file of this OS user.
-func unlockRequested(dir string) time.Time {
-	fi, err := os.Lstat(filepath.Join(dir, unlockFile))
-	if err != nil || !fi.Mode().IsRegular() {
-		return time.Time{}
-	}
-	if st, ok := fi.Sys().(*syscall.Stat_t); !ok || int(st.Uid) != os.Getuid() {
-		return time.Time{}
-	}
-	return fi.ModTime()
-}
+var unlockRequested = kiosk.ReadUnlockRequest
 
 // kioskUnlock is `exoscreen kiosk-unlock`: it releases the staff PIN lockout of the kiosks
 // writing to the outbox, for staff locked out by wrong tries (a patient's, say). Run by the

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/exoscreen/exoscreen/ui/kiosk"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -128,6 +129,11 @@ func TestSessionWithoutPTY(t *testing.T) {
 	}
 	if !strings.Contains(first, "Language") {
 		t.Fatalf("no language question:\n%s", first)
+	}
+	for _, l := range strings.Split(first, "\n") { // a plain terminal of 80 columns cuts nothing
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("a line of %d cells: %q", w, l)
+		}
 	}
 	if got := waitPrompt(say("2")); !strings.Contains(got, "Reception number") {
 		t.Fatalf("no reception number asked:\n%s", got)
@@ -636,6 +642,88 @@ func TestSessionsOnOneConnectionApart(t *testing.T) {
 			if j != i && strings.Contains(tm.text(0), fmt.Sprintf("77%d", j)) {
 				t.Errorf("session %d shows what was typed in session %d", i, j)
 			}
+		}
+	}
+}
+
+// exoscreen kiosk-unlock --outbox DIR (the request file in the outbox) releases the server's
+// lockout: the session whose prompt is locked says so and takes the PIN; a request older
+// than the wrong tries does nothing.
+func TestKioskUnlockReleasesServeLockout(t *testing.T) {
+	ts := startServer(t, nil)
+	const f12 = "\x1b[24~"
+	unlock := filepath.Join(ts.outbox, kiosk.UnlockFile)
+	// An old request, before the wrong tries.
+	if err := os.WriteFile(unlock, []byte("x\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(unlock, old, old); err != nil {
+		t.Fatal(err)
+	}
+	c := dial(t, ts.addr)
+	a := openTerm(t, c, 80, 24)
+	a.must(0, 10*time.Second, "ようこそ")
+	m := a.key(f12)
+	a.must(m, 5*time.Second, "スタッフ用画面")
+	for _, try := range []string{"0000", "1111", "2222"} {
+		m = a.key(try + keyEnter)
+	}
+	a.must(m, 5*time.Second, "入力できません")
+	a.quiet(50*time.Millisecond, 1500*time.Millisecond)
+	if strings.Contains(a.text(m), "ロックが解除されました") {
+		t.Fatal("a request older than the wrong tries released the lockout")
+	}
+	now := time.Now()
+	if err := os.Chtimes(unlock, now, now); err != nil {
+		t.Fatal(err)
+	}
+	a.must(m, 5*time.Second, "ロックが解除されました")
+	m = a.key("2468" + keyEnter)
+	a.must(m, 5*time.Second, "スタッフメニュー")
+}
+
+// A session of the screening mode wiped for idleness says why in the patient's language (the
+// client's locale, as the screening), not the server's, on lines that fit the terminal.
+func TestIdleGoodbyeInPatientsLanguage(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.Mode = ModeScreening; c.IdleTimeout = time.Second })
+	c := dial(t, ts.addr)
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	if err := sess.Setenv("LANG", "en_US.UTF-8"); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm", 12, 40, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	in, _ := sess.StdinPipe()
+	defer in.Close()
+	var out syncBuffer
+	sess.Stdout = &out
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- sess.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(15 * time.Second):
+		t.Fatalf("the idle session did not end:\n%q", tail(out.String()))
+	}
+	s := out.String()
+	if j := strings.LastIndex(s, "\x1b[?1049l"); j >= 0 { // after the screen (alternate screen left)
+		s = s[j:]
+	}
+	s = ansi.Strip(s)
+	if !strings.Contains(strings.Join(strings.Fields(s), " "), "The screening ended after a while without input") {
+		t.Errorf("no English goodbye after the screen:\n%q", s)
+	}
+	for _, l := range strings.Split(s, "\n") {
+		if w := ansi.StringWidth(strings.TrimRight(l, "\r")); w > 40 {
+			t.Errorf("a line of %d cells on a 40-column terminal: %q", w, l)
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
 	bm "github.com/charmbracelet/wish/bubbletea"
+	"github.com/exoscreen/exoscreen/internal/linebreak"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 	"github.com/exoscreen/exoscreen/screening/outbox"
@@ -127,7 +128,13 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 		if closing {
 			io.WriteString(sess, nl+strings.ReplaceAll(tr(lang, "closing"), "\n", nl)+nl) //nolint:errcheck
 		} else if ss.scr != nil && ss.scr.wiped {
-			io.WriteString(sess, nl+tr(lang, "line.idle")+nl) //nolint:errcheck
+			// In the patient's language (the screening's), on lines that fit the terminal.
+			w := linebreak.Measure
+			if pty, _, ok := sess.Pty(); ok && pty.Window.Width > 0 {
+				w = min(w, pty.Window.Width)
+			}
+			msg := strings.Join(linebreak.Lines(tr(ss.scr.cfg.Lang, "line.idle"), w), nl)
+			io.WriteString(sess, nl+msg+nl) //nolint:errcheck
 		}
 		out, ids := ss.outcome()
 		saved := ""
@@ -325,6 +332,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 			Where:     cfg.Outbox,
 			Clinic:    cfg.Clinic,
 			IdleWiped: func() tea.Msg { ss.idleWiped(); return nil },
+			// exoscreen kiosk-unlock --outbox DIR releases the lockout here too: the guard is
+			// the server's, so one request releases it for every session.
+			UnlockRequested: func() time.Time { return kiosk.ReadUnlockRequest(cfg.Outbox) },
 		})
 		ss.mu.Lock()
 		ss.kiosk = k
@@ -412,7 +422,13 @@ func (ss *session) lineMode() int {
 	if lang != screening.EN {
 		lang = screening.JA
 	}
-	io.WriteString(sess, tr(lang, "nopty")+"\n\n") //nolint:errcheck
+	var msg strings.Builder // wrapped: nothing tells the width of a client without a pty
+	for _, para := range strings.Split(tr(lang, "nopty"), "\n") {
+		for _, l := range linebreak.Lines(para, linebreak.Measure) {
+			msg.WriteString(l + "\n")
+		}
+	}
+	io.WriteString(sess, msg.String()+"\n") //nolint:errcheck
 
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()

@@ -545,7 +545,9 @@ func (m *Model) onTick() (tea.Model, tea.Cmd) {
 		if m.opt.Guard != nil && m.opt.Guard.LockedFor(now) > 0 {
 			return m, tea.Batch(m.tick(), m.checkUnlock())
 		}
-		m.pinMsg = ""
+		if m.pinMsg != tr(m.opt.Lang, "pin.released") { // say why the prompt takes the PIN again
+			m.pinMsg = ""
+		}
 	}
 	return m, nil
 }

@@ -112,6 +112,8 @@ func (g *Guard) Check(now time.Time, try string) bool {
 // (exoscreen kiosk-unlock, run by the kiosk's own OS user) after the last wrong try: a request
 // older than the tries that locked the prompt does nothing. It reports whether it released.
 func (g *Guard) Release(at time.Time) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	if at.IsZero() || g.lastFail.IsZero() || !at.After(g.lastFail) {
 		return false
 	}

@@ -118,11 +118,11 @@ func (m *Model) pinView() string {
 	st, l := m.st, m.opt.Lang
 	parts := []string{st.Title.Render(tr(l, "pin.title")), "", m.paragraph(st.Help, tr(l, "pin.prompt")), ""}
 	if g := m.opt.Guard; g != nil && g.LockedFor(m.clock.Now()) > 0 {
-		parts = append(parts, st.Error.Render(tr(l, "pin.locked", m.seconds(m.clock.Now().Add(g.LockedFor(m.clock.Now()))))))
+		parts = append(parts, m.paragraph(st.Error, tr(l, "pin.locked", m.seconds(m.clock.Now().Add(g.LockedFor(m.clock.Now()))))))
 	} else {
 		parts = append(parts, m.pin.View())
 		if m.pinMsg != "" {
-			parts = append(parts, "", st.Error.Render(m.pinMsg))
+			parts = append(parts, "", m.paragraph(st.Error, m.pinMsg))
 		}
 	}
 	return lipgloss.JoinVertical(lipgloss.Center, parts...)
@@ -226,7 +226,7 @@ func (m *Model) staffView() string {
 	st, l := m.st, m.opt.Lang
 	parts := []string{st.Title.Render(tr(l, "staff.title")), ""}
 	if m.opt.Where != "" {
-		parts = append(parts, st.Help.Render(tr(l, "staff.outbox", export.Sanitize(m.opt.Where))), "")
+		parts = append(parts, m.paragraph(st.Help, tr(l, "staff.outbox", export.Sanitize(m.opt.Where))), "")
 	}
 	for _, w := range m.opt.Warnings {
 		parts = append(parts, m.paragraph(st.Error, tr(l, "staff.warning", export.Sanitize(w))))
@@ -243,10 +243,10 @@ func (m *Model) staffView() string {
 	}
 	switch m.state {
 	case stStaffDir:
-		parts = append(parts, st.Text.Render(tr(l, "staff.dir")), m.dirInput.View(), "", st.Help.Render(tr(l, "staff.dir.keys")))
+		parts = append(parts, m.paragraph(st.Text, tr(l, "staff.dir")), m.dirInput.View(), "", m.paragraph(st.Help, tr(l, "staff.dir.keys")))
 		return lipgloss.JoinVertical(lipgloss.Center, parts...)
 	case stStaffConfirm:
-		parts = append(parts, st.Confirm.Render(tr(l, "staff.confirm."+m.confirm)))
+		parts = append(parts, m.paragraph(st.Confirm, tr(l, "staff.confirm."+m.confirm)))
 		return lipgloss.JoinVertical(lipgloss.Center, parts...)
 	}
 	var b strings.Builder
@@ -265,7 +265,7 @@ func (m *Model) staffView() string {
 		}
 		parts = append(parts, m.paragraph(style, export.Sanitize(m.staffMsg)), "")
 	}
-	parts = append(parts, st.Help.Render(tr(l, "staff.keys")))
+	parts = append(parts, m.paragraph(st.Help, tr(l, "staff.keys")))
 	return lipgloss.JoinVertical(lipgloss.Center, parts...)
 }
 

@@ -72,8 +72,9 @@ func (m *Model) welcomeView() string {
 		return s.Render("  " + label + "  ")
 	}
 	buttons := lipgloss.JoinHorizontal(lipgloss.Center, btn(0, "日本語"), btn(1, "English"))
-	return lipgloss.JoinVertical(lipgloss.Center,
-		title.Render(tr(screening.JA, "welcome.title")+"  /  "+tr(screening.EN, "welcome.title")),
+	heading := title.Render(tr(screening.JA, "welcome.title") + "  /  " + tr(screening.EN, "welcome.title"))
+	full := lipgloss.JoinVertical(lipgloss.Center,
+		heading,
 		"",
 		m.paragraph(st.Text, tr(screening.JA, "welcome.intro")),
 		m.paragraph(st.Text, tr(screening.EN, "welcome.intro")),
@@ -83,6 +84,19 @@ func (m *Model) welcomeView() string {
 		"",
 		buttons,
 		"",
+		m.paragraph(st.Help, tr(screening.JA, "welcome.keys")),
+		m.paragraph(st.Help, tr(screening.EN, "welcome.keys")),
+	)
+	if !m.hasSize || lipgloss.Height(full) <= m.height {
+		return full
+	}
+	// A short terminal (a tablet's 40x12): without the introduction and the blank lines,
+	// rather than losing the top lines, the welcome among them, above the screen's edge.
+	return lipgloss.JoinVertical(lipgloss.Center,
+		heading,
+		m.paragraph(st.Text, tr(screening.JA, "welcome.choose")),
+		m.paragraph(st.Text, tr(screening.EN, "welcome.choose")),
+		buttons,
 		m.paragraph(st.Help, tr(screening.JA, "welcome.keys")),
 		m.paragraph(st.Help, tr(screening.EN, "welcome.keys")),
 	)
