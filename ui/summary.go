@@ -276,21 +276,17 @@ func (m *Summary) render(w int) []string {
 		}
 		text := n.Text.In(lang)
 		if len(keys) > 0 {
-			text += " (" + strings.Join(keys, ", ") + ")"
+			text += export.SourceKeysNote(strings.Join(keys, ", "), lang)
 		}
 		add(st.Text, wrapIndent(text, "- ", w)...)
 	}
 	out = append(out, "")
 	add(st.Heading, wrapText(tr(lang, "summary.srclist"), w)...)
 	for _, s := range rs.Sources {
-		text := s.Publisher.In(lang) + ". " + s.Title.In(lang)
-		if s.Date != "" {
-			text += ". " + s.Date
+		add(st.Text, wrapIndent(export.SourceLine(s, lang), "["+s.Key+"] ", w)...)
+		if s.URL != "" { // the address whole on a line of its own, broken only after a "/"
+			add(st.Help, wrapURL(s.URL, w)...)
 		}
-		if s.URL != "" {
-			text += ". " + s.URL
-		}
-		add(st.Text, wrapIndent(text, "["+s.Key+"] ", w)...)
 	}
 	out = append(out, "")
 	add(st.Heading, wrapText(tr(lang, "summary.ruleset"), w)...)

@@ -509,3 +509,40 @@ func fitsOneLine(p string, avail int) bool {
 	}
 	return segWidth(p) <= avail
 }
+
+// URL breaks a web address into lines at most width cells wide, for a line of its own: the
+// address whole when it fits, else broken only after a "/" (never inside the scheme and
+// host, "https://www.example.org/"). A part between two slashes that is wider than a line is
+// cut between grapheme clusters, so that no line is wider than width. Linear in url.
+func URL(url string, width int) []string {
+	width = max(width, 1)
+	if fitsOneLine(url, width) {
+		return []string{url}
+	}
+	var out []string
+	emit := func(l string) { out = append(out, l) }
+	from := 0 // the first "/" that may end a line comes after the scheme's "//"
+	if i := strings.Index(url, "://"); i >= 0 {
+		from = i + 3
+	}
+	lineStart, used, pos := 0, 0, 0
+	for pos < len(url) {
+		end := len(url) // this part runs to just after the next "/" (from on), or the end
+		if i := strings.IndexByte(url[max(pos, from):], '/'); i >= 0 {
+			end = max(pos, from) + i + 1
+		}
+		pw := segWidth(url[pos:end])
+		if used+pw > width && used > 0 {
+			emit(url[lineStart:pos]) // a break after the "/" that ends the line
+			lineStart, used = pos, 0
+		}
+		if pw > width {
+			lineStart, used, _ = cutRun(url, pos, end, width, width, emit)
+		} else {
+			used += pw
+		}
+		pos = end
+	}
+	emit(url[lineStart:])
+	return out
+}

@@ -231,3 +231,31 @@ func TestSegWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestURL checks that an address is broken only after a "/" past its host, and cut only where
+// a part alone is wider than the line.
+func TestURL(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		width    int
+		want     string // lines joined by |
+	}{
+		{"fits", "https://www.jsrm.jp/news/news-14993/", 76, "https://www.jsrm.jp/news/news-14993/"},
+		{"after a slash", "https://www.jsrm.jp/news/news-14993/", 28, "https://www.jsrm.jp/news/|news-14993/"},
+		{"host whole", "https://www.jsrm.jp/news/news-14993/", 22, "https://www.jsrm.jp/|news/news-14993/"},
+		{"host wider than the line", "https://www.example.org/a", 10, "https://ww|w.example.|org/a"},
+		{"part wider than the line", "https://a.jp/abcdefghijklmnopqrstuvwxyz/b", 16, "https://a.jp/|abcdefghijklmnop|qrstuvwxyz/b"},
+		{"no scheme", "a/b/c", 3, "a/|b/c"},
+		{"no slash", "abcdefgh", 3, "abc|def|gh"},
+	} {
+		got := strings.Join(URL(tc.in, tc.width), "|")
+		if got != tc.want {
+			t.Errorf("%s: URL(%q, %d) = %q, want %q", tc.name, tc.in, tc.width, got, tc.want)
+		}
+		for _, l := range URL(tc.in, tc.width) {
+			if uniseg.StringWidth(l) > tc.width {
+				t.Errorf("%s: line %q wider than %d", tc.name, l, tc.width)
+			}
+		}
+	}
+}
