@@ -77,7 +77,7 @@ func (e *AnswerError) Message(lang Lang) string {
 		en, ja = "this question is shown and needs an answer: "+exp, "この質問は表示されるため回答が必要です: "+exp
 	case ErrNotShown:
 		en, ja = "this question is not shown for these answers (it is shown when "+e.q.ShownWhen.String()+"), so it must not be answered",
-			"この回答ではこの質問は表示されません(表示条件: "+e.q.ShownWhen.String()+")。回答を除いてください"
+			"この回答ではこの質問は表示されません（表示条件: "+e.q.ShownWhen.String()+"）。回答を除いてください"
 	case ErrTooLong:
 		en, ja = "too long: "+e.Detail, "長すぎます: "+e.Detail
 	}

@@ -119,7 +119,7 @@ func TestParseAnswersBad(t *testing.T) {
 			[]wantErr{{1, "cancer_years", ErrMissing, "shown and needs an answer", "回答が必要"}}},
 		{"answer to a hidden question", exampleWith(t, map[string]any{"pregnancy": "pregnant"}), 1,
 			[]wantErr{{1, "pregnancy_planned", ErrNotShown, `pregnancy_planned: this question is not shown for these answers (it is shown when pregnancy = "no"), so it must not be answered`,
-				`この回答ではこの質問は表示されません(表示条件: pregnancy = "no")`}}},
+				`この回答ではこの質問は表示されません（表示条件: pregnancy = "no"）`}}},
 		{"answers to hidden follow-ups", exampleWith(t, map[string]any{"allergy": "none", "cancer": "none"}), 1,
 			[]wantErr{
 				{1, "cancer_years", ErrNotShown, `shown when cancer = "treatment_ended"`, "表示されません"},

@@ -21,7 +21,7 @@ var messages = screening.Catalog{
 	"optional":          {JA: "（任意）", EN: "(optional)"},
 	"multi.hint":        {JA: "スペースキーか番号のキーで選択/解除、enter で次へ。", EN: "Space or an option's number ticks or unticks it; enter goes on."},
 	"int.mode.number":   {JA: "数字で答える", EN: "Enter a number"},
-	"int.mode.unsure":   {JA: "わからない", EN: "Not sure"},
+	"int.mode.unsure":   {JA: "わかりません", EN: "Not sure"},
 	"int.range":         {JA: "%dから%dまでの整数でお答えください。", EN: "Answer with a whole number from %d to %d."},
 	"int.range.unit":    {JA: "%dから%dまでの整数でお答えください（単位: %s）。", EN: "Answer with a whole number from %d to %d (%s)."},
 	"int.err.empty":     {JA: "数字を入力してください。", EN: "Please enter a number."},

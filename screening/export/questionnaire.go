@@ -104,7 +104,7 @@ func NewQuestionnaireJSON(rs *screening.RuleSet, lang screening.Lang) *Questionn
 }
 
 var qWords = map[screening.Lang][6]string{
-	screening.JA: {"質問", "表示する条件: ", "選択肢: ", "(任意)", "(複数選択)", "わからない"},
+	screening.JA: {"質問", "表示する条件: ", "選択肢: ", "（任意）", "（複数選択）", "わかりません"},
 	screening.EN: {"Questions", "Shown when: ", "Options: ", "(optional)", "(choose any)", "Not sure"},
 }
 

@@ -161,14 +161,14 @@ func codeList(q *screening.Question) string {
 }
 
 // unsureWords are what may be typed for "unsure" on an integer question, in either language.
-var unsureWords = []string{screening.UnsureCode, "not sure", "わからない", "分からない", "不明"}
+var unsureWords = []string{screening.UnsureCode, "not sure", "わかりません", "分かりません", "わからない", "分からない", "不明"}
 
 // ParseAnswer reads one line typed at the prompt of q as its answer:
 //   - single: the option's number (1 = first), its code, or its text in lang;
 //   - multi: numbers, codes or one-word option texts separated by commas or spaces,
 //     duplicates ignored;
 //   - integer: a whole number in [Min, Max], optionally followed by the unit, or unsure
-//     (unsure, わからない, not sure) when the question allows it;
+//     (unsure, わかりません, わからない, not sure) when the question allows it;
 //   - text: the line as typed, surrounding space trimmed.
 //
 // Full-width digits, letters and the Japanese comma are accepted as typed by a Japanese input
