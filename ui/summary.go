@@ -237,7 +237,11 @@ func (m *Summary) render(w int) []string {
 	add(st.Help, wrapText(tr(lang, "summary.verdictNB"), w)...)
 	for _, c := range []screening.Class{screening.Absolute, screening.Relative, screening.None} {
 		out = append(out, "")
-		add(st.Class[c], wrapText("== "+c.Label().In(lang)+" ("+itoa(res.Count(c))+") ==", w)...)
+		count := " (" + itoa(res.Count(c)) + ")"
+		if lang == screening.JA {
+			count = "（" + itoa(res.Count(c)) + "件）"
+		}
+		add(st.Class[c], wrapText("== "+c.Label().In(lang)+count+" ==", w)...)
 		n := 0
 		for i := range res.Findings {
 			f := &res.Findings[i]

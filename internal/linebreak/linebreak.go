@@ -39,8 +39,8 @@ const Measure = 72
 func Readable(width int) int { return min(width, Measure) }
 
 // JapaneseTerms are words of the rule set that a reader takes as one word and BudouX may
-// split (it ends a phrase after 重い). A term is broken only when it is wider than a line.
-var JapaneseTerms = []string{"重いアレルギー", "アナフィラキシー", "絶対禁忌", "相対禁忌"}
+// split (it ends a phrase after 重い, and one after おうかが in おうかがいしています). A term is broken only when it is wider than a line.
+var JapaneseTerms = []string{"重いアレルギー", "アナフィラキシー", "絶対禁忌", "相対禁忌", "おうかがい"}
 
 // Wrapper breaks text into lines. The zero value breaks wherever Unicode line breaking and
 // kinsoku allow (no phrase model, no terms). A Wrapper is read-only once in use and safe
