@@ -126,7 +126,11 @@ func WriteQuestionnaireText(w io.Writer, rs *screening.RuleSet, lang screening.L
 	for _, sec := range rs.Sections {
 		b = append(b, '\n')
 		b = append(b, ruleSingle...)
-		b = appendWrapped(b, "", "", sec.Title.In(lang)+" ("+sec.ID+")", TextWidth)
+		id := " (" + sec.ID + ")"
+		if lang == screening.JA {
+			id = "（" + sec.ID + "）"
+		}
+		b = appendWrapped(b, "", "", sec.Title.In(lang)+id, TextWidth)
 		b = append(b, ruleSingle...)
 		for _, q := range sec.Questions {
 			n++
