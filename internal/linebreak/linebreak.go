@@ -347,6 +347,10 @@ func breakLevel(p string, start int, t string) int {
 	if n := len(prev); n >= 2 && (prev[n-1] == '-' || prev[n-1] == '/') && isAlnum(prev[n-2]) && len(t) > 0 && isAlnum(t[0]) {
 		return fallback
 	}
+	// Nor is a web address broken after its scheme (https://|www...).
+	if strings.HasSuffix(prev, "://") {
+		return fallback
+	}
 	return good
 }
 

@@ -33,6 +33,7 @@ func TestKinsoku(t *testing.T) {
 		{"hyphenated word whole", "under follow-up now", 14, "under|follow-up now"},
 		{"and/or whole", "this and/or that", 8, "this|and/or|that"},
 		{"long run is cut", "https://example.org/abcdefghijklmnop", 12, "https://|example.org/|abcdefghijkl|mnop"},
+		{"no break after the scheme", "see https://www.jsrm.jp/news/ now", 26, "see|https://www.jsrm.jp/news/|now"},
 		{"no break opportunity", "0123456789abcdef", 6, "012345|6789ab|cdef"},
 		{"explicit newlines", "a\nb\n\nc", 10, "a|b||c"},
 		{"trailing spaces trimmed", "aaa bbb ccc", 7, "aaa bbb|ccc"},
