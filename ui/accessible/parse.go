@@ -229,7 +229,21 @@ func matchOption(q *screening.Question, s string, lang screening.Lang) *screenin
 			return o
 		}
 	}
+	if o := q.Option(screening.UnsureCode); o != nil && isUnsureWord(s) {
+		return o // "わかりません" or "not sure" for the option "unsure", whatever its text
+	}
 	return nil
+}
+
+// isUnsureWord reports whether s (normalized) is one of unsureWords.
+func isUnsureWord(s string) bool {
+	low := strings.ToLower(s)
+	for _, w := range unsureWords {
+		if low == w {
+			return true
+		}
+	}
+	return false
 }
 
 func parseMulti(q *screening.Question, s string, lang screening.Lang) (screening.Value, error) {
@@ -256,13 +270,11 @@ func parseMulti(q *screening.Question, s string, lang screening.Lang) (screening
 
 func parseInteger(q *screening.Question, s string) (screening.Value, error) {
 	low := strings.ToLower(s)
-	for _, w := range unsureWords {
-		if low == w {
-			if !q.AllowUnsure {
-				return screening.Value{}, &InputError{Kind: errNoUnsure, q: q}
-			}
-			return screening.UnsureInt(), nil
+	if isUnsureWord(low) {
+		if !q.AllowUnsure {
+			return screening.Value{}, &InputError{Kind: errNoUnsure, q: q}
 		}
+		return screening.UnsureInt(), nil
 	}
 	num := stripUnit(q, low)
 	neg := strings.HasPrefix(num, "-")

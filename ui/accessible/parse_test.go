@@ -46,6 +46,8 @@ func TestParseAnswer(t *testing.T) {
 		{q: "pregnancy", in: "いいえ", want: screening.CodeValue("no")},
 		{q: "pregnancy", in: "はい、妊娠しています", want: screening.CodeValue("pregnant")},
 		{q: "pregnancy", in: "not sure", lang: screening.EN, want: screening.CodeValue("unsure")},
+		{q: "pregnancy", in: "わかりません", want: screening.CodeValue("unsure")},
+		{q: "pregnancy", in: "not sure", want: screening.CodeValue("unsure")},
 		{q: "pregnancy", in: "01", want: screening.CodeValue("no")},
 		{q: "pregnancy", in: "0", err: errNotChoice},
 		{q: "pregnancy", in: "5", err: errNotChoice},
