@@ -295,7 +295,7 @@ func cutRun(p string, from, to, avail, restAvail int, emit func(string)) (int, i
 		if off > start && !is(firstRune(s), flagNoStart) && !is(lastRune(p[:off]), flagNoEnd) {
 			ok = candidate{off, used}
 		}
-		if used+cw > avail && used > 0 {
+		if used+cw > avail && off > start { // off > start: zero-width clusters (a lone ZWJ) count as on the line
 			cut := candidate{off, used}
 			if ok.pos > start {
 				cut = ok
@@ -303,7 +303,7 @@ func cutRun(p string, from, to, avail, restAvail int, emit func(string)) (int, i
 			emit(trimLine(p[start:cut.pos]))
 			start, used, avail = cut.pos, used-cut.used, restAvail
 			ok = candidate{pos: -1}
-			if used+cw > avail && used > 0 {
+			if used+cw > avail && off > start {
 				// What kinsoku carried over leaves no room: cut here after all.
 				emit(trimLine(p[start:off]))
 				start, used = off, 0

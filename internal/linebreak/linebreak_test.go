@@ -197,6 +197,17 @@ func FuzzLines(f *testing.F) {
 		if strip(strings.Join(lines, "")) != strip(s) {
 			t.Fatalf("text changed:\n%q\n%q", s, lines)
 		}
+		// URL keeps every byte but spaces (an address has none), in order, and no line is
+		// wider than the width.
+		url := URL(s, width)
+		if strip(strings.Join(url, "")) != strip(s) {
+			t.Fatalf("URL changed the text:\n%q\n%q", s, url)
+		}
+		for _, l := range url {
+			if uniseg.StringWidth(l) > width && uniseg.GraphemeClusterCount(l) > 1 {
+				t.Fatalf("URL line %q is wider than %d", l, width)
+			}
+		}
 	})
 }
 
