@@ -200,7 +200,7 @@ quitflow() {
 	keys C-c
 	expect "Quit?" || return 1
 	keys C-c
-	expect "EXIT=2" && pass "a second ctrl+c quits (status 2: quit before the summary)" || return 1
+	expect "EXIT=2" && pass "a second ctrl+c quits, exit status 2 (quit before the summary)" || return 1
 }
 
 # figures: the measurements described at the top.

@@ -354,6 +354,15 @@ func (c *textCache) appendFinding(b []byte, f *screening.Finding, lang screening
 	return append(b, c.detail[f.Rule]...)
 }
 
+// SourceKeysNote is the list of source keys after a notice: " (a, b)" in English,
+// "（a, b）" in Japanese.
+func SourceKeysNote(keys string, lang screening.Lang) string {
+	if lang == screening.JA {
+		return "（" + keys + "）"
+	}
+	return " (" + keys + ")"
+}
+
 // SourceLine is one entry of a source list without its key and address: publisher, title,
 // date and note, each closed by ". " unless it already ends a sentence (。 or a period).
 // The address goes on a line of its own (linebreak.URL), so that it is never broken inside.
@@ -373,15 +382,6 @@ func SourceLine(s *screening.Source, lang screening.Lang) string {
 		line += part
 	}
 	return line
-}
-
-// SourceKeysNote is the list of source keys after a notice: " (a, b)" in English,
-// "（a, b）" in Japanese.
-func SourceKeysNote(keys string, lang screening.Lang) string {
-	if lang == screening.JA {
-		return "（" + keys + "）"
-	}
-	return " (" + keys + ")"
 }
 
 // FormatTime writes a time for people: date, time, zone abbreviation when it has one, and
