@@ -60,13 +60,13 @@ func (e *AnswerError) Message(lang Lang) string {
 	case ErrSyntax:
 		en, ja = "not valid JSON: "+e.Detail, "JSONとして読めません: "+e.Detail
 	case ErrNotObject:
-		en, ja = "expected a JSON object keyed by question id, got "+e.Got, "質問IDをキーとするJSONオブジェクトが必要ですが、"+e.Got+"です"
+		en, ja = "expected a JSON object keyed by question id, got "+e.Got, "質問IDをキーとするJSONオブジェクトが必要ですが、"+kindJA(e.Got)+"です"
 	case ErrUnknownQuestion:
 		en, ja = "unknown question id", "そのような質問IDはありません"
 	case ErrDuplicateKey:
 		en, ja = "answered more than once in the same record", "同じレコードで2回以上回答されています"
 	case ErrWrongType:
-		en, ja = "expected "+exp+", got "+e.Got, exp+"が必要ですが、"+e.Got+"です"
+		en, ja = "expected "+exp+", got "+e.Got, exp+"が必要ですが、"+kindJA(e.Got)+"です"
 	case ErrUnknownOption:
 		en, ja = e.Got+" is not an answer to this question; expected "+exp, e.Got+"はこの質問の回答にありません。"+exp+"が必要です"
 	case ErrDuplicateOption:
@@ -77,7 +77,7 @@ func (e *AnswerError) Message(lang Lang) string {
 		en, ja = "this question is shown and needs an answer: "+exp, "この質問は表示されるため回答が必要です: "+exp
 	case ErrNotShown:
 		en, ja = "this question is not shown for these answers (it is shown when "+e.q.ShownWhen.String()+"), so it must not be answered",
-			"この回答ではこの質問は表示されません(表示条件: "+e.q.ShownWhen.String()+")。回答を除いてください"
+			"この回答ではこの質問は表示されません（表示条件: "+e.q.ShownWhen.String()+"）。回答を除いてください"
 	case ErrTooLong:
 		en, ja = "too long: "+e.Detail, "長すぎます: "+e.Detail
 	}
@@ -87,6 +87,22 @@ func (e *AnswerError) Message(lang Lang) string {
 		b.WriteString(ja)
 	}
 	return b.String()
+}
+
+// kindsJA are the Japanese of the kinds of JSON value rawKind and jsonKind name in English.
+var kindsJA = [...][2]string{
+	{"a string ", "文字列 "}, {"a string", "文字列"}, {"the number ", "数値 "}, {"a number", "数値"},
+	{"an array", "配列"}, {"an object", "オブジェクト"}, {"a boolean", "真偽値"}, {"something else", "ほかの値"},
+}
+
+// kindJA is got (a kind of JSON value, as rawKind or jsonKind name it) in Japanese.
+func kindJA(got string) string {
+	for _, k := range kindsJA {
+		if rest, ok := strings.CutPrefix(got, k[0]); ok {
+			return k[1] + rest
+		}
+	}
+	return got
 }
 
 // AnswerErrors is every problem found in one record.

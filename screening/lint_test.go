@@ -255,14 +255,14 @@ func TestLintRefuses(t *testing.T) {
 			name: "missing translation",
 			file: q, old: `          en: "Are you pregnant now?"` + "\n", new: "",
 			marker: "ja: 現在、妊娠していますか。",
-			want:   wantProblem{field: "questions.pregnancy.text.en", en: "missing English (en) translation", ja: "英語(en)の訳がありません"},
+			want:   wantProblem{field: "questions.pregnancy.text.en", en: "missing English (en) translation", ja: "英語（en）の訳がありません"},
 			count:  1,
 		},
 		{
 			name: "empty translation",
 			file: q, old: `{ja: いいえ, en: "No"}`, new: `{ja: "", en: "No"}`,
 			marker: `{ja: "", en: "No"}`,
-			want:   wantProblem{field: "questions.pregnancy.options.no.text.ja", en: "missing Japanese (ja) translation", ja: "日本語(ja)の訳がありません"},
+			want:   wantProblem{field: "questions.pregnancy.options.no.text.ja", en: "missing Japanese (ja) translation", ja: "日本語（ja）の訳がありません"},
 			count:  1,
 		},
 		{

@@ -406,7 +406,7 @@ func (b *builder) question(r reporter, n *yaml.Node, field string) (*Question, [
 	case "":
 	default:
 		r.add(m.vals["kind"], field+".kind", "unknown kind "+strconv.Quote(kind)+" (want single, multi, integer or text)",
-			"種類 "+strconv.Quote(kind)+" はありません(single、multi、integer、text のいずれか)")
+			"種類 "+strconv.Quote(kind)+" はありません（single、multi、integer、text のいずれか）")
 	}
 	q.Text = m.text("text", true)
 	q.Help = m.text("help", false)
@@ -460,8 +460,8 @@ func (b *builder) question(r reporter, n *yaml.Node, field string) (*Question, [
 		}
 	}
 	if q.Kind == Single && len(q.Options) > 0 && q.Option(UnsureCode) == nil {
-		r.add(m.vals["options"], field+".options", `a single-choice question needs an option "unsure" (わからない): unsure is never none`,
-			`単一選択の質問には選択肢 "unsure"(わからない)が必要です`)
+		r.add(m.vals["options"], field+".options", `a single-choice question needs an option "unsure" (わかりません): unsure is never none`,
+			`単一選択の質問には選択肢 "unsure"（わかりません）が必要です`)
 	}
 	if q.Kind == Multi && len(q.Options) > maxMultiOptions {
 		r.add(m.vals["options"], field+".options", fmt.Sprintf("a multi question may have at most %d options", maxMultiOptions),
@@ -483,7 +483,7 @@ func (b *builder) question(r reporter, n *yaml.Node, field string) (*Question, [
 			rule.Class = c
 		} else if cls != "" {
 			r.add(rm.vals["class"], rfield+".class", "unknown class "+strconv.Quote(cls)+" (want absolute, relative or none)",
-				"区分 "+strconv.Quote(cls)+" はありません(absolute、relative、none のいずれか)")
+				"区分 "+strconv.Quote(cls)+" はありません（absolute、relative、none のいずれか）")
 		}
 		rule.NeedsConfirmation = rm.boolean("needs_confirmation")
 		rule.Sources, rule.SourceKeys = b.sourceList(r, rm, "sources", true)
@@ -511,7 +511,7 @@ func (b *builder) condition(r reporter, p pendingCond) *Condition {
 		c.Behavior = Any
 	default:
 		r.add(m.vals["behavior"], p.field+".behavior", "unknown behavior "+strconv.Quote(beh)+" (want all or any)",
-			"behavior "+strconv.Quote(beh)+" は使えません(all か any)")
+			"behavior "+strconv.Quote(beh)+" は使えません（all か any）")
 	}
 	for i, n := range m.list("conditions", true) {
 		field := fmt.Sprintf("%s.conditions[%d]", p.field, i)
@@ -581,7 +581,7 @@ func (b *builder) conditionItem(r reporter, p pendingCond, n *yaml.Node, field s
 	case OpEq, OpNe, OpGt, OpLt, OpGe, OpLe:
 	default:
 		r.add(m.vals["operator"], field+".operator", "unknown operator "+strconv.Quote(string(op))+" (want exists, =, !=, >, <, >= or <=)",
-			"演算子 "+strconv.Quote(string(op))+" は使えません(exists、=、!=、>、<、>=、<=)")
+			"演算子 "+strconv.Quote(string(op))+" は使えません（exists、=、!=、>、<、>=、<=）")
 		return it, false
 	}
 	ordered := op != OpEq && op != OpNe
@@ -589,12 +589,12 @@ func (b *builder) conditionItem(r reporter, p pendingCond, n *yaml.Node, field s
 	case Single, Multi:
 		if ordered {
 			r.add(m.vals["operator"], field+".operator", string(op)+" compares numbers; "+q.ID+" is a choice question (use = or !=)",
-				string(op)+" は数値の比較です。"+q.ID+" は選択式の質問です(= か != を使います)")
+				string(op)+" は数値の比較です。"+q.ID+" は選択式の質問です（= か != を使います）")
 			return it, false
 		}
 		if q.Option(val) == nil {
 			return bad(strconv.Quote(val)+" is not an option of "+q.ID+" (options: "+strings.Join(optionCodes(q), ", ")+")",
-				strconv.Quote(val)+" は "+q.ID+" の選択肢にありません(選択肢: "+strings.Join(optionCodes(q), ", ")+")")
+				strconv.Quote(val)+" は "+q.ID+" の選択肢にありません（選択肢: "+strings.Join(optionCodes(q), ", ")+"）")
 		}
 		it.Code = val
 	case Integer:
@@ -630,7 +630,7 @@ func (b *builder) unusedSources() {
 	for _, s := range b.rs.Sources {
 		if n := b.srcNodes[s.Key]; n != nil && !b.usedSource[s.Key] {
 			r.add(n, "sources."+s.Key, "source is never cited by a rule or notice (a typo elsewhere?)",
-				"この出典はどのルールやお知らせにも使われていません(どこかの書き間違い?)")
+				"この出典はどのルールやお知らせにも使われていません（どこかの書き間違い？）")
 		}
 	}
 }

@@ -92,7 +92,7 @@ func (r reporter) asMapping(n *yaml.Node, field string, allowed ...string) *mapp
 	}
 	if n.Kind != yaml.MappingNode {
 		en, ja := kindName(n)
-		r.add(n, field, "expected a mapping (key: value), found "+en, "マッピング(キー: 値)が必要ですが、"+ja+"です")
+		r.add(n, field, "expected a mapping (key: value), found "+en, "マッピング（キー: 値）が必要ですが、"+ja+"です")
 		return m
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -108,7 +108,7 @@ func (r reporter) asMapping(n *yaml.Node, field string, allowed ...string) *mapp
 		switch {
 		case !known:
 			r.add(k, join(field, key), "unknown key (allowed here: "+strings.Join(allowed, ", ")+")",
-				"不明なキーです(使えるキー: "+strings.Join(allowed, ", ")+")")
+				"不明なキーです（使えるキー: "+strings.Join(allowed, ", ")+"）")
 		case m.vals[key] != nil:
 			r.add(k, join(field, key), "key given twice", "キーが2回書かれています")
 		default:
@@ -228,11 +228,11 @@ func langName(l, in Lang) string {
 	case l == JA && in == EN:
 		return "Japanese (ja)"
 	case l == JA:
-		return "日本語(ja)"
+		return "日本語（ja）"
 	case in == EN:
 		return "English (en)"
 	}
-	return "英語(en)"
+	return "英語（en）"
 }
 
 // scalars reads a list of strings.

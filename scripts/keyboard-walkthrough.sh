@@ -8,7 +8,10 @@
 #   - a full screening answered by number keys only, in Japanese and in English, ending with
 #     the summary's verdict sentence (the one the printed summary has);
 #   - ? on a question at 40x12 shows its explanation (below the fold there), and ? goes back;
-#   - a tap (a mouse report) highlights an option, a second tap takes it.
+#   - a tap (a mouse report) highlights an option, a second tap takes it;
+#   - the command-line forms of issue 9 section 6 (scripts/cli-forms.sh, run on the same
+#     binary: global flags before and after the command, help in --lang, error wording,
+#     standard input named, a byte-order mark, exit status 2 for a screening quit early).
 #
 #   scripts/keyboard-walkthrough.sh          # all of it
 #   KEEP=1 scripts/keyboard-walkthrough.sh   # keep the work directory
@@ -184,6 +187,17 @@ taps() {
 	expect "Are you breastfeeding now?" && pass "a second tap takes it" || return 1
 }
 
+# cliforms: scripts/cli-forms.sh on the same binary, its output indented under this script's.
+cliforms() {
+	echo "command line: the forms of issue 9 section 6 (scripts/cli-forms.sh)"
+	if EXOSCREEN_BIN="$work/exoscreen" bash scripts/cli-forms.sh 2>&1 | sed 's/^/  | /'; then
+		pass "scripts/cli-forms.sh: every check passed"
+	else
+		printf '  FAIL  scripts/cli-forms.sh (its FAIL lines are above)\n'
+		fails=$((fails + 1))
+	fi
+}
+
 held en || true
 held ja || true
 heldkiosk || true
@@ -191,6 +205,8 @@ numbers ja 2 "絶対禁忌があります。治療は行わないでください
 numbers en 1 "No contraindication was found by this screening." || true
 explain || true
 taps || true
+endterm
+cliforms || true
 
 if ((fails > 0)); then
 	echo "keyboard-walkthrough: $fails check(s) failed"

@@ -99,12 +99,12 @@ walk() {
 	if [[ $lang == ja ]]; then
 		T=([welcome]="exoscreen" [q1]="現在、妊娠していますか。" [years]="何年たちます" [meds]="薬の名前"
 			[review]="回答の確認" [confirm]="確定して結果を見る" [verdict]="絶対禁忌" [saved]="保存しました"
-			[changed]="3年" [line]="判定: 絶対禁忌 (absolute)" [notice]="お知らせ" [allergy]="アレルギー"
+			[changed]="3年" [line]="判定: 絶対禁忌" [notice]="お知らせ" [allergy]="アレルギー"
 			[need]="答えをお選びください")
 	else
 		T=([welcome]="exoscreen" [q1]="Are you pregnant now?" [years]="How many years" [meds]="medicines you take"
 			[review]="Review your answers" [confirm]="Confirm and see the result" [verdict]="Absolute contraindication"
-			[saved]="Saved:" [changed]="3 years" [line]="Verdict: Absolute contraindication (absolute)" [notice]="Notices"
+			[saved]="Saved:" [changed]="3 years" [line]="Verdict: Absolute contraindication" [notice]="Notices"
 			[allergy]="allerg" [need]="Please choose an answer")
 	fi
 	echo "walkthrough: --lang $lang at ${w}x$h"

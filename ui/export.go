@@ -145,7 +145,7 @@ func (m *Summary) exportResult(msg exportResultMsg) {
 
 func (d *exportDialog) view() string {
 	st, lang := d.sum.st, d.sum.lang
-	w := max(d.width-2, 20)
+	w := measureWidth(d.width)
 	header := headerLines(st, tr(lang, "export.title"), "", d.width, d.height)
 	var body []string
 	for _, l := range wrapText(tr(lang, "export.prompt"), w) {

@@ -258,7 +258,7 @@ func TestIntegerValidation(t *testing.T) {
 	d.send(kEnter)
 	d.contains("数字を入力してください。")
 	d.send(runes("abc"), kEnter)
-	d.contains("数字だけを入力してください")
+	d.contains("数字で入力してください")
 	d.send(kBksp, kBksp, kBksp, runes("130"), kEnter)
 	d.contains("0から120までの数字を入力してください。")
 	d.send(kBksp, kBksp, kBksp, runes("７"), kEnter) // full-width digit from an IME

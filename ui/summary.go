@@ -237,7 +237,11 @@ func (m *Summary) render(w int) []string {
 	add(st.Help, wrapText(tr(lang, "summary.verdictNB"), w)...)
 	for _, c := range []screening.Class{screening.Absolute, screening.Relative, screening.None} {
 		out = append(out, "")
-		add(st.Class[c], wrapText("== "+c.Label().In(lang)+" ("+itoa(res.Count(c))+") ==", w)...)
+		count := " (" + itoa(res.Count(c)) + ")"
+		if lang == screening.JA {
+			count = "（" + itoa(res.Count(c)) + "件）"
+		}
+		add(st.Class[c], wrapText("== "+c.Label().In(lang)+count+" ==", w)...)
 		n := 0
 		for i := range res.Findings {
 			f := &res.Findings[i]
@@ -276,21 +280,17 @@ func (m *Summary) render(w int) []string {
 		}
 		text := n.Text.In(lang)
 		if len(keys) > 0 {
-			text += " (" + strings.Join(keys, ", ") + ")"
+			text += export.SourceKeysNote(strings.Join(keys, ", "), lang)
 		}
 		add(st.Text, wrapIndent(text, "- ", w)...)
 	}
 	out = append(out, "")
 	add(st.Heading, wrapText(tr(lang, "summary.srclist"), w)...)
 	for _, s := range rs.Sources {
-		text := s.Publisher.In(lang) + ". " + s.Title.In(lang)
-		if s.Date != "" {
-			text += ". " + s.Date
+		add(st.Text, wrapIndent(export.SourceLine(s, lang), "["+s.Key+"] ", w)...)
+		if s.URL != "" { // the address whole on a line of its own, broken only after a "/"
+			add(st.Help, wrapURL(s.URL, w)...)
 		}
-		if s.URL != "" {
-			text += ". " + s.URL
-		}
-		add(st.Text, wrapIndent(text, "["+s.Key+"] ", w)...)
 	}
 	out = append(out, "")
 	add(st.Heading, wrapText(tr(lang, "summary.ruleset"), w)...)

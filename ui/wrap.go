@@ -19,6 +19,16 @@ func wrapText(s string, width int) []string { return linebreak.Lines(s, width) }
 // indent of the same width (a hanging indent), as in "- question" or "  Reason: ...".
 func wrapIndent(s, first string, width int) []string { return linebreak.Indent(s, first, width) }
 
+// wrapURL puts a web address on lines of its own, indented by two cells, broken only after
+// a "/" when it does not fit (linebreak.URL).
+func wrapURL(url string, width int) []string {
+	lines := linebreak.URL(url, width-2)
+	for i, l := range lines {
+		lines[i] = "  " + l
+	}
+	return lines
+}
+
 // fitLine cuts a (possibly styled) line to width cells.
 func fitLine(s string, width int) string {
 	if ansi.StringWidth(s) <= width {

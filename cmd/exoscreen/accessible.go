@@ -100,8 +100,8 @@ func exportProblem(err error, path string, lang screening.Lang) string {
 }
 
 var accessibleMessages = screening.Catalog{
-	"exported":     {JA: "結果を %s に保存しました (ファイルの権限 0600)。", EN: "The result was saved to %s (file mode 0600)."},
-	"exportCannot": {JA: "%s に書き込めません(%s)。", EN: "cannot write %s: %s."},
+	"exported":     {JA: "結果を %s に保存しました（ファイルの権限 0600）。", EN: "The result was saved to %s (file mode 0600)."},
+	"exportCannot": {JA: "%s に書き込めません（%s）。", EN: "cannot write %s: %s."},
 	"exportFailed": {JA: "--export: %s 結果は上に表示したとおりです。", EN: "--export: %s The result is printed above."},
 }
 

@@ -89,7 +89,7 @@ func TestEvaluateAtTerminal(t *testing.T) {
 	bin := accBinary(t)
 	for _, tc := range []struct{ lang, hint string }{
 		{"en", "reading answers (JSON) from standard input; end them with Ctrl+D"},
-		{"ja", "標準入力から回答(JSON)を読みます。"},
+		{"ja", "標準入力から回答（JSON）を読みます。"},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			tm := newTerm(t, "TERM=xterm-256color "+bin+" evaluate --format json --lang "+tc.lang+" --content "+testrules.Dir())

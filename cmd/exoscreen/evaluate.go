@@ -26,11 +26,11 @@ type evaluateFormat struct {
 // evaluateFormats are the values of evaluate's --format, the default first: the one table
 // from a format to its writers.
 var evaluateFormats = []evaluateFormat{
-	{outputFormat{"text", txt("印刷用の結果(80桁。複数レコードは1件1ページ)", "the printable summary (80 columns; a batch has one page per record)")},
+	{outputFormat{"text", txt("印刷用の結果（80桁。複数レコードは1件1ページ）", "the printable summary (80 columns; a batch has one page per record)")},
 		export.WriteText, refusedText, true},
-	{outputFormat{"json", txt("JSON の結果(docs/schema/result.schema.json。複数なら JSON Lines)", "the JSON result (docs/schema/result.schema.json; JSON Lines for a batch)")},
+	{outputFormat{"json", txt("JSON の結果（docs/schema/result.schema.json。複数なら JSON Lines）", "the JSON result (docs/schema/result.schema.json; JSON Lines for a batch)")},
 		export.WriteJSON, refusedJSON, false},
-	{outputFormat{"fhir", txt("FHIR R4 の Bundle を1行に1つ(NDJSON)", "a FHIR R4 Bundle a line (NDJSON)")},
+	{outputFormat{"fhir", txt("FHIR R4 の Bundle を1行に1つ（NDJSON）", "a FHIR R4 Bundle a line (NDJSON)")},
 		export.WriteFHIR, refusedFHIR, false},
 }
 
@@ -203,7 +203,7 @@ func textSeparator(w io.Writer, n, line int, lang screening.Lang) {
 		io.WriteString(w, "\f\n")
 	}
 	if lang == screening.JA {
-		fmt.Fprintf(w, "######## %d件目(入力の%d行目) ########\n", n, line)
+		fmt.Fprintf(w, "######## %d件目（入力の%d行目） ########\n", n, line)
 	} else {
 		fmt.Fprintf(w, "######## Record %d (input line %d) ########\n", n, line)
 	}

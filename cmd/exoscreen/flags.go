@@ -134,7 +134,7 @@ var globalFlags = []string{"lang", "content"}
 // commands.go.
 var flagDefs = []*flagDef{
 	{name: "lang", arg: "ja|en",
-		help:  txt("表示と結果の言語(既定は LC_ALL、LC_MESSAGES、LANG から。なければ ja)", "language of messages and results (default from LC_ALL, LC_MESSAGES or LANG, else ja)"),
+		help:  txt("表示と結果の言語（既定は LC_ALL、LC_MESSAGES、LANG から。なければ ja）", "language of messages and results (default from LC_ALL, LC_MESSAGES or LANG, else ja)"),
 		want:  txt("ja か en", "ja or en"),
 		value: func(o *options) any { return (*langValue)(&o.lang) }},
 	{name: "content", arg: "DIR",
@@ -146,10 +146,10 @@ var flagDefs = []*flagDef{
 
 	// The interactive screening.
 	{name: "export", arg: "FILE",
-		help:  txt("問診が終わったら、印刷用の結果を FILE に保存します(権限 0600)", "save the printable summary to FILE (mode 0600) when the screening is done"),
+		help:  txt("問診が終わったら、印刷用の結果を FILE に保存します（権限 0600）", "save the printable summary to FILE (mode 0600) when the screening is done"),
 		value: func(o *options) any { return &o.export }},
 	{name: "accessible",
-		help:  txt("1行ずつ質問します(スクリーンリーダー、パイプ向け)。TERM=dumb のときや、標準入出力が端末でないときも自動でこのモードになります", "ask line by line (screen readers, pipes); also chosen by itself when TERM=dumb or standard input or output is not a terminal"),
+		help:  txt("1行ずつ質問します（スクリーンリーダー、パイプ向け）。TERM=dumb のときや、標準入出力が端末でないときも自動でこのモードになります", "ask line by line (screen readers, pipes); also chosen by itself when TERM=dumb or standard input or output is not a terminal"),
 		value: func(o *options) any { return &o.accessible }},
 
 	// The front-desk kiosk (kiosk.go), the inbox and serve.
@@ -169,7 +169,7 @@ var flagDefs = []*flagDef{
 		help:  txt("この時間操作がなければ「まだいらっしゃいますか」と尋ねます", "ask \"are you still there?\" after this long without input"),
 		value: func(o *options) any { return &o.idle }},
 	{name: "staff-pin-file", arg: "FILE",
-		help:  txt("スタッフの PIN を FILE から読みます(権限 0600 以下)。なければ $"+pinEnv, "read the staff PIN from FILE (mode 0600 or stricter); without it, $"+pinEnv),
+		help:  txt("スタッフの PIN を FILE から読みます（権限 0600 以下）。なければ $"+pinEnv, "read the staff PIN from FILE (mode 0600 or stricter); without it, $"+pinEnv),
 		value: func(o *options) any { return &o.pinFile }},
 	{name: "clinic", arg: "NAME", env: "EXOSCREEN_CLINIC",
 		help:  txt("結果に印刷する医療機関名", "clinic name printed on the summaries"),
@@ -177,25 +177,25 @@ var flagDefs = []*flagDef{
 
 	// serve (serve.go).
 	{name: "listen", arg: "ADDR", def: serve.DefaultListen,
-		help:  txt("待ち受けるアドレス(既定はこのコンピュータのみ)。ほかの端末から接続するには明示します", "address to listen on (by default this machine only); give it to let other terminals connect"),
+		help:  txt("待ち受けるアドレス（既定はこのコンピュータのみ）。ほかの端末から接続するには明示します", "address to listen on (by default this machine only); give it to let other terminals connect"),
 		value: func(o *options) any { return &o.listen }},
 	{name: "mode", arg: "kiosk|screening", def: string(serve.ModeKiosk),
 		help:  txt("各接続で動かすもの: 受付キオスク、または対話的な問診", "what each session runs: the kiosk, or the interactive screening"),
 		value: func(o *options) any { return &o.mode }},
 	{name: "host-key", arg: "FILE",
-		help:  txt("ホスト鍵。なければ作ります(ed25519、権限 0600)", "host key; created (ed25519, mode 0600) when missing"),
+		help:  txt("ホスト鍵。なければ作ります（ed25519、権限 0600）", "host key; created (ed25519, mode 0600) when missing"),
 		value: func(o *options) any { return &o.hostKey }},
 	{name: "authorized-keys", arg: "FILE",
-		help:  txt("接続を許す端末の公開鍵(OpenSSH の authorized_keys 形式)", "public keys of the terminals allowed (OpenSSH authorized_keys)"),
+		help:  txt("接続を許す端末の公開鍵（OpenSSH の authorized_keys 形式）", "public keys of the terminals allowed (OpenSSH authorized_keys)"),
 		value: func(o *options) any { return &o.authKeys }},
 	{name: "password-file", arg: "FILE",
-		help:  txt("共通パスワードを FILE から読みます(権限 0600)。なければ $"+serve.PasswordEnv, "read the shared password from FILE (mode 0600); without it, $"+serve.PasswordEnv),
+		help:  txt("共通パスワードを FILE から読みます（権限 0600）。なければ $"+serve.PasswordEnv, "read the shared password from FILE (mode 0600); without it, $"+serve.PasswordEnv),
 		value: func(o *options) any { return &o.passwordFile }},
 	{name: "max-sessions", arg: "N", def: "32",
 		help:  txt("同時に受け付ける接続の数", "sessions at once"),
 		value: func(o *options) any { return &o.maxSessions }},
 	{name: "log", arg: "FILE",
-		help:  txt("運用ログを FILE に追記します(既定は標準エラー)。患者さんの情報や回答は書きません", "append the operator log to FILE (default standard error); it never holds patient details or answers"),
+		help:  txt("運用ログを FILE に追記します（既定は標準エラー）。患者さんの情報や回答は書きません", "append the operator log to FILE (default standard error); it never holds patient details or answers"),
 		value: func(o *options) any { return &o.logFile }},
 
 	// Exports.
@@ -418,22 +418,22 @@ func (e *flagError) message(lang screening.Lang) string {
 // usageMessages are the messages of bad usage, in both languages.
 var usageMessages = screening.Catalog{
 	"flagUnknown":   txt("不明なフラグです: %s", "unknown flag %s"),
-	"flagElsewhere": txt("%s は %s のフラグではありません(%s のフラグです)", "%s is not a flag of %s (it belongs to %s)"),
-	"flagNoValue":   txt("%s には値が必要です(%s)", "%s needs a value (%s)"),
-	"flagBadValue":  txt("%s の値 %q は使えません(%s)", "%s: %q is not valid (want %s)"),
-	"flagBadFormat": txt("--format %q は %s にはありません(%s のどれか)", "unknown --format %q for %s (want %s)"),
+	"flagElsewhere": txt("%s は %s のフラグではありません（%s のフラグです）", "%s is not a flag of %s (it belongs to %s)"),
+	"flagNoValue":   txt("%s には値が必要です（%s）", "%s needs a value (%s)"),
+	"flagBadValue":  txt("%s の値 %q は使えません（%s）", "%s: %q is not valid (want %s)"),
+	"flagBadFormat": txt("--format %q は %s にはありません（%s のどれか）", "unknown --format %q for %s (want %s)"),
 	"wantBool":      txt("true か false", "true or false"),
 	"wantInt":       txt("整数", "a whole number"),
 	"wantDuration":  txt("90s や 2m のような時間", "a duration such as 90s or 2m"),
 	"listSep":       txt("、", ", "),
 	"seeHelp":       txt("詳しくは %s --help を見てください。", "See %s --help."),
-	"unknownCmd":    txt("%q というコマンドはありません(%s)", "unknown command %q (the commands are %s)"),
+	"unknownCmd":    txt("%q というコマンドはありません（%s）", "unknown command %q (the commands are %s)"),
 	"maxOneArg":     txt("%s に渡せる %s は1つまでです", "%s takes at most one %s"),
-	"noArgs":        txt("%s は引数をとりません(%q)", "%s takes no arguments (%q given)"),
+	"noArgs":        txt("%s は引数をとりません（%q）", "%s takes no arguments (%q given)"),
 	"dirTwice":      txt("ディレクトリは DIR か --content のどちらかで指定してください", "give the directory either as DIR or as --content, not both"),
 	"rulesBad":      txt("ルールセットに問題があるため使えません:", "the rule set has problems and was not used:"),
 	"stdin":         txt("標準入力", "standard input"),
-	"stdinHint": txt("標準入力から回答(JSON)を読みます。入力を終えるときは、新しい行で Ctrl+D を押してください。",
+	"stdinHint": txt("標準入力から回答（JSON）を読みます。入力を終えるときは、新しい行で Ctrl+D を押してください。",
 		"reading answers (JSON) from standard input; end them with Ctrl+D on a new line."),
 }
 

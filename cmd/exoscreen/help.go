@@ -21,14 +21,14 @@ var helpHeads = screening.Catalog{
 	"usage":    txt("使い方:", "Usage:"),
 	"commands": txt("コマンド:", "Commands:"),
 	"flags":    txt("フラグ:", "Flags:"),
-	"global":   txt("共通のフラグ(コマンドの前でも後でも使えます):", "Global flags (before or after the command):"),
+	"global":   txt("共通のフラグ（コマンドの前でも後でも使えます）:", "Global flags (before or after the command):"),
 	"examples": txt("例:", "Examples:"),
 	"flagsArg": txt("[フラグ]", "[flags]"),
 	"command":  txt("コマンド", "COMMAND"),
-	"help":     txt("このヘルプを表示します(--lang の言語で)", "show this help (in the --lang language)"),
-	"default":  txt("(既定は %s)", " (default %s)"),
+	"help":     txt("このヘルプを表示します（--lang の言語で）", "show this help (in the --lang language)"),
+	"default":  txt("（既定は %s）", " (default %s)"),
 	"else":     txt("%s。なければ %s", "%s, else %s"),
-	"screen":   txt("(なければ画面を使います)", " (without it, the screen)"),
+	"screen":   txt("（なければ画面を使います）", " (without it, the screen)"),
 	"tagline":  txt("幹細胞培養上清液・エクソソーム治療の事前問診", "screening before stem-cell culture supernatant / exosome therapy"),
 }
 

@@ -114,7 +114,7 @@ func readPIN(file string) (pin string, fromEnv, scrubbed bool, err error) {
 // kioskWarnings are the kiosk's words for the warnings shown on the staff menu.
 var kioskWarnings = screening.Catalog{
 	"pin.env": {
-		JA: "暗証番号を環境変数 " + pinEnv + " から読みました。設定したシェル(とその履歴)に残っている場合があります。--staff-pin-file(権限 0600)を使ってください。",
+		JA: "暗証番号を環境変数 " + pinEnv + " から読みました。設定したシェル（とその履歴）に残っている場合があります。--staff-pin-file（権限 0600）を使ってください。",
 		EN: "The staff PIN came from " + pinEnv + "; the shell that set it (and its history) may still hold it. Use --staff-pin-file (mode 0600) instead.",
 	},
 	"pin.visible": {
@@ -126,7 +126,7 @@ var kioskWarnings = screening.Catalog{
 		EN: "The staff PIN lockout of the kiosks writing to %s is released: press F12 on the kiosk and enter the PIN.",
 	},
 	"unlock.failed": {
-		JA: "%s にロック解除の指示を書けません(%s)。キオスクと同じユーザーで実行してください。",
+		JA: "%s にロック解除の指示を書けません（%s）。キオスクと同じユーザーで実行してください。",
 		EN: "cannot leave the unlock request in %s (%s); run this as the kiosk's user.",
 	},
 	"outbox.loose": {

@@ -39,7 +39,7 @@ func (e *env) lint(o *options, pos []string) int {
 		rules += len(q.Rules)
 	}
 	if c.lang == screening.JA {
-		fmt.Fprintf(e.stdout, "OK: %s %s(質問 %d、ルール %d、出典 %d)\nSHA-256: %s\n", rs.ID, rs.Version, len(rs.Questions), rules, len(rs.Sources), rs.SHA256)
+		fmt.Fprintf(e.stdout, "OK: %s %s（質問 %d、ルール %d、出典 %d）\nSHA-256: %s\n", rs.ID, rs.Version, len(rs.Questions), rules, len(rs.Sources), rs.SHA256)
 	} else {
 		fmt.Fprintf(e.stdout, "OK: %s %s (%d questions, %d rules, %d sources)\nSHA-256: %s\n", rs.ID, rs.Version, len(rs.Questions), rules, len(rs.Sources), rs.SHA256)
 	}

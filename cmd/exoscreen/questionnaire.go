@@ -12,8 +12,8 @@ import (
 
 // questionnaireFormats are the values of questionnaire's --format, the default first.
 var questionnaireFormats = []outputFormat{
-	{"fhir", txt("FHIR R4 の Questionnaire(JSON)", "a FHIR R4 Questionnaire (JSON)")},
-	{"json", txt("Web の問診票向けの JSON(質問、選択肢のコード、出典、注意書き)", "JSON for a web intake form (questions, option codes, sources, notices)")},
+	{"fhir", txt("FHIR R4 の Questionnaire（JSON）", "a FHIR R4 Questionnaire (JSON)")},
+	{"json", txt("Web の問診票向けの JSON（質問、選択肢のコード、出典、注意書き）", "JSON for a web intake form (questions, option codes, sources, notices)")},
 	{"text", txt("確認用のテキスト", "text, to review")},
 }
 

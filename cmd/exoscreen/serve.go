@@ -133,7 +133,7 @@ var serveCommand = &command{
 	name:    "serve",
 	summary: txt("受付キオスクか問診を SSH で院内の端末に提供します", "the kiosk or the screening over SSH, for every terminal in the clinic"),
 	about: []screening.Text{
-		txt("受付キオスク(--mode screening では対話的な問診)を SSH で提供します。院内の各端末は普通の SSH クライアントで接続し、それぞれ自分の問診を受けます。結果はすべて exoscreen inbox が読む送信フォルダーに保存されます。",
+		txt("受付キオスク（--mode screening では対話的な問診）を SSH で提供します。院内の各端末は普通の SSH クライアントで接続し、それぞれ自分の問診を受けます。結果はすべて exoscreen inbox が読む送信フォルダーに保存されます。",
 			"Serves the front-desk kiosk (or, with --mode screening, the interactive screening) over SSH: every terminal in the clinic connects with a plain SSH client and gets its own screening; every result lands in the outbox that exoscreen inbox reads."),
 		txt("--authorized-keys とパスワードの少なくとも一方が必要です。SIGTERM か SIGINT で、保存中の結果を書き終えてから終了します。",
 			"At least one of --authorized-keys and a password is required. SIGTERM or SIGINT closes the server after the saves in progress."),

@@ -25,7 +25,7 @@ var messages = screening.Catalog{
 	"readonly":   {JA: "読み取り専用のディスクです", EN: "the disk is read-only"},
 	"perm":       {JA: "書き込む権限がありません", EN: "permission denied"},
 	"full":       {JA: "ディスクに空きがありません", EN: "the disk is full"},
-	"quota":      {JA: "ディスクの使用量の上限(クォータ)に達しました", EN: "the disk quota is used up"},
+	"quota":      {JA: "ディスクの使用量の上限（クォータ）に達しました", EN: "the disk quota is used up"},
 	"toolong":    {JA: "名前が長すぎます", EN: "the name is too long"},
 	"loop":       {JA: "シンボリックリンクが多すぎます", EN: "too many symbolic links"},
 	"io":         {JA: "ディスクの読み書きでエラーが起きました", EN: "the disk reported an input/output error"},

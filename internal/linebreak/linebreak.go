@@ -39,8 +39,8 @@ const Measure = 72
 func Readable(width int) int { return min(width, Measure) }
 
 // JapaneseTerms are words of the rule set that a reader takes as one word and BudouX may
-// split (it ends a phrase after 重い). A term is broken only when it is wider than a line.
-var JapaneseTerms = []string{"重いアレルギー", "アナフィラキシー", "絶対禁忌", "相対禁忌"}
+// split (it ends a phrase after 重い, and one after おうかが in おうかがいしています). A term is broken only when it is wider than a line.
+var JapaneseTerms = []string{"重いアレルギー", "アナフィラキシー", "絶対禁忌", "相対禁忌", "おうかがい"}
 
 // Wrapper breaks text into lines. The zero value breaks wherever Unicode line breaking and
 // kinsoku allow (no phrase model, no terms). A Wrapper is read-only once in use and safe
@@ -295,7 +295,7 @@ func cutRun(p string, from, to, avail, restAvail int, emit func(string)) (int, i
 		if off > start && !is(firstRune(s), flagNoStart) && !is(lastRune(p[:off]), flagNoEnd) {
 			ok = candidate{off, used}
 		}
-		if used+cw > avail && used > 0 {
+		if used+cw > avail && off > start { // off > start: zero-width clusters (a lone ZWJ) count as on the line
 			cut := candidate{off, used}
 			if ok.pos > start {
 				cut = ok
@@ -303,7 +303,7 @@ func cutRun(p string, from, to, avail, restAvail int, emit func(string)) (int, i
 			emit(trimLine(p[start:cut.pos]))
 			start, used, avail = cut.pos, used-cut.used, restAvail
 			ok = candidate{pos: -1}
-			if used+cw > avail && used > 0 {
+			if used+cw > avail && off > start {
 				// What kinsoku carried over leaves no room: cut here after all.
 				emit(trimLine(p[start:off]))
 				start, used = off, 0
@@ -345,6 +345,10 @@ func breakLevel(p string, start int, t string) int {
 	// Unicode allows a break after a hyphen or slash inside Latin text (follow-up,
 	// and/or); it is taken only when the word alone is wider than a line.
 	if n := len(prev); n >= 2 && (prev[n-1] == '-' || prev[n-1] == '/') && isAlnum(prev[n-2]) && len(t) > 0 && isAlnum(t[0]) {
+		return fallback
+	}
+	// Nor is a web address broken after its scheme (https://|www...).
+	if strings.HasSuffix(prev, "://") {
 		return fallback
 	}
 	return good
@@ -508,4 +512,41 @@ func fitsOneLine(p string, avail int) bool {
 		return false
 	}
 	return segWidth(p) <= avail
+}
+
+// URL breaks a web address into lines at most width cells wide, for a line of its own: the
+// address whole when it fits, else broken only after a "/" (never inside the scheme and
+// host, "https://www.example.org/"). A part between two slashes that is wider than a line is
+// cut between grapheme clusters, so that no line is wider than width. Linear in url.
+func URL(url string, width int) []string {
+	width = max(width, 1)
+	if fitsOneLine(url, width) {
+		return []string{url}
+	}
+	var out []string
+	emit := func(l string) { out = append(out, l) }
+	from := 0 // the first "/" that may end a line comes after the scheme's "//"
+	if i := strings.Index(url, "://"); i >= 0 {
+		from = i + 3
+	}
+	lineStart, used, pos := 0, 0, 0
+	for pos < len(url) {
+		end := len(url) // this part runs to just after the next "/" (from on), or the end
+		if i := strings.IndexByte(url[max(pos, from):], '/'); i >= 0 {
+			end = max(pos, from) + i + 1
+		}
+		pw := segWidth(url[pos:end])
+		if used+pw > width && used > 0 {
+			emit(url[lineStart:pos]) // a break after the "/" that ends the line
+			lineStart, used = pos, 0
+		}
+		if pw > width {
+			lineStart, used, _ = cutRun(url, pos, end, width, width, emit)
+		} else {
+			used += pw
+		}
+		pos = end
+	}
+	emit(url[lineStart:])
+	return out
 }

@@ -33,6 +33,7 @@ func TestKinsoku(t *testing.T) {
 		{"hyphenated word whole", "under follow-up now", 14, "under|follow-up now"},
 		{"and/or whole", "this and/or that", 8, "this|and/or|that"},
 		{"long run is cut", "https://example.org/abcdefghijklmnop", 12, "https://|example.org/|abcdefghijkl|mnop"},
+		{"no break after the scheme", "see https://www.jsrm.jp/news/ now", 26, "see|https://www.jsrm.jp/news/|now"},
 		{"no break opportunity", "0123456789abcdef", 6, "012345|6789ab|cdef"},
 		{"explicit newlines", "a\nb\n\nc", 10, "a|b||c"},
 		{"trailing spaces trimmed", "aaa bbb ccc", 7, "aaa bbb|ccc"},
@@ -210,6 +211,17 @@ func FuzzLines(f *testing.F) {
 		if strip(strings.Join(lines, "")) != strip(s) {
 			t.Fatalf("text changed:\n%q\n%q", s, lines)
 		}
+		// URL keeps every byte but spaces (an address has none), in order, and no line is
+		// wider than the width.
+		url := URL(s, width)
+		if strip(strings.Join(url, "")) != strip(s) {
+			t.Fatalf("URL changed the text:\n%q\n%q", s, url)
+		}
+		for _, l := range url {
+			if uniseg.StringWidth(l) > width && uniseg.GraphemeClusterCount(l) > 1 {
+				t.Fatalf("URL line %q is wider than %d", l, width)
+			}
+		}
 	})
 }
 
@@ -242,6 +254,34 @@ func TestSegWidth(t *testing.T) {
 	for _, s := range []string{"か\u3099", "ｶﾞ", "👍🏽", "e\u0301", "葛\U000E0100", "理由: 重いアレルギー（アナフィラキシー）。"} {
 		if got, want := segWidth(s), uniseg.StringWidth(s); got != want {
 			t.Errorf("%q: segWidth %d, uniseg %d", s, got, want)
+		}
+	}
+}
+
+// TestURL checks that an address is broken only after a "/" past its host, and cut only where
+// a part alone is wider than the line.
+func TestURL(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		width    int
+		want     string // lines joined by |
+	}{
+		{"fits", "https://www.jsrm.jp/news/news-14993/", 76, "https://www.jsrm.jp/news/news-14993/"},
+		{"after a slash", "https://www.jsrm.jp/news/news-14993/", 28, "https://www.jsrm.jp/news/|news-14993/"},
+		{"host whole", "https://www.jsrm.jp/news/news-14993/", 22, "https://www.jsrm.jp/|news/news-14993/"},
+		{"host wider than the line", "https://www.example.org/a", 10, "https://ww|w.example.|org/a"},
+		{"part wider than the line", "https://a.jp/abcdefghijklmnopqrstuvwxyz/b", 16, "https://a.jp/|abcdefghijklmnop|qrstuvwxyz/b"},
+		{"no scheme", "a/b/c", 3, "a/|b/c"},
+		{"no slash", "abcdefgh", 3, "abc|def|gh"},
+	} {
+		got := strings.Join(URL(tc.in, tc.width), "|")
+		if got != tc.want {
+			t.Errorf("%s: URL(%q, %d) = %q, want %q", tc.name, tc.in, tc.width, got, tc.want)
+		}
+		for _, l := range URL(tc.in, tc.width) {
+			if uniseg.StringWidth(l) > tc.width {
+				t.Errorf("%s: line %q wider than %d", tc.name, l, tc.width)
+			}
 		}
 	}
 }

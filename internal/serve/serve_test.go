@@ -69,7 +69,7 @@ func TestScreeningModeOverPTY(t *testing.T) {
 	tm := openTerm(t, c, 90, 28)
 	tm.must(0, 10*time.Second, "質問 1")
 	tm.answerAll("回答の確認")
-	got := tm.must(0, 10*time.Second, "保存しました(番号 ")
+	got := tm.must(0, 10*time.Second, "保存しました（番号 ")
 	_ = got
 	files := results(t, ts.outbox)
 	if len(files) != 1 {

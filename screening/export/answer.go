@@ -8,7 +8,7 @@ import (
 )
 
 // AnswerText is an answer as a person reads it, in lang: the option's text, the chosen
-// options joined, the number with its unit, わからない / Not sure, or the free text as given
+// options joined, the number with its unit, わかりません / Not sure, or the free text as given
 // (callers that print it to a terminal must sanitise it).
 func AnswerText(q *screening.Question, v screening.Value, lang screening.Lang) string {
 	none := map[screening.Lang]string{screening.JA: "(回答なし)", screening.EN: "(no answer)"}[lang]
@@ -40,7 +40,7 @@ func AnswerText(q *screening.Question, v screening.Value, lang screening.Lang) s
 		if lang == screening.EN {
 			return "Not sure"
 		}
-		return "わからない"
+		return "わかりません"
 	case q.Kind == screening.Integer:
 		s := strconv.Itoa(v.Int)
 		if u := q.Unit.In(lang); u != "" {

@@ -443,7 +443,7 @@ func TestAnswerText(t *testing.T) {
 		{allergyTo, screening.Value{}, screening.EN, "(no answer)"},
 		{years, screening.IntValue(7), screening.JA, "7年"},
 		{years, screening.IntValue(7), screening.EN, "7 years"},
-		{years, screening.UnsureInt(), screening.JA, "わからない"},
+		{years, screening.UnsureInt(), screening.JA, "わかりません"},
 		{years, screening.UnsureInt(), screening.EN, "Not sure"},
 		{meds, screening.TextValue(""), screening.EN, "(no answer)"},
 		{meds, screening.TextValue("aspirin"), screening.JA, "aspirin"},

@@ -104,7 +104,7 @@ func NewQuestionnaireJSON(rs *screening.RuleSet, lang screening.Lang) *Questionn
 }
 
 var qWords = map[screening.Lang][6]string{
-	screening.JA: {"質問", "表示する条件: ", "選択肢: ", "(任意)", "(複数選択)", "わからない"},
+	screening.JA: {"質問", "表示する条件: ", "選択肢: ", "（任意）", "（複数選択）", "わかりません"},
 	screening.EN: {"Questions", "Shown when: ", "Options: ", "(optional)", "(choose any)", "Not sure"},
 }
 
@@ -126,7 +126,11 @@ func WriteQuestionnaireText(w io.Writer, rs *screening.RuleSet, lang screening.L
 	for _, sec := range rs.Sections {
 		b = append(b, '\n')
 		b = append(b, ruleSingle...)
-		b = appendWrapped(b, "", "", sec.Title.In(lang)+" ("+sec.ID+")", TextWidth)
+		id := " (" + sec.ID + ")"
+		if lang == screening.JA {
+			id = "（" + sec.ID + "）"
+		}
+		b = appendWrapped(b, "", "", sec.Title.In(lang)+id, TextWidth)
 		b = append(b, ruleSingle...)
 		for _, q := range sec.Questions {
 			n++

@@ -5,9 +5,11 @@ import (
 	"strconv"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 
+	"github.com/exoscreen/exoscreen/internal/linebreak"
 	"github.com/exoscreen/exoscreen/screening"
 )
 
@@ -238,16 +240,15 @@ func newTextCache(rs *screening.RuleSet, lang screening.Lang) *textCache {
 	var b []byte
 	b = append(b, ruleDouble...)
 	b = appendWrapped(b, "", "", t.title, TextWidth)
-	b = appendWrapped(b, "", "", rs.Name.In(lang), TextWidth)
 	b = append(b, ruleDouble...)
 	c.head = b
 
 	for v := screening.None; v <= screening.Absolute; v++ {
 		var vb []byte
-		vb = appendField(vb, t.verdict, v.Label().In(lang)+" ("+v.String()+")")
+		vb = appendField(vb, t.verdict, v.Label().In(lang))
 		vb = appendWrapped(vb, "", "", t.verdictMeaning[v], TextWidth)
 		c.verdict[v] = vb
-		c.classHead[v] = v.Label().In(lang) + " (" + v.String() + "): "
+		c.classHead[v] = v.Label().In(lang) + ": "
 	}
 	c.noFindings = appendWrapped(nil, "", "", t.noFindings, TextWidth)
 	c.answerFirst = itemIndent + t.answer
@@ -280,7 +281,7 @@ func newTextCache(rs *screening.RuleSet, lang screening.Lang) *textCache {
 	for _, n := range rs.Notices {
 		text := n.Text.In(lang)
 		if len(n.Sources) > 0 { // a notice that rests on no source says so in its text
-			text += " (" + joinKeys(n.Sources) + ")"
+			text += SourceKeysNote(joinKeys(n.Sources), lang)
 		}
 		b = appendWrapped(b, "* ", "  ", text, TextWidth)
 	}
@@ -290,10 +291,17 @@ func newTextCache(rs *screening.RuleSet, lang screening.Lang) *textCache {
 	b = append(b, '\n')
 	b = append(b, ruleSingle...)
 	for _, s := range rs.Sources {
-		b = appendWrapped(b, "", itemIndent, sourceLine(s, lang), TextWidth)
+		b = appendWrapped(b, "", itemIndent, "["+s.Key+"] "+SourceLine(s, lang), TextWidth)
+		if s.URL != "" {
+			for _, l := range linebreak.URL(s.URL, TextWidth-len(itemIndent)) {
+				b = append(b, itemIndent...)
+				b = append(b, l...)
+				b = append(b, '\n')
+			}
+		}
 	}
 	b = append(b, '\n')
-	b = appendField(b, t.ruleset, RulesetLine(rs, lang))
+	b = appendField(b, t.ruleset, rs.Name.In(lang)+"\n"+RulesetLine(rs, lang))
 	b = append(b, "SHA-256: "...)
 	b = append(b, rs.SHA256...)
 	b = append(b, '\n')
@@ -346,17 +354,32 @@ func (c *textCache) appendFinding(b []byte, f *screening.Finding, lang screening
 	return append(b, c.detail[f.Rule]...)
 }
 
-// sourceLine is one entry of the source list: key, publisher, title, date and address.
-func sourceLine(s *screening.Source, lang screening.Lang) string {
-	line := "[" + s.Key + "] " + s.Publisher.In(lang) + ". " + s.Title.In(lang)
-	if s.Date != "" {
-		line += ". " + s.Date
+// SourceKeysNote is the list of source keys after a notice: " (a, b)" in English,
+// "（a, b）" in Japanese.
+func SourceKeysNote(keys string, lang screening.Lang) string {
+	if lang == screening.JA {
+		return "（" + keys + "）"
 	}
-	if n := s.Note.In(lang); n != "" {
-		line += ". " + n
-	}
-	if s.URL != "" {
-		line += ". " + s.URL
+	return " (" + keys + ")"
+}
+
+// SourceLine is one entry of a source list without its key and address: publisher, title,
+// date and note, each closed by ". " unless it already ends a sentence (。 or a period).
+// The address goes on a line of its own (linebreak.URL), so that it is never broken inside.
+func SourceLine(s *screening.Source, lang screening.Lang) string {
+	line := s.Publisher.In(lang)
+	for _, part := range [...]string{s.Title.In(lang), s.Date, s.Note.In(lang)} {
+		if part == "" {
+			continue
+		}
+		switch r, _ := utf8.DecodeLastRuneInString(line); r {
+		case '。', '？', '！':
+		case '.', '?', '!':
+			line += " "
+		default:
+			line += ". "
+		}
+		line += part
 	}
 	return line
 }

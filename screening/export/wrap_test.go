@@ -80,3 +80,10 @@ func TestWrapNoForgedLine(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldenJapaneseLines checks the lines of the Japanese golden summaries and
+// questionnaire (the real output, regenerated with -update) as TestPaperJapaneseLines does.
+func TestGoldenJapaneseLines(t *testing.T) {
+	linebreaktest.Files(t, "testdata/text/*.ja.txt", TextWidth)
+	linebreaktest.Files(t, "testdata/questionnaire/*.ja.txt", TextWidth)
+}

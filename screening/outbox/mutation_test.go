@@ -497,7 +497,7 @@ func TestProblemMessages(t *testing.T) {
 		{outbox.Problem{Kind: outbox.NotResult}, "exoscreen の結果ではないファイルです", "not an exoscreen result"},
 		{outbox.Problem{Kind: outbox.Corrupt, Detail: "JSON syntax error at byte 3"}, "結果ファイルが壊れています: JSON syntax error at byte 3", "the result file is damaged: JSON syntax error at byte 3"},
 		{outbox.Problem{Kind: outbox.TooLarge, Detail: "9 bytes"}, "ファイルが大きすぎます: 9 bytes", "the file is too large: 9 bytes"},
-		{outbox.Problem{Kind: outbox.NotRegular}, "通常のファイルではありません(開きません)", "not a regular file (not opened)"},
+		{outbox.Problem{Kind: outbox.NotRegular}, "通常のファイルではありません（開きません）", "not a regular file (not opened)"},
 		{outbox.Problem{Kind: outbox.OrphanSummary}, "結果ファイルがない要約です", "a summary whose result file is missing"},
 		{outbox.Problem{Kind: outbox.Unreadable, Detail: "permission denied"}, "読めません: permission denied", "cannot be read: permission denied"},
 	} {

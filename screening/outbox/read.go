@@ -55,7 +55,7 @@ func (p *Problem) Message(lang screening.Lang) string {
 		NotResult:     {"exoscreen の結果ではないファイルです", "not an exoscreen result"},
 		Corrupt:       {"結果ファイルが壊れています", "the result file is damaged"},
 		TooLarge:      {"ファイルが大きすぎます", "the file is too large"},
-		NotRegular:    {"通常のファイルではありません(開きません)", "not a regular file (not opened)"},
+		NotRegular:    {"通常のファイルではありません（開きません）", "not a regular file (not opened)"},
 		OrphanSummary: {"結果ファイルがない要約です", "a summary whose result file is missing"},
 		Unreadable:    {"読めません", "cannot be read"},
 		Missing:       {"ファイルがありません", "the file does not exist"},

@@ -161,14 +161,14 @@ func codeList(q *screening.Question) string {
 }
 
 // unsureWords are what may be typed for "unsure" on an integer question, in either language.
-var unsureWords = []string{screening.UnsureCode, "not sure", "わからない", "分からない", "不明"}
+var unsureWords = []string{screening.UnsureCode, "not sure", "わかりません", "分かりません", "わからない", "分からない", "不明"}
 
 // ParseAnswer reads one line typed at the prompt of q as its answer:
 //   - single: the option's number (1 = first), its code, or its text in lang;
 //   - multi: numbers, codes or one-word option texts separated by commas or spaces,
 //     duplicates ignored;
 //   - integer: a whole number in [Min, Max], optionally followed by the unit, or unsure
-//     (unsure, わからない, not sure) when the question allows it;
+//     (unsure, わかりません, わからない, not sure) when the question allows it;
 //   - text: the line as typed, surrounding space trimmed.
 //
 // Full-width digits, letters and the Japanese comma are accepted as typed by a Japanese input
@@ -229,7 +229,21 @@ func matchOption(q *screening.Question, s string, lang screening.Lang) *screenin
 			return o
 		}
 	}
+	if o := q.Option(screening.UnsureCode); o != nil && isUnsureWord(s) {
+		return o // "わかりません" or "not sure" for the option "unsure", whatever its text
+	}
 	return nil
+}
+
+// isUnsureWord reports whether s (normalized) is one of unsureWords.
+func isUnsureWord(s string) bool {
+	low := strings.ToLower(s)
+	for _, w := range unsureWords {
+		if low == w {
+			return true
+		}
+	}
+	return false
 }
 
 func parseMulti(q *screening.Question, s string, lang screening.Lang) (screening.Value, error) {
@@ -256,13 +270,11 @@ func parseMulti(q *screening.Question, s string, lang screening.Lang) (screening
 
 func parseInteger(q *screening.Question, s string) (screening.Value, error) {
 	low := strings.ToLower(s)
-	for _, w := range unsureWords {
-		if low == w {
-			if !q.AllowUnsure {
-				return screening.Value{}, &InputError{Kind: errNoUnsure, q: q}
-			}
-			return screening.UnsureInt(), nil
+	if isUnsureWord(low) {
+		if !q.AllowUnsure {
+			return screening.Value{}, &InputError{Kind: errNoUnsure, q: q}
 		}
+		return screening.UnsureInt(), nil
 	}
 	num := stripUnit(q, low)
 	neg := strings.HasPrefix(num, "-")

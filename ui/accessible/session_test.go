@@ -385,7 +385,7 @@ func TestBadInputReprompts(t *testing.T) {
 		"この質問には回答が必要です。",
 		"「abc」は選択肢にありません。",
 		`「\x1b[31m」は選択肢にありません。`,
-		"1から4までの番号か、記号 (no, pregnant, possible, unsure) を入力してください。",
+		"1から4までの番号か、記号（no, pregnant, possible, unsure）を入力してください。",
 		tr(screening.JA, "firstQuestion"),
 		"「99」は一覧にありません。",
 	} {

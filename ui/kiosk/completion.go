@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/exoscreen/exoscreen/internal/linebreak"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 )
@@ -32,17 +33,27 @@ func (m *Model) resultView() []string {
 	if len(r.items) == 0 {
 		return append(out, m.paragraph(st.Text, tr(l, "done.noitems")), "")
 	}
-	var b strings.Builder
-	b.WriteString(tr(l, "done.items") + "\n")
+	// "- [要確認] question [class]": the mark where the summary screen and paper have it, the
+	// lines broken by the one line breaker with a hanging indent, then styled.
+	w := max(min(m.width-4, 76), 20)
+	lines := []string{st.Text.Render(tr(l, "done.items"))}
 	for _, it := range r.items {
 		mark := ""
 		if it.confirm {
-			mark = " " + tr(l, "done.confirm")
+			mark = tr(l, "done.confirm") + " "
 		}
-		b.WriteString("- " + it.text + " " + st.Class[it.class].Render("["+it.class.Label().In(l)+"]") + mark + "\n")
+		class := "[" + it.class.Label().In(l) + "]"
+		// The class stays whole: its spaces are no-break spaces while the lines are broken.
+		for _, line := range linebreak.Indent(mark+it.text+" "+strings.ReplaceAll(class, " ", "\u00a0"), "- ", w) {
+			line = strings.ReplaceAll(line, "\u00a0", " ")
+			if head, ok := strings.CutSuffix(line, class); ok {
+				lines = append(lines, st.Text.Render(head)+st.Class[it.class].Render(class))
+				continue
+			}
+			lines = append(lines, st.Text.Render(line))
+		}
 	}
-	w := min(m.width-4, 76)
-	return append(out, st.Text.Width(max(w, 20)).Render(strings.TrimRight(b.String(), "\n")), "")
+	return append(out, m.block(strings.Join(lines, "\n")), "")
 }
 
 // patientSummary is what the completion screen shows with ShowResult: the verdict and the

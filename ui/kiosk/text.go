@@ -39,7 +39,7 @@ var messages = screening.Catalog{
 	"done.result":  {JA: "問診の結果", EN: "Your screening result"},
 	"done.noitems": {JA: "治療の妨げになる回答はありませんでした。", EN: "None of your answers stands against the treatment."},
 	"done.items":   {JA: "医師が確認する項目:", EN: "For the doctor to check:"},
-	"done.confirm": {JA: "（要確認）", EN: "(to confirm)"},
+	"done.confirm": {JA: "[要確認]", EN: "[CONFIRM]"},
 	"done.reset":   {JA: "%d 秒後に最初の画面に戻ります。どれかキーを押すとすぐに戻ります。", EN: "This screen closes in %d seconds, or press any key."},
 	"failed.title": {JA: "申し訳ありません", EN: "We are sorry"},
 	"failed.body":  {JA: "回答を保存できませんでした。回答は消えていません。", EN: "Your answers could not be saved. They are not lost."},

@@ -44,3 +44,9 @@ func TestNarrowJapaneseParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldenJapaneseLines checks the lines of the Japanese golden screens (80 columns) with
+// the rules of the one line breaker: kinsoku, no lone kana before 。, terms and phrases whole.
+func TestGoldenJapaneseLines(t *testing.T) {
+	linebreaktest.Files(t, "testdata/ja-*.golden", 80)
+}

@@ -4,7 +4,10 @@ package linebreaktest
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
+	"testing"
 	"unicode"
 	"unicode/utf8"
 
@@ -112,4 +115,24 @@ func insidePhrase(a, b string, width int) string {
 
 func japanese(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 'ー'
+}
+
+// Files checks the lines of every file matching pattern (a filepath.Glob pattern, such as
+// the Japanese golden files of a package) with Problems at width cells, and fails tb with
+// each problem found, or when no file matches (a test that reads nothing cannot fail).
+func Files(tb testing.TB, pattern string, width int) {
+	tb.Helper()
+	files, err := filepath.Glob(pattern)
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no file matches %s (%v)", pattern, err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, p := range Problems(strings.Split(strings.TrimSuffix(string(b), "\n"), "\n"), width) {
+			tb.Errorf("%s: %s", f, p)
+		}
+	}
 }
