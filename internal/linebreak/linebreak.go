@@ -72,15 +72,22 @@ func (w *Wrapper) Lines(text string, width int) []string {
 	width = max(width, 1)
 	var out []string
 	emit := func(l string) { out = append(out, l) }
-	for {
+	eachParagraph(text, func(p string, first bool) { w.paragraph(p, width, width, emit) })
+	return out
+}
+
+// eachParagraph calls f with each line of text ("\n" or "\r\n" ends one; one at the very
+// end adds no empty line), first true for the first.
+func eachParagraph(text string, f func(p string, first bool)) {
+	for first := true; ; first = false {
 		p, rest, more := strings.Cut(text, "\n")
 		if !more {
-			w.paragraph(p, width, width, emit)
-			return out
+			f(p, first)
+			return
 		}
-		w.paragraph(strings.TrimSuffix(p, "\r"), width, width, emit)
+		f(strings.TrimSuffix(p, "\r"), first)
 		if rest == "" {
-			return out // a line break at the end of the text ends its last line, no empty one
+			return // a line break at the end of the text ends its last line, no empty one
 		}
 		text = rest
 	}
@@ -120,18 +127,14 @@ func (w *Wrapper) Append(b []byte, first, rest, text string, width int) []byte {
 	}
 	avail := max(width-segWidth(first), 1)
 	restAvail := max(width-segWidth(rest), 1)
-	for {
-		p, more, ok := strings.Cut(text, "\n")
-		if !ok {
+	eachParagraph(text, func(p string, isFirst bool) {
+		if isFirst {
 			w.paragraph(p, avail, restAvail, emit)
-			return b
+		} else {
+			w.paragraph(p, restAvail, restAvail, emit)
 		}
-		w.paragraph(strings.TrimSuffix(p, "\r"), avail, restAvail, emit)
-		if more == "" {
-			return b // a line break at the end of the text ends its last line, no empty one
-		}
-		text, avail = more, restAvail
-	}
+	})
+	return b
 }
 
 // Lines breaks text with the Japanese wrapper; see Wrapper.Lines.

@@ -334,15 +334,20 @@ func (o *Outbox) readEntry(id string, d fs.DirEntry) Entry {
 // ReadResult reads and checks the JSON result id. The problem is nil when it is a valid
 // exoscreen result.
 func (o *Outbox) ReadResult(id string) (*export.JSONResult, *Problem) {
-	p, err := o.path(id, ResultExt)
-	if err != nil {
-		return nil, &Problem{Kind: NotResult}
-	}
-	data, prob := readFile(p)
+	data, prob := o.readResultFile(id)
 	if prob != nil {
 		return nil, prob
 	}
 	return ParseResult(data)
+}
+
+// readResultFile reads the bytes of the JSON result id, with readFile's checks.
+func (o *Outbox) readResultFile(id string) ([]byte, *Problem) {
+	p, err := o.path(id, ResultExt)
+	if err != nil {
+		return nil, &Problem{Kind: NotResult}
+	}
+	return readFile(p)
 }
 
 // ParseResult checks that data is an exoscreen JSON result and decodes it.
@@ -386,11 +391,7 @@ var bodyKeys = map[string]bool{"answers": true, "findings": true, "notices": tru
 // the answers are decoded: four times less work than the whole result for a listing of
 // thousands. Opening a result reads it whole with ParseResult.
 func (o *Outbox) readHead(id string) (*head, *Problem) {
-	p, err := o.path(id, ResultExt)
-	if err != nil {
-		return nil, &Problem{Kind: NotResult}
-	}
-	data, prob := readFile(p)
+	data, prob := o.readResultFile(id)
 	if prob != nil {
 		return nil, prob
 	}
