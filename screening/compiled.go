@@ -19,7 +19,7 @@ import (
 const CompiledFile = "ruleset.compiled"
 
 // compiledMagic starts every compiled form; the digit is the format's version.
-const compiledMagic = "exoscreen compiled rule set 2\n"
+const compiledMagic = "exoscreen compiled rule set 3\n"
 
 // MarshalBinary writes rs in the compiled form that Load reads in place of the YAML files
 // whose SHA-256 it carries. The bytes depend only on the rule set.
@@ -129,9 +129,14 @@ func (w *cwriter) str(s string) {
 	w.b = append(w.b, s...)
 }
 
+// text writes the number of translations, then each tag and string in Tags order.
 func (w *cwriter) text(t Text) {
-	w.str(t.JA)
-	w.str(t.EN)
+	tags := t.Tags()
+	w.int(len(tags))
+	for _, l := range tags {
+		w.str(string(l))
+		w.str(t[l])
+	}
 }
 
 func (w *cwriter) bools(a, b bool) {
@@ -194,7 +199,18 @@ func (r *creader) str() string {
 	return s
 }
 
-func (r *creader) text() Text { return Text{JA: r.str(), EN: r.str()} }
+func (r *creader) text() Text {
+	n := r.int()
+	if n < 0 || n > len(r.s)-r.p {
+		panic(errCompiled)
+	}
+	t := make(Text, n)
+	for range n {
+		l := Lang(r.str())
+		t[l] = r.str()
+	}
+	return t
+}
 
 func (r *creader) bools() (bool, bool) {
 	if r.p >= len(r.s) {

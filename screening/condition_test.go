@@ -170,7 +170,7 @@ func TestClass(t *testing.T) {
 		{Class(3), "class(3)", "class(3)", "class(3)"},
 		{Class(-1), "class(-1)", "class(-1)", "class(-1)"},
 	} {
-		if tc.c.String() != tc.code || tc.c.Label().JA != tc.ja || tc.c.Label().EN != tc.en {
+		if tc.c.String() != tc.code || tc.c.Label()[JA] != tc.ja || tc.c.Label()[EN] != tc.en {
 			t.Errorf("%d: %s %v", int(tc.c), tc.c, tc.c.Label())
 		}
 		if tc.c >= None && tc.c <= Absolute {

@@ -145,7 +145,7 @@ func FuzzLoad(f *testing.F) {
 				t.Fatalf("rule set %v, error %T %v", rs, err, err)
 			}
 			for _, p := range le.Problems {
-				if p.Message.EN == "" || p.Message.JA == "" || p.File == "" {
+				if p.Message[EN] == "" || p.Message[JA] == "" || p.File == "" {
 					t.Fatalf("incomplete problem %+v", p)
 				}
 			}

@@ -1,20 +1,30 @@
 package screening
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
-// Lang is a language exoscreen speaks: Japanese or English.
+// Lang is a language as a BCP 47 tag ("ja", "en", "zh-Hans", "zh-Hant", "ko", ...). A rule set
+// declares the languages it speaks (RuleSet.Languages); the program's own messages (chrome)
+// are in the languages of Catalog.
 type Lang string
 
-// The languages every rule set must carry.
+// The languages exoscreen's own messages are written in. A rule set may declare any BCP 47 tag
+// besides these: its texts then come from the content and the chrome falls back to the clinic's
+// language.
 const (
-	JA Lang = "ja"
-	EN Lang = "en"
+	JA     Lang = "ja"
+	EN     Lang = "en"
+	ZhHans Lang = "zh-Hans"
+	ZhHant Lang = "zh-Hant"
+	KO     Lang = "ko"
 )
 
-// Langs lists the supported languages in their display order.
+// Langs lists the languages of exoscreen's own messages in their display order.
 var Langs = []Lang{JA, EN}
 
 // ParseLang accepts "ja" or "en" (any case, surrounding space ignored).
@@ -45,19 +55,104 @@ func LangFromLocale(vals ...string) Lang {
 	return JA
 }
 
-// Text is a piece of text a person reads, in both languages.
-type Text struct {
-	JA string `json:"ja"`
-	EN string `json:"en"`
-}
+// Text is a piece of text a person reads, keyed by language. Literals are written
+// Text{JA: "…", EN: "…"}.
+type Text map[Lang]string
 
-// In returns the text in lang (Japanese for anything but English).
+// In returns the text in lang; a text missing in lang falls back to Japanese, then English
+// (lint makes sure no text of a rule set misses a declared language).
 func (t Text) In(lang Lang) string {
-	if lang == EN {
-		return t.EN
+	if s := t[lang]; s != "" {
+		return s
 	}
-	return t.JA
+	if s := t[JA]; s != "" {
+		return s
+	}
+	return t[EN]
 }
 
-// IsZero reports whether both translations are empty.
-func (t Text) IsZero() bool { return t.JA == "" && t.EN == "" }
+// IsZero reports whether every translation is empty.
+func (t Text) IsZero() bool {
+	for _, s := range t {
+		if s != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// Equal reports whether t and u have the same non-empty translations.
+func (t Text) Equal(u Text) bool {
+	for l, s := range t {
+		if u[l] != s {
+			return false
+		}
+	}
+	for l, s := range u {
+		if t[l] != s {
+			return false
+		}
+	}
+	return true
+}
+
+// Tags returns the languages t has a non-empty translation in: ja, en, zh-Hans, zh-Hant, ko
+// first, the rest in tag order.
+func (t Text) Tags() []Lang {
+	out := make([]Lang, 0, len(t))
+	for l, s := range t {
+		if s != "" {
+			out = append(out, l)
+		}
+	}
+	slices.SortFunc(out, compareLang)
+	return out
+}
+
+// langOrder is the order of the built-in languages in JSON and listings.
+var langOrder = map[Lang]int{JA: 1, EN: 2, ZhHans: 3, ZhHant: 4, KO: 5}
+
+func compareLang(a, b Lang) int {
+	oa, ob := langOrder[a], langOrder[b]
+	switch {
+	case oa != 0 && ob != 0:
+		return oa - ob
+	case oa != 0:
+		return -1
+	case ob != 0:
+		return 1
+	}
+	return strings.Compare(string(a), string(b))
+}
+
+// MarshalJSON writes t as an object with ja and en first (as the struct it once was), then the
+// other languages; ja and en are always written, empty if missing.
+func (t Text) MarshalJSON() ([]byte, error) {
+	tags := t.Tags()
+	for _, l := range []Lang{EN, JA} {
+		if t[l] == "" {
+			tags = append([]Lang{l}, tags...)
+		}
+	}
+	slices.SortFunc(tags, compareLang)
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, l := range tags {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		enc := json.NewEncoder(&b) // the caller's encoder decides on HTML escaping
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(string(l)); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1)
+		b.WriteByte(':')
+		if err := enc.Encode(t[l]); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}

@@ -89,7 +89,7 @@ type wantProblem struct {
 func hasProblem(ps []Problem, w wantProblem) bool {
 	for _, p := range ps {
 		if p.File == w.file && p.Line == w.line && p.Field == w.field &&
-			strings.Contains(p.Message.EN, w.en) && strings.Contains(p.Message.JA, w.ja) {
+			strings.Contains(p.Message[EN], w.en) && strings.Contains(p.Message[JA], w.ja) {
 			return true
 		}
 	}
@@ -732,7 +732,7 @@ func TestLintEveryRuleDeleted(t *testing.T) {
 				if err != nil {
 					// deleting a rule may leave a source unused; nothing else
 					for _, p := range err.(*LoadError).Problems {
-						if !strings.Contains(p.Message.EN, "never cited") {
+						if !strings.Contains(p.Message[EN], "never cited") {
 							t.Errorf("%s rule %d: %s", q.ID, i, p.Text(EN))
 						}
 					}
@@ -745,8 +745,8 @@ func TestLintEveryRuleDeleted(t *testing.T) {
 			}
 			found := false
 			for _, p := range err.(*LoadError).Problems {
-				if p.Field == "questions."+q.ID+".rules" && strings.Contains(p.Message.EN, "coverage gap") &&
-					strings.Contains(p.Message.EN, strings.Join(collapseRanges(q, lost), ", ")) && p.Line == q.Line {
+				if p.Field == "questions."+q.ID+".rules" && strings.Contains(p.Message[EN], "coverage gap") &&
+					strings.Contains(p.Message[EN], strings.Join(collapseRanges(q, lost), ", ")) && p.Line == q.Line {
 					found = true
 				}
 			}
@@ -764,7 +764,7 @@ func TestLoadMissingFiles(t *testing.T) {
 		t.Fatalf("%d problems, want 3", len(ps))
 	}
 	for i, p := range ps {
-		if p.File != ContentFiles[i] || p.Message.EN != "file is missing" || p.Message.JA != "ファイルがありません" {
+		if p.File != ContentFiles[i] || p.Message[EN] != "file is missing" || p.Message[JA] != "ファイルがありません" {
 			t.Errorf("%+v", p)
 		}
 	}
@@ -778,14 +778,14 @@ func TestLoadMissingFiles(t *testing.T) {
 	delete(m, "sources.yaml")
 	m["sources.yaml/x"] = &fstest.MapFile{Data: []byte("x")}
 	ps = loadProblems(t, m)
-	if len(ps) != 1 || ps[0].File != "sources.yaml" || !strings.Contains(ps[0].Message.EN, "cannot read") {
+	if len(ps) != 1 || ps[0].File != "sources.yaml" || !strings.Contains(ps[0].Message[EN], "cannot read") {
 		t.Errorf("%v", ps)
 	}
 	// an over-large file
 	m = contentCopy(t)
 	m["sources.yaml"] = &fstest.MapFile{Data: make([]byte, maxContentFile+1)}
 	ps = loadProblems(t, m)
-	if len(ps) != 1 || !strings.Contains(ps[0].Message.EN, "larger than") {
+	if len(ps) != 1 || !strings.Contains(ps[0].Message[EN], "larger than") {
 		t.Errorf("%v", ps)
 	}
 }

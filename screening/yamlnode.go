@@ -212,7 +212,7 @@ func (m *mapping) text(key string, required bool) Text {
 	}
 	t := Text{JA: tm.str("ja", false), EN: tm.str("en", false)}
 	for _, l := range Langs {
-		if t.In(l) == "" {
+		if t[l] == "" {
 			node := tm.vals[string(l)]
 			if node == nil {
 				node = v

@@ -281,9 +281,9 @@ func TestMultiSelect(t *testing.T) {
 	// pregnancy, planned, breastfeeding, cancer, infection, reaction -> allergy: yes
 	d.send(firsts(6)...)
 	d.send(pick(2)...)
-	d.contains(rs.Question("allergy_severe").Text.EN)
+	d.contains(rs.Question("allergy_severe").Text[screening.EN])
 	d.send(pick(1)...)
-	d.contains(rs.Question("allergy_to").Text.EN, "[ ] ")
+	d.contains(rs.Question("allergy_to").Text[screening.EN], "[ ] ")
 	d.send(kDown, kDown, kSpace, runes("3")) // food by space (the first down shows the cursor), pollen by its number
 	d.contains("[x] ")
 	d.send(kEnter)
@@ -448,7 +448,7 @@ func TestSummaryScrollsAndMarksConfirmation(t *testing.T) {
 	}
 	// The last line of the disclaimer is reachable.
 	rs := d.app().rs
-	words := strings.Fields(rs.Disclaimer.EN)
+	words := strings.Fields(rs.Disclaimer[screening.EN])
 	if last := words[len(words)-1]; !strings.Contains(text, last) {
 		t.Errorf("disclaimer end %q never shown", last)
 	}

@@ -119,7 +119,7 @@ var ruleSetText string
 
 func allText(rs *screening.RuleSet) string {
 	var b strings.Builder
-	add := func(x screening.Text) { b.WriteString(x.JA); b.WriteString(x.EN) }
+	add := func(x screening.Text) { b.WriteString(x[screening.JA]); b.WriteString(x[screening.EN]) }
 	add(rs.Name)
 	add(rs.Disclaimer)
 	for _, n := range rs.Notices {

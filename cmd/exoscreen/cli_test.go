@@ -248,10 +248,10 @@ func TestFlagDefs(t *testing.T) {
 			t.Errorf("--%s defined twice", d.name)
 		}
 		seen[d.name] = true
-		if d.help.JA == "" || d.help.EN == "" {
+		if d.help[screening.JA] == "" || d.help[screening.EN] == "" {
 			t.Errorf("--%s: help missing in a language", d.name)
 		}
-		if (d.want.JA == "") != (d.want.EN == "") {
+		if (d.want[screening.JA] == "") != (d.want[screening.EN] == "") {
 			t.Errorf("--%s: want in one language only", d.name)
 		}
 		if d.isSwitch() != (d.arg == "") {
@@ -276,7 +276,7 @@ func TestFlagDefs(t *testing.T) {
 		if slices.Contains(names, "format") != (len(c.formats) > 0) {
 			t.Errorf("%s: --format and its formats go together", c.title())
 		}
-		if c.summary.JA == "" || c.summary.EN == "" {
+		if c.summary[screening.JA] == "" || c.summary[screening.EN] == "" {
 			t.Errorf("%s: summary missing in a language", c.title())
 		}
 	}

@@ -142,7 +142,7 @@ func TestWrapKeepsWords(t *testing.T) {
 	rs := defaultRules(t)
 	for _, q := range rs.Questions {
 		for _, r := range q.Rules {
-			text := r.Reason.EN
+			text := r.Reason[screening.EN]
 			for w := 40; w <= 80; w += 3 {
 				got := string(AppendWrapped(nil, "    Reason: ", "            ", text, w))
 				var words []string
