@@ -31,6 +31,13 @@ func (rs *RuleSet) MarshalBinary() ([]byte, error) {
 	w.str(rs.Checked)
 	w.text(rs.Name)
 	w.text(rs.Disclaimer)
+	w.str(string(rs.ClinicLang))
+	w.n(len(rs.Languages), rs.Languages == nil)
+	for _, l := range rs.Languages {
+		w.str(string(l.Tag))
+		w.str(l.Name)
+		w.bools(l.Reviewed, false)
+	}
 	srcIndex := make(map[*Source]int, len(rs.Sources))
 	w.n(len(rs.Sources), rs.Sources == nil)
 	for i, s := range rs.Sources {
@@ -243,6 +250,13 @@ func unmarshalCompiled(data []byte) (rs *RuleSet, err error) {
 	}
 	r := &creader{s: string(data), p: len(compiledMagic)}
 	rs = &RuleSet{SHA256: r.str(), ID: r.str(), Version: r.str(), Checked: r.str(), Name: r.text(), Disclaimer: r.text()}
+	rs.ClinicLang = Lang(r.str())
+	rs.Languages = makeSlice[Language](r.n())
+	for i := range rs.Languages {
+		rs.Languages[i].Tag = Lang(r.str())
+		rs.Languages[i].Name = r.str()
+		rs.Languages[i].Reviewed, _ = r.bools()
+	}
 	rs.Sources = makeSlice[*Source](r.n())
 	rs.sourceByKey = make(map[string]*Source, len(rs.Sources))
 	srcs := make([]Source, len(rs.Sources))

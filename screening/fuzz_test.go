@@ -30,7 +30,7 @@ func checkAnswerErr(t *testing.T, err error, line int) {
 		if e.Line < line {
 			t.Fatalf("error line %d before the record's line %d", e.Line, line)
 		}
-		for _, lang := range Langs {
+		for _, lang := range testLangs {
 			if m := e.Message(lang); m == "" || !utf8.ValidString(m) {
 				t.Fatalf("bad message %q", m)
 			}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"golang.org/x/text/language"
 )
 
 // Lang is a language as a BCP 47 tag ("ja", "en", "zh-Hans", "zh-Hant", "ko", ...). A rule set
@@ -24,31 +26,50 @@ const (
 	KO     Lang = "ko"
 )
 
-// Langs lists the languages of exoscreen's own messages in their display order.
-var Langs = []Lang{JA, EN}
+// Langs lists the languages of exoscreen's own messages (the chrome: screens, help, errors) in
+// their display order; every key of a Catalog has each (the catalogue tests check).
+var Langs = []Lang{JA, EN, ZhHans, ZhHant, KO}
 
-// ParseLang accepts "ja" or "en" (any case, surrounding space ignored).
+// ParseLang reads a BCP 47 tag or a POSIX locale name (zh-CN, zh_TW.UTF-8, ko-KR, en, vi ...):
+// a tag that matches a language of exoscreen's messages gives it (zh-CN gives zh-Hans, zh-TW
+// zh-Hant, ko-KR ko); any other well-formed tag is returned in canonical form, for the rule
+// set to accept if it declares it (RuleSet.MatchLang).
 func ParseLang(s string) (Lang, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "ja":
-		return JA, nil
-	case "en":
-		return EN, nil
+	if l, ok := MatchLang(Langs, s); ok {
+		return l, nil
 	}
-	return "", fmt.Errorf("unknown language %q (want ja or en)", s)
+	t, err := language.Parse(localeTag(s))
+	if err != nil || localeTag(s) == "" {
+		return "", fmt.Errorf("unknown language %q (want a BCP 47 tag such as ja, en, zh-Hans, zh-Hant, ko)", s)
+	}
+	return Lang(t.String()), nil
+}
+
+// localeTag turns a POSIX locale name into a BCP 47 tag: zh_TW.UTF-8 gives zh-TW; C and
+// POSIX give "".
+func localeTag(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, ".@"); i >= 0 {
+		s = s[:i] // ja_JP.UTF-8, de_DE@euro
+	}
+	if strings.EqualFold(s, "C") || strings.EqualFold(s, "POSIX") {
+		return ""
+	}
+	return strings.ReplaceAll(s, "_", "-")
 }
 
 // LangFromLocale picks the language from the values of LC_ALL, LC_MESSAGES and LANG, given
-// in that (POSIX) order of precedence; the first one set decides, and none falls back to
-// Japanese: en_US.UTF-8 gives English, ja_JP.UTF-8 or C gives Japanese (the clinics exoscreen
-// is made for are Japanese). The caller reads the environment (cmd/exoscreen does).
+// in that (POSIX) order of precedence; the first one set decides (ParseLang), and none or C
+// falls back to Japanese (the clinics exoscreen is made for are Japanese). The result is
+// matched against the rule set's languages once it is loaded (RuleSet.MatchLang). The caller
+// reads the environment (cmd/exoscreen does).
 func LangFromLocale(vals ...string) Lang {
 	for _, v := range vals {
 		if v == "" {
 			continue
 		}
-		if strings.HasPrefix(strings.ToLower(v), "en") {
-			return EN
+		if l, err := ParseLang(v); err == nil {
+			return l
 		}
 		return JA
 	}

@@ -255,14 +255,14 @@ func TestLintRefuses(t *testing.T) {
 			name: "missing translation",
 			file: q, old: `          en: "Are you pregnant now?"` + "\n", new: "",
 			marker: "ja: 現在、妊娠していますか。",
-			want:   wantProblem{field: "questions.pregnancy.text.en", en: "missing English (en) translation", ja: "英語(en)の訳がありません"},
+			want:   wantProblem{field: "questions.pregnancy.text.en", en: "missing the en translation (every declared language is required)", ja: "言語 en の訳がありません(宣言したすべての言語で書きます)"},
 			count:  1,
 		},
 		{
 			name: "empty translation",
 			file: q, old: `{ja: いいえ, en: "No"}`, new: `{ja: "", en: "No"}`,
 			marker: `{ja: "", en: "No"}`,
-			want:   wantProblem{field: "questions.pregnancy.options.no.text.ja", en: "missing Japanese (ja) translation", ja: "日本語(ja)の訳がありません"},
+			want:   wantProblem{field: "questions.pregnancy.options.no.text.ja", en: "missing the ja translation (every declared language is required)", ja: "言語 ja の訳がありません(宣言したすべての言語で書きます)"},
 			count:  1,
 		},
 		{
@@ -670,7 +670,7 @@ func TestLintRefuses(t *testing.T) {
 			}
 			// the rendered problem names file, line and field in both languages
 			le := &LoadError{Problems: ps}
-			for _, lang := range Langs {
+			for _, lang := range testLangs {
 				msg := le.Message(lang)
 				if !strings.Contains(msg, tc.file) || (w.field != "" && !strings.Contains(msg, w.field)) {
 					t.Errorf("%s message lacks file or field:\n%s", lang, msg)
@@ -853,3 +853,6 @@ func TestLintGapListCapped(t *testing.T) {
 		}
 	}
 }
+
+// testLangs are the languages of the test rule set.
+var testLangs = []Lang{JA, EN}

@@ -466,7 +466,7 @@ func TestSpecSources(t *testing.T) {
 		t.Errorf("sources %v, rules.md has %v", keys, specSources)
 	}
 	for _, s := range rs.Sources {
-		for _, l := range Langs {
+		for _, l := range testLangs {
 			if s.Title.In(l) == "" || s.Publisher.In(l) == "" {
 				t.Errorf("%s: title %q publisher %q in %s", s.Key, s.Title.In(l), s.Publisher.In(l), l)
 			}
@@ -554,7 +554,7 @@ func TestSpecNotices(t *testing.T) {
 	}
 	// The disclaimer says what "none" means; the two never repeat a sentence; no word that
 	// reads as regulatory approval.
-	for _, l := range Langs {
+	for _, l := range testLangs {
 		d, p := rs.Disclaimer.In(l), byID["physician-judgment"].Text.In(l)
 		for _, sentence := range sentences(d) {
 			if strings.Contains(p, sentence) {

@@ -16,7 +16,7 @@ import (
 // TestHeldEnterReachesNoSummary holds enter down from the first screen (200 enters on the real
 // program loop): the first question says an answer is needed, nothing is answered, no summary.
 func TestHeldEnterReachesNoSummary(t *testing.T) {
-	for _, lang := range screening.Langs {
+	for _, lang := range testLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			rs := testrules.Load(t)
 			app := NewApp(rs, AppOptions{Lang: lang, Styles: plainStyles(), Now: testNow})
@@ -132,7 +132,7 @@ func TestEscAfterValidationError(t *testing.T) {
 // TestReviewListsOpenQuestionsFirst: a shown question without an answer is listed first in the
 // review, and the review cannot be confirmed until it is answered.
 func TestReviewListsOpenQuestionsFirst(t *testing.T) {
-	for _, lang := range screening.Langs {
+	for _, lang := range testLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			rs := testrules.Load(t)
 			s := NewScreening(rs, ScreeningOptions{Lang: lang, Styles: plainStyles(), Now: testNow})

@@ -57,7 +57,7 @@ func TestTextSpread(t *testing.T) {
 	rs := defaultRules(t)
 	for i, a := range spread(t, rs, 150) {
 		res := evaluate(t, rs, a)
-		for _, lang := range screening.Langs {
+		for _, lang := range testLangs {
 			var b bytes.Buffer
 			m := Meta{Lang: lang, Time: fixedTime, Clinic: "Clinic\x1b[31m", Patient: &screening.Patient{Name: "Jane\x07 Doe"}}
 			if err := WriteText(&b, res, m); err != nil {

@@ -127,7 +127,7 @@ func TestParseAnswer(t *testing.T) {
 			if ie.Kind != tc.err {
 				t.Fatalf("ParseAnswer(%q) error kind %d (%v), want %d", tc.in, ie.Kind, err, tc.err)
 			}
-			for _, l := range screening.Langs {
+			for _, l := range testLangs {
 				if m := ie.Message(l); m == "" || strings.ContainsRune(m, 0x1b) {
 					t.Errorf("Message(%s) = %q", l, m)
 				}
