@@ -177,3 +177,23 @@ func (t Text) MarshalJSON() ([]byte, error) {
 	b.WriteByte('}')
 	return b.Bytes(), nil
 }
+
+// Spaced reports whether l is written with spaces between words and sentences (English,
+// Korean ...), not run together as Japanese and Chinese are.
+func (l Lang) Spaced() bool {
+	base, _ := language.Make(string(l)).Base()
+	switch base.String() {
+	case "ja", "zh", "th", "lo", "km", "my":
+		return false
+	}
+	return true
+}
+
+// Sep is what separates the items of a list in l: "、" in Japanese and Chinese, ", " in
+// languages written with spaces.
+func (l Lang) Sep() string {
+	if l.Spaced() {
+		return ", "
+	}
+	return "、"
+}

@@ -117,9 +117,10 @@ func (e *InputError) Message(lang screening.Lang) string {
 	return sentences(lang, what, expected(q, lang))
 }
 
-// sentences joins sentences: with a space in English, directly in Japanese.
+// sentences joins sentences: directly in Japanese and Chinese, with a space in languages
+// written with spaces between words (English, Korean ...).
 func sentences(lang screening.Lang, s ...string) string {
-	if lang == screening.EN {
+	if lang.Spaced() {
 		return strings.Join(s, " ")
 	}
 	return strings.Join(s, "")
@@ -283,7 +284,7 @@ func parseInteger(q *screening.Question, s string) (screening.Value, error) {
 // stripUnit removes the question's unit (in either language, English also in the singular)
 // from the end of s: "7年" and "7 years" read as 7.
 func stripUnit(q *screening.Question, s string) string {
-	for _, lang := range screening.Langs {
+	for _, lang := range q.Unit.Tags() {
 		u := strings.ToLower(normalize(q.Unit.In(lang)))
 		if u == "" {
 			continue

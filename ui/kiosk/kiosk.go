@@ -8,6 +8,7 @@
 package kiosk
 
 import (
+	"slices"
 	"time"
 
 	"github.com/charmbracelet/bubbles/textinput"
@@ -222,10 +223,7 @@ func (m *Model) wipe() tea.Cmd {
 	m.patient = screening.Patient{}
 	m.det = newDetails(m.opt.Details, m.st)
 	m.lang = m.opt.Lang
-	m.langSel = 0
-	if m.lang == screening.EN {
-		m.langSel = 1
-	}
+	m.langSel = max(0, slices.Index(m.welcomeLangs(), m.lang))
 	m.lastSave, m.staffMsg, m.pinMsg, m.confirm = "", "", "", ""
 	m.pin = textinput.Model{}
 	m.dirInput = textinput.Model{}
