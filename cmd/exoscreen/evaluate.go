@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/exoscreen/exoscreen/screening"
@@ -69,6 +70,14 @@ func (e *env) evaluate(o *options, pos []string) int {
 		return e.loadError("evaluate", c.lang, err)
 	}
 	in := e.stdin
+	var staff screening.Lang // --staff-lang, matched against the rule set's languages
+	if o.staffLang != "" {
+		l, ok := rs.MatchLang(string(o.staffLang))
+		if !ok {
+			return e.usageError("evaluate", c.lang, usage("langUndeclared", string(o.staffLang), strings.Join(langTags(rs.Langs()), ", ")))
+		}
+		staff = l
+	}
 	name := usageMessages.Get(c.lang, "stdin")
 	if len(pos) == 1 && pos[0] != "-" {
 		name = pos[0]
@@ -101,7 +110,7 @@ func (e *env) evaluate(o *options, pos []string) int {
 			return err // ParseAnswers already refused incomplete answers: not bad input
 		}
 		t := now()
-		meta := export.Meta{Lang: c.lang, Line: rec.Line, Time: t, Clinic: o.clinicName, FHIRBase: o.fhirBase}
+		meta := export.Meta{Lang: c.lang, StaffLang: staff, Line: rec.Line, Time: t, Clinic: o.clinicName, FHIRBase: o.fhirBase}
 		if fixedClock {
 			// Reproducible output for tests: the id follows from the fixed time and the line.
 			meta.ID = export.NameID(idNamespace, t.Format(time.RFC3339)+"#"+strconv.Itoa(rec.Line))
@@ -118,11 +127,7 @@ func (e *env) evaluate(o *options, pos []string) int {
 		return exitFail
 	}
 	if records == 0 {
-		msg := "no answers in the input"
-		if c.lang == screening.JA {
-			msg = "入力に回答がありません"
-		}
-		fmt.Fprintf(e.stderr, "exoscreen evaluate: %s: %s\n", name, msg)
+		fmt.Fprintf(e.stderr, "exoscreen evaluate: %s: %s\n", name, usageMessages.Get(c.lang, "noAnswers"))
 		return exitUsage
 	}
 	if bad > 0 {

@@ -56,12 +56,13 @@ type options struct {
 	kioskFlags // the kiosk's flags (kiosk.go); --outbox and --clinic are shared
 	serveFlags // serve's own flags (serve.go)
 
-	help         bool   // -h, --help
-	format       string // --format (the command's default when not given)
-	export       string // --export
-	accessible   bool   // --accessible
-	fhirBase     string // --fhir-base
-	printCommand string // --print-command
+	help         bool           // -h, --help
+	format       string         // --format (the command's default when not given)
+	export       string         // --export
+	accessible   bool           // --accessible
+	fhirBase     string         // --fhir-base
+	staffLang    screening.Lang // --staff-lang
+	printCommand string         // --print-command
 
 	// fs holds the flags of the command being run, so that a command can ask which were
 	// given (fs.Visit).
@@ -200,6 +201,10 @@ var flagDefs = []*flagDef{
 		value: func(o *options) any { return &o.logFile }},
 
 	// Exports.
+	{name: "staff-lang", arg: "TAG",
+		help:  txt("医師用の要約の言語(既定は --lang)。患者の言語と違えば、患者が読んだ質問と回答も並べます", "language of the physician's summary (default --lang); if it differs, the questions and answers are also shown as the patient read them"),
+		want:  txt("ja、en、zh-Hans のような言語タグ", "a language tag such as ja, en or zh-Hans"),
+		value: func(o *options) any { return (*staffLangValue)(&o.staffLang) }},
 	{name: "fhir-base", arg: "URL", env: "EXOSCREEN_FHIR_BASE",
 		help:  txt("FHIR の正規URLの基点。なければルールセットIDから urn:uuid のURLを作ります", "base of the FHIR canonical URLs; without it, urn:uuid URLs derived from the rule set id"),
 		value: func(o *options) any { return &o.fhirBase }},
@@ -229,6 +234,20 @@ func (v *langValue) Set(s string) error {
 		return err
 	}
 	v.lang, v.langGiven = l, true
+	return nil
+}
+
+// staffLangValue is the value of --staff-lang.
+type staffLangValue screening.Lang
+
+func (v *staffLangValue) String() string { return string(*v) }
+
+func (v *staffLangValue) Set(s string) error {
+	l, err := screening.ParseLang(s)
+	if err != nil {
+		return err
+	}
+	*v = staffLangValue(l)
 	return nil
 }
 
@@ -434,6 +453,7 @@ var usageMessages = screening.Catalog{
 	"dirTwice":       txt("ディレクトリは DIR か --content のどちらかで指定してください", "give the directory either as DIR or as --content, not both"),
 	"rulesBad":       txt("ルールセットに問題があるため使えません:", "the rule set has problems and was not used:"),
 	"stdin":          txt("標準入力", "standard input"),
+	"noAnswers":      txt("入力に回答がありません", "no answers in the input"),
 	"langUndeclared": txt("言語 %s はこのルールセットにありません(使える言語: %s)", "the rule set has no language %s (its languages: %s)"),
 	"stdinHint": txt("標準入力から回答(JSON)を読みます。入力を終えるときは、新しい行で Ctrl+D を押してください。",
 		"reading answers (JSON) from standard input; end them with Ctrl+D on a new line."),

@@ -74,8 +74,13 @@ func (m *Model) welcomeView() string {
 			buttons = append(buttons, st.Renderer.NewStyle().Padding(0, 2).Render("  "+name+"  "))
 		}
 	}
+	// The greeting in every language, so that each patient finds a word they read.
+	greet := make([]string, len(langs))
+	for i, l := range langs {
+		greet[i] = tr(l, "welcome.title")
+	}
 	parts := []string{
-		title.Render(tr(sel, "welcome.title")),
+		title.Render(wrapPlain(strings.Join(greet, " / "), max(m.width-4, 10))),
 		"",
 		m.paragraph(st.Text, tr(sel, "welcome.intro")),
 		m.paragraph(st.Text, tr(sel, "welcome.choose")),
