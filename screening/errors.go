@@ -42,11 +42,7 @@ func (e *AnswerError) Error() string { return e.Message(EN) }
 func (e *AnswerError) Message(lang Lang) string {
 	var b strings.Builder
 	if e.Line > 0 {
-		if lang == EN {
-			fmt.Fprintf(&b, "line %d: ", e.Line)
-		} else {
-			fmt.Fprintf(&b, "%d行目: ", e.Line)
-		}
+		fmt.Fprintf(&b, Text{JA: "%d行目: ", EN: "line %d: ", ZhHans: "第 %d 行: ", ZhHant: "第 %d 行: ", KO: "%d행: "}.In(lang), e.Line)
 	}
 	if e.Question != "" {
 		fmt.Fprintf(&b, "%s: ", e.Question)
@@ -81,11 +77,7 @@ func (e *AnswerError) Message(lang Lang) string {
 	case ErrTooLong:
 		en, ja = "too long: "+e.Detail, "長すぎます: "+e.Detail
 	}
-	if lang == EN {
-		b.WriteString(en)
-	} else {
-		b.WriteString(ja)
-	}
+	b.WriteString(Text{JA: ja, EN: en}.In(lang)) // staff read these: ja and en
 	return b.String()
 }
 
@@ -112,33 +104,17 @@ func (q *Question) Expected(lang Lang) string {
 	list := strings.Join(codes, ", ")
 	switch q.Kind {
 	case Single:
-		if lang == EN {
-			return "one of " + list
-		}
-		return list + "のいずれか"
+		return Text{JA: list + "のいずれか", EN: "one of " + list}.In(lang)
 	case Multi:
-		if lang == EN {
-			return "an array of " + list
-		}
-		return list + "からなる配列"
+		return Text{JA: list + "からなる配列", EN: "an array of " + list}.In(lang)
 	case Integer:
 		u := ""
 		if q.AllowUnsure {
-			if lang == EN {
-				u = ` or "unsure"`
-			} else {
-				u = `、または"unsure"`
-			}
+			u = Text{JA: `、または"unsure"`, EN: ` or "unsure"`}.In(lang)
 		}
-		if lang == EN {
-			return fmt.Sprintf("an integer from %d to %d%s", q.Min, q.Max, u)
-		}
-		return fmt.Sprintf("%dから%dまでの整数%s", q.Min, q.Max, u)
+		return fmt.Sprintf(Text{JA: "%dから%dまでの整数%s", EN: "an integer from %d to %d%s"}.In(lang), q.Min, q.Max, u)
 	default:
-		if lang == EN {
-			return "a string"
-		}
-		return "文字列"
+		return Text{JA: "文字列", EN: "a string"}.In(lang)
 	}
 }
 

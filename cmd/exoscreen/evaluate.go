@@ -168,11 +168,7 @@ func (e *env) recordError(out io.Writer, f *evaluateFormat, name string, rec scr
 // refusedText writes a refused record of a text batch: the batch keeps one block per record,
 // so a printed day shows the refused ones too.
 func refusedText(out io.Writer, _ screening.Record, errs screening.AnswerErrors, lang screening.Lang) {
-	head := "This record was not screened:"
-	if lang == screening.JA {
-		head = "この記録は判定できませんでした:"
-	}
-	b := []byte(head + "\n")
+	b := []byte(usageMessages.Get(lang, "refused") + "\n")
 	for _, ae := range errs {
 		b = export.AppendWrapped(b, "- ", "  ", export.Sanitize(ae.Message(lang)), export.TextWidth)
 	}
@@ -207,9 +203,5 @@ func textSeparator(w io.Writer, n, line int, lang screening.Lang) {
 	if n > 1 {
 		io.WriteString(w, "\f\n")
 	}
-	if lang == screening.JA {
-		fmt.Fprintf(w, "######## %d件目(入力の%d行目) ########\n", n, line)
-	} else {
-		fmt.Fprintf(w, "######## Record %d (input line %d) ########\n", n, line)
-	}
+	fmt.Fprintf(w, "######## %s ########\n", usageMessages.Get(lang, "record", n, line))
 }

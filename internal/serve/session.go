@@ -409,8 +409,8 @@ func clampSize(f func(tea.Model, tea.Msg) tea.Msg) func(tea.Model, tea.Msg) tea.
 func (ss *session) lineMode() int {
 	s, sess := ss.srv, ss.sess
 	lang := ss.lang()
-	if lang != screening.EN {
-		lang = screening.JA
+	if _, ok := s.cfg.RuleSet.Language(lang); !ok {
+		lang = s.cfg.RuleSet.Clinic()
 	}
 	io.WriteString(sess, tr(lang, "nopty")+"\n\n") //nolint:errcheck
 

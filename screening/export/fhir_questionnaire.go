@@ -34,9 +34,7 @@ func WriteQuestionnaire(w io.Writer, rs *screening.RuleSet, lang screening.Lang,
 
 // AppendQuestionnaire appends the Questionnaire of rs to b (see WriteQuestionnaire).
 func AppendQuestionnaire(b []byte, rs *screening.RuleSet, lang screening.Lang, base string) ([]byte, error) {
-	if lang != screening.EN {
-		lang = screening.JA
-	}
+	lang = declared(rs, lang)
 	c := NewCanonicals(base, rs.ID)
 	w := &jw{b: b}
 	w.obj("")
