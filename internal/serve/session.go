@@ -241,11 +241,8 @@ func (ss *session) lang() screening.Lang {
 			if !ok || v == "" {
 				continue
 			}
-			switch l := strings.ToLower(v); {
-			case strings.HasPrefix(l, "en"):
-				return screening.EN
-			case strings.HasPrefix(l, "ja"):
-				return screening.JA
+			if l, ok := cfg.RuleSet.MatchLang(v); ok { // zh_TW.UTF-8 gives zh-Hant if declared
+				return l
 			}
 			return cfg.Lang
 		}

@@ -168,6 +168,9 @@ func New(opt Options) *Model {
 			opt.ResetAfter = 45 * time.Second
 		}
 	}
+	if _, ok := opt.RuleSet.Language(opt.Lang); !ok {
+		opt.Lang = opt.RuleSet.Clinic() // a language the rule set does not speak: the clinic's
+	}
 	if opt.NewScreening == nil {
 		rs, st, now := opt.RuleSet, opt.Styles, opt.Clock.Now
 		opt.NewScreening = func(lang screening.Lang, w, h int) tea.Model {
