@@ -161,8 +161,8 @@ func codeList(q *screening.Question) string {
 	return strings.Join(codes, ", ")
 }
 
-// unsureWords are what may be typed for "unsure" on an integer question, in either language.
-var unsureWords = []string{screening.UnsureCode, "not sure", "わからない", "分からない", "不明"}
+// unsureWords are what may be typed for "unsure" on an integer question, in any language.
+var unsureWords = []string{screening.UnsureCode, "not sure", "わからない", "分からない", "不明", "不清楚", "不知道", "모르겠음", "모름", "모르겠습니다"}
 
 // ParseAnswer reads one line typed at the prompt of q as its answer:
 //   - single: the option's number (1 = first), its code, or its text in lang;
