@@ -181,6 +181,12 @@ func (t Text) MarshalJSON() ([]byte, error) {
 // Spaced reports whether l is written with spaces between words and sentences (English,
 // Korean ...), not run together as Japanese and Chinese are.
 func (l Lang) Spaced() bool {
+	switch l { // the usual ones without parsing the tag (no allocation)
+	case JA, ZhHans, ZhHant:
+		return false
+	case EN, KO:
+		return true
+	}
 	base, _ := language.Make(string(l)).Base()
 	switch base.String() {
 	case "ja", "zh", "th", "lo", "km", "my":
