@@ -1,6 +1,10 @@
 package screening
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // Catalog holds the fixed texts of a user interface by key, in both languages.
 type Catalog map[string]Text
@@ -17,4 +21,22 @@ func (c Catalog) Get(lang Lang, key string, args ...any) string {
 		return fmt.Sprintf(s, args...)
 	}
 	return s
+}
+
+// Gaps lists what is wrong with the catalogue, one problem a string: a key without a text in
+// one of the languages of exoscreen's messages (Langs), or whose texts take a different
+// number of arguments than its Japanese one. Every catalogue's test calls it.
+func (c Catalog) Gaps() []string {
+	var out []string
+	for key, t := range c {
+		for _, l := range Langs {
+			if t[l] == "" {
+				out = append(out, fmt.Sprintf("%s: no %s text", key, l))
+			} else if strings.Count(t[l], "%") != strings.Count(t[JA], "%") {
+				out = append(out, fmt.Sprintf("%s: the %s text takes other arguments than the ja one", key, l))
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }

@@ -15,9 +15,9 @@ const (
 var classNames = [...]string{"none", "relative", "absolute"}
 
 var classLabels = [...]Text{
-	{JA: "該当なし", EN: "None"},
-	{JA: "相対禁忌", EN: "Relative contraindication"},
-	{JA: "絶対禁忌", EN: "Absolute contraindication"},
+	{JA: "該当なし", EN: "None", ZhHans: "无禁忌", ZhHant: "無禁忌", KO: "해당 없음"},
+	{JA: "相対禁忌", EN: "Relative contraindication", ZhHans: "相对禁忌", ZhHant: "相對禁忌", KO: "상대적 금기"},
+	{JA: "絶対禁忌", EN: "Absolute contraindication", ZhHans: "绝对禁忌", ZhHant: "絕對禁忌", KO: "절대적 금기"},
 }
 
 // String returns the class code used in files and JSON: none, relative or absolute.

@@ -19,7 +19,7 @@ import (
 const CompiledFile = "ruleset.compiled"
 
 // compiledMagic starts every compiled form; the digit is the format's version.
-const compiledMagic = "exoscreen compiled rule set 2\n"
+const compiledMagic = "exoscreen compiled rule set 3\n"
 
 // MarshalBinary writes rs in the compiled form that Load reads in place of the YAML files
 // whose SHA-256 it carries. The bytes depend only on the rule set.
@@ -31,6 +31,13 @@ func (rs *RuleSet) MarshalBinary() ([]byte, error) {
 	w.str(rs.Checked)
 	w.text(rs.Name)
 	w.text(rs.Disclaimer)
+	w.str(string(rs.ClinicLang))
+	w.n(len(rs.Languages), rs.Languages == nil)
+	for _, l := range rs.Languages {
+		w.str(string(l.Tag))
+		w.str(l.Name)
+		w.bools(l.Reviewed, false)
+	}
 	srcIndex := make(map[*Source]int, len(rs.Sources))
 	w.n(len(rs.Sources), rs.Sources == nil)
 	for i, s := range rs.Sources {
@@ -129,9 +136,14 @@ func (w *cwriter) str(s string) {
 	w.b = append(w.b, s...)
 }
 
+// text writes the number of translations, then each tag and string in Tags order.
 func (w *cwriter) text(t Text) {
-	w.str(t.JA)
-	w.str(t.EN)
+	tags := t.Tags()
+	w.int(len(tags))
+	for _, l := range tags {
+		w.str(string(l))
+		w.str(t[l])
+	}
 }
 
 func (w *cwriter) bools(a, b bool) {
@@ -194,7 +206,18 @@ func (r *creader) str() string {
 	return s
 }
 
-func (r *creader) text() Text { return Text{JA: r.str(), EN: r.str()} }
+func (r *creader) text() Text {
+	n := r.int()
+	if n < 0 || n > len(r.s)-r.p {
+		panic(errCompiled)
+	}
+	t := make(Text, n)
+	for range n {
+		l := Lang(r.str())
+		t[l] = r.str()
+	}
+	return t
+}
 
 func (r *creader) bools() (bool, bool) {
 	if r.p >= len(r.s) {
@@ -227,6 +250,13 @@ func unmarshalCompiled(data []byte) (rs *RuleSet, err error) {
 	}
 	r := &creader{s: string(data), p: len(compiledMagic)}
 	rs = &RuleSet{SHA256: r.str(), ID: r.str(), Version: r.str(), Checked: r.str(), Name: r.text(), Disclaimer: r.text()}
+	rs.ClinicLang = Lang(r.str())
+	rs.Languages = makeSlice[Language](r.n())
+	for i := range rs.Languages {
+		rs.Languages[i].Tag = Lang(r.str())
+		rs.Languages[i].Name = r.str()
+		rs.Languages[i].Reviewed, _ = r.bools()
+	}
 	rs.Sources = makeSlice[*Source](r.n())
 	rs.sourceByKey = make(map[string]*Source, len(rs.Sources))
 	srcs := make([]Source, len(rs.Sources))

@@ -170,7 +170,7 @@ func TestClass(t *testing.T) {
 		{Class(3), "class(3)", "class(3)", "class(3)"},
 		{Class(-1), "class(-1)", "class(-1)", "class(-1)"},
 	} {
-		if tc.c.String() != tc.code || tc.c.Label().JA != tc.ja || tc.c.Label().EN != tc.en {
+		if tc.c.String() != tc.code || tc.c.Label()[JA] != tc.ja || tc.c.Label()[EN] != tc.en {
 			t.Errorf("%d: %s %v", int(tc.c), tc.c, tc.c.Label())
 		}
 		if tc.c >= None && tc.c <= Absolute {
@@ -198,12 +198,13 @@ func TestClass(t *testing.T) {
 }
 
 func TestLang(t *testing.T) {
-	for in, want := range map[string]Lang{"ja": JA, "en": EN, " EN ": EN, "Ja": JA} {
+	for in, want := range map[string]Lang{"ja": JA, "en": EN, " EN ": EN, "Ja": JA, "fr": "fr", "zh-CN": ZhHans, "zh_TW.UTF-8": ZhHant,
+		"zh-Hant": ZhHant, "zh-hans": ZhHans, "ko-KR": KO, "ko": KO, "en_US.UTF-8": EN, "vi": "vi", "zh-HK": ZhHant, "zh-SG": ZhHans} {
 		if got, err := ParseLang(in); err != nil || got != want {
 			t.Errorf("ParseLang(%q) = %v %v", in, got, err)
 		}
 	}
-	for _, in := range []string{"", "fr", "english", "j a"} {
+	for _, in := range []string{"", "english", "j a", "C"} {
 		if _, err := ParseLang(in); err == nil {
 			t.Errorf("ParseLang(%q) accepted", in)
 		}

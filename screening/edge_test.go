@@ -54,7 +54,7 @@ func TestOverlappingRules(t *testing.T) {
 		if got := res.Findings[0].Reason(EN); got != want {
 			t.Errorf("%s placed by %q, want %q", code, got, want)
 		}
-		if got := q.place(CodeValue(code)).Reason.EN; got != want {
+		if got := q.place(CodeValue(code)).Reason[EN]; got != want {
 			t.Errorf("place(%s) = %q, want %q", code, got, want)
 		}
 	}
@@ -186,7 +186,7 @@ func TestLoadLimits(t *testing.T) {
         rules:
           - {class: none, sources: [s], reason: {ja: 理由, en: Reason}}
 `))
-	if le, ok := err.(*LoadError); !ok || len(le.Problems) != 1 || le.Problems[0].Field != "questions.q.options" || le.Problems[0].Message.EN != "must not be empty" {
+	if le, ok := err.(*LoadError); !ok || len(le.Problems) != 1 || le.Problems[0].Field != "questions.q.options" || le.Problems[0].Message[EN] != "must not be empty" {
 		t.Errorf("single without options: %v", err)
 	}
 	// A content file of exactly the size limit is read.
@@ -208,13 +208,13 @@ func TestLintTopOfRange(t *testing.T) {
 	m := contentCopy(t)
 	edit(t, m, "questions.yaml", `{operator: ">=", answer: 5}`, `{operator: "<", answer: 120}`)
 	ps := loadProblems(t, m)
-	if len(ps) != 1 || !strings.HasSuffix(ps[0].Message.EN, "no rule places the answer 120") {
+	if len(ps) != 1 || !strings.HasSuffix(ps[0].Message[EN], "no rule places the answer 120") {
 		t.Errorf("%v", ps)
 	}
 	m = contentCopy(t)
 	edit(t, m, "questions.yaml", `{operator: "<", answer: 5}`, "{operator: \"<\", answer: 5}\n                - {operator: \">\", answer: 0}")
 	ps = loadProblems(t, m)
-	if len(ps) != 1 || !strings.HasSuffix(ps[0].Message.EN, "no rule places the answer 0") {
+	if len(ps) != 1 || !strings.HasSuffix(ps[0].Message[EN], "no rule places the answer 0") {
 		t.Errorf("%v", ps)
 	}
 }

@@ -42,11 +42,7 @@ func (e *AnswerError) Error() string { return e.Message(EN) }
 func (e *AnswerError) Message(lang Lang) string {
 	var b strings.Builder
 	if e.Line > 0 {
-		if lang == EN {
-			fmt.Fprintf(&b, "line %d: ", e.Line)
-		} else {
-			fmt.Fprintf(&b, "%d行目: ", e.Line)
-		}
+		fmt.Fprintf(&b, Text{JA: "%d行目: ", EN: "line %d: ", ZhHans: "第 %d 行: ", ZhHant: "第 %d 行: ", KO: "%d행: "}.In(lang), e.Line)
 	}
 	if e.Question != "" {
 		fmt.Fprintf(&b, "%s: ", e.Question)
@@ -55,37 +51,45 @@ func (e *AnswerError) Message(lang Lang) string {
 	if e.q != nil {
 		exp = e.q.Expected(lang)
 	}
-	en, ja := "", ""
+	var m Text
 	switch e.Kind {
 	case ErrSyntax:
-		en, ja = "not valid JSON: "+e.Detail, "JSONとして読めません: "+e.Detail
+		m = Text{EN: "not valid JSON: ", JA: "JSONとして読めません: ", ZhHans: "不是有效的 JSON: ", ZhHant: "不是有效的 JSON: ", KO: "올바른 JSON 이 아닙니다: "}
+		for l := range m {
+			m[l] += e.Detail
+		}
 	case ErrNotObject:
-		en, ja = "expected a JSON object keyed by question id, got "+e.Got, "質問IDをキーとするJSONオブジェクトが必要ですが、"+kindJA(e.Got)+"です"
+		m = Text{EN: "expected a JSON object keyed by question id, got " + e.Got, JA: "質問IDをキーとするJSONオブジェクトが必要ですが、" + kindJA(e.Got) + "です",
+			ZhHans: "需要以问题 ID 为键的 JSON 对象，但得到的是 " + e.Got, ZhHant: "需要以問題 ID 為鍵的 JSON 物件，但得到的是 " + e.Got, KO: "질문 ID 를 키로 하는 JSON 객체가 필요하지만 " + e.Got + "입니다"}
 	case ErrUnknownQuestion:
-		en, ja = "unknown question id", "そのような質問IDはありません"
+		m = Text{EN: "unknown question id", JA: "そのような質問IDはありません", ZhHans: "没有这样的问题 ID", ZhHant: "沒有這樣的問題 ID", KO: "그런 질문 ID 는 없습니다"}
 	case ErrDuplicateKey:
-		en, ja = "answered more than once in the same record", "同じレコードで2回以上回答されています"
+		m = Text{EN: "answered more than once in the same record", JA: "同じレコードで2回以上回答されています", ZhHans: "在同一条记录中回答了两次以上", ZhHant: "在同一筆記錄中回答了兩次以上", KO: "같은 기록에서 두 번 이상 답했습니다"}
 	case ErrWrongType:
-		en, ja = "expected "+exp+", got "+e.Got, exp+"が必要ですが、"+kindJA(e.Got)+"です"
+		m = Text{EN: "expected " + exp + ", got " + e.Got, JA: exp + "が必要ですが、" + kindJA(e.Got) + "です",
+			ZhHans: "需要" + exp + "，但得到的是 " + e.Got, ZhHant: "需要" + exp + "，但得到的是 " + e.Got, KO: exp + "가 필요하지만 " + e.Got + "입니다"}
 	case ErrUnknownOption:
-		en, ja = e.Got+" is not an answer to this question; expected "+exp, e.Got+"はこの質問の回答にありません。"+exp+"が必要です"
+		m = Text{EN: e.Got + " is not an answer to this question; expected " + exp, JA: e.Got + "はこの質問の回答にありません。" + exp + "が必要です",
+			ZhHans: e.Got + " 不是此问题的回答；需要" + exp, ZhHant: e.Got + " 不是此問題的回答；需要" + exp, KO: e.Got + "는 이 질문의 답변이 아닙니다. " + exp + "가 필요합니다"}
 	case ErrDuplicateOption:
-		en, ja = e.Got+" is given twice", e.Got+"が2回指定されています"
+		m = Text{EN: e.Got + " is given twice", JA: e.Got + "が2回指定されています", ZhHans: e.Got + " 被指定了两次", ZhHant: e.Got + " 被指定了兩次", KO: e.Got + "가 두 번 지정되었습니다"}
 	case ErrOutOfRange:
-		en, ja = e.Got+" is out of range; expected "+exp, e.Got+"は範囲外です。"+exp+"が必要です"
+		m = Text{EN: e.Got + " is out of range; expected " + exp, JA: e.Got + "は範囲外です。" + exp + "が必要です",
+			ZhHans: e.Got + " 超出范围；需要" + exp, ZhHant: e.Got + " 超出範圍；需要" + exp, KO: e.Got + "는 범위를 벗어났습니다. " + exp + "가 필요합니다"}
 	case ErrMissing:
-		en, ja = "this question is shown and needs an answer: "+exp, "この質問は表示されるため回答が必要です: "+exp
+		m = Text{EN: "this question is shown and needs an answer: " + exp, JA: "この質問は表示されるため回答が必要です: " + exp,
+			ZhHans: "此问题会显示，需要回答: " + exp, ZhHant: "此問題會顯示，需要回答: " + exp, KO: "이 질문은 표시되므로 답변이 필요합니다: " + exp}
 	case ErrNotShown:
-		en, ja = "this question is not shown for these answers (it is shown when "+e.q.ShownWhen.String()+"), so it must not be answered",
-			"この回答ではこの質問は表示されません（表示条件: "+e.q.ShownWhen.String()+"）。回答を除いてください"
+		cond := e.q.ShownWhen.String()
+		m = Text{EN: "this question is not shown for these answers (it is shown when " + cond + "), so it must not be answered",
+			JA:     "この回答ではこの質問は表示されません（表示条件: " + cond + "）。回答を除いてください",
+			ZhHans: "根据这些回答，此问题不会显示（显示条件: " + cond + "），请删除其回答",
+			ZhHant: "根據這些回答，此問題不會顯示（顯示條件: " + cond + "），請刪除其回答",
+			KO:     "이 답변들로는 이 질문이 표시되지 않으므로(표시 조건: " + cond + ") 답변을 빼 주십시오"}
 	case ErrTooLong:
-		en, ja = "too long: "+e.Detail, "長すぎます: "+e.Detail
+		m = Text{EN: "too long: " + e.Detail, JA: "長すぎます: " + e.Detail, ZhHans: "太长: " + e.Detail, ZhHant: "太長: " + e.Detail, KO: "너무 깁니다: " + e.Detail}
 	}
-	if lang == EN {
-		b.WriteString(en)
-	} else {
-		b.WriteString(ja)
-	}
+	b.WriteString(m.In(lang))
 	return b.String()
 }
 
@@ -128,33 +132,17 @@ func (q *Question) Expected(lang Lang) string {
 	list := strings.Join(codes, ", ")
 	switch q.Kind {
 	case Single:
-		if lang == EN {
-			return "one of " + list
-		}
-		return list + "のいずれか"
+		return Text{JA: list + "のいずれか", EN: "one of " + list, ZhHans: list + " 之一", ZhHant: list + " 之一", KO: list + " 중 하나"}.In(lang)
 	case Multi:
-		if lang == EN {
-			return "an array of " + list
-		}
-		return list + "からなる配列"
+		return Text{JA: list + "からなる配列", EN: "an array of " + list, ZhHans: "由 " + list + " 组成的数组", ZhHant: "由 " + list + " 組成的陣列", KO: list + "로 이루어진 배열"}.In(lang)
 	case Integer:
 		u := ""
 		if q.AllowUnsure {
-			if lang == EN {
-				u = ` or "unsure"`
-			} else {
-				u = `、または"unsure"`
-			}
+			u = Text{JA: `、または"unsure"`, EN: ` or "unsure"`, ZhHans: `，或 "unsure"`, ZhHant: `，或 "unsure"`, KO: ` 또는 "unsure"`}.In(lang)
 		}
-		if lang == EN {
-			return fmt.Sprintf("an integer from %d to %d%s", q.Min, q.Max, u)
-		}
-		return fmt.Sprintf("%dから%dまでの整数%s", q.Min, q.Max, u)
+		return fmt.Sprintf(Text{JA: "%dから%dまでの整数%s", EN: "an integer from %d to %d%s", ZhHans: "%d 到 %d 之间的整数%s", ZhHant: "%d 到 %d 之間的整數%s", KO: "%d부터 %d까지의 정수%s"}.In(lang), q.Min, q.Max, u)
 	default:
-		if lang == EN {
-			return "a string"
-		}
-		return "文字列"
+		return Text{JA: "文字列", EN: "a string", ZhHans: "字符串", ZhHant: "字串", KO: "문자열"}.In(lang)
 	}
 }
 

@@ -30,7 +30,7 @@ func checkAnswerErr(t *testing.T, err error, line int) {
 		if e.Line < line {
 			t.Fatalf("error line %d before the record's line %d", e.Line, line)
 		}
-		for _, lang := range Langs {
+		for _, lang := range testLangs {
 			if m := e.Message(lang); m == "" || !utf8.ValidString(m) {
 				t.Fatalf("bad message %q", m)
 			}
@@ -145,7 +145,7 @@ func FuzzLoad(f *testing.F) {
 				t.Fatalf("rule set %v, error %T %v", rs, err, err)
 			}
 			for _, p := range le.Problems {
-				if p.Message.EN == "" || p.Message.JA == "" || p.File == "" {
+				if p.Message[EN] == "" || p.Message[JA] == "" || p.File == "" {
 					t.Fatalf("incomplete problem %+v", p)
 				}
 			}

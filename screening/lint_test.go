@@ -89,7 +89,7 @@ type wantProblem struct {
 func hasProblem(ps []Problem, w wantProblem) bool {
 	for _, p := range ps {
 		if p.File == w.file && p.Line == w.line && p.Field == w.field &&
-			strings.Contains(p.Message.EN, w.en) && strings.Contains(p.Message.JA, w.ja) {
+			strings.Contains(p.Message[EN], w.en) && strings.Contains(p.Message[JA], w.ja) {
 			return true
 		}
 	}
@@ -255,14 +255,14 @@ func TestLintRefuses(t *testing.T) {
 			name: "missing translation",
 			file: q, old: `          en: "Are you pregnant now?"` + "\n", new: "",
 			marker: "ja: 現在、妊娠していますか。",
-			want:   wantProblem{field: "questions.pregnancy.text.en", en: "missing English (en) translation", ja: "英語（en）の訳がありません"},
+			want:   wantProblem{field: "questions.pregnancy.text.en", en: "missing the en translation (every declared language is required)", ja: "言語 en の訳がありません(宣言したすべての言語で書きます)"},
 			count:  1,
 		},
 		{
 			name: "empty translation",
 			file: q, old: `{ja: いいえ, en: "No"}`, new: `{ja: "", en: "No"}`,
 			marker: `{ja: "", en: "No"}`,
-			want:   wantProblem{field: "questions.pregnancy.options.no.text.ja", en: "missing Japanese (ja) translation", ja: "日本語（ja）の訳がありません"},
+			want:   wantProblem{field: "questions.pregnancy.options.no.text.ja", en: "missing the ja translation (every declared language is required)", ja: "言語 ja の訳がありません(宣言したすべての言語で書きます)"},
 			count:  1,
 		},
 		{
@@ -670,7 +670,7 @@ func TestLintRefuses(t *testing.T) {
 			}
 			// the rendered problem names file, line and field in both languages
 			le := &LoadError{Problems: ps}
-			for _, lang := range Langs {
+			for _, lang := range testLangs {
 				msg := le.Message(lang)
 				if !strings.Contains(msg, tc.file) || (w.field != "" && !strings.Contains(msg, w.field)) {
 					t.Errorf("%s message lacks file or field:\n%s", lang, msg)
@@ -732,7 +732,7 @@ func TestLintEveryRuleDeleted(t *testing.T) {
 				if err != nil {
 					// deleting a rule may leave a source unused; nothing else
 					for _, p := range err.(*LoadError).Problems {
-						if !strings.Contains(p.Message.EN, "never cited") {
+						if !strings.Contains(p.Message[EN], "never cited") {
 							t.Errorf("%s rule %d: %s", q.ID, i, p.Text(EN))
 						}
 					}
@@ -745,8 +745,8 @@ func TestLintEveryRuleDeleted(t *testing.T) {
 			}
 			found := false
 			for _, p := range err.(*LoadError).Problems {
-				if p.Field == "questions."+q.ID+".rules" && strings.Contains(p.Message.EN, "coverage gap") &&
-					strings.Contains(p.Message.EN, strings.Join(collapseRanges(q, lost), ", ")) && p.Line == q.Line {
+				if p.Field == "questions."+q.ID+".rules" && strings.Contains(p.Message[EN], "coverage gap") &&
+					strings.Contains(p.Message[EN], strings.Join(collapseRanges(q, lost), ", ")) && p.Line == q.Line {
 					found = true
 				}
 			}
@@ -764,7 +764,7 @@ func TestLoadMissingFiles(t *testing.T) {
 		t.Fatalf("%d problems, want 3", len(ps))
 	}
 	for i, p := range ps {
-		if p.File != contentFiles[i] || p.Message.EN != "file is missing" || p.Message.JA != "ファイルがありません" {
+		if p.File != contentFiles[i] || p.Message[EN] != "file is missing" || p.Message[JA] != "ファイルがありません" {
 			t.Errorf("%+v", p)
 		}
 	}
@@ -778,14 +778,14 @@ func TestLoadMissingFiles(t *testing.T) {
 	delete(m, "sources.yaml")
 	m["sources.yaml/x"] = &fstest.MapFile{Data: []byte("x")}
 	ps = loadProblems(t, m)
-	if len(ps) != 1 || ps[0].File != "sources.yaml" || !strings.Contains(ps[0].Message.EN, "cannot read") {
+	if len(ps) != 1 || ps[0].File != "sources.yaml" || !strings.Contains(ps[0].Message[EN], "cannot read") {
 		t.Errorf("%v", ps)
 	}
 	// an over-large file
 	m = contentCopy(t)
 	m["sources.yaml"] = &fstest.MapFile{Data: make([]byte, maxContentFile+1)}
 	ps = loadProblems(t, m)
-	if len(ps) != 1 || !strings.Contains(ps[0].Message.EN, "larger than") {
+	if len(ps) != 1 || !strings.Contains(ps[0].Message[EN], "larger than") {
 		t.Errorf("%v", ps)
 	}
 }
@@ -853,3 +853,6 @@ func TestLintGapListCapped(t *testing.T) {
 		}
 	}
 }
+
+// testLangs are the languages of the test rule set.
+var testLangs = []Lang{JA, EN}

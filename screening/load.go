@@ -30,7 +30,7 @@ var (
 	codePattern   = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 	datePattern   = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
 	urlPattern    = regexp.MustCompile(`^https?://[^\s]+$`)
-	rulesetFields = []string{"id", "version", "checked", "name", "disclaimer", "notices"}
+	rulesetFields = []string{"id", "version", "checked", "name", "disclaimer", "notices", "languages", "clinic_language"}
 )
 
 // LoadDir loads and validates the rule set in dir; problems name files by their path.
@@ -102,6 +102,7 @@ func load(fsys fs.FS, display func(string) string, compiled bool) (*RuleSet, err
 	}
 	rs := &RuleSet{SHA256: digest}
 	b := &builder{rs: rs, problems: &problems, display: display}
+	b.languages(docs["ruleset.yaml"])
 	b.sources(docs["sources.yaml"])
 	b.ruleset(docs["ruleset.yaml"])
 	b.questions(docs["questions.yaml"])
@@ -214,13 +215,14 @@ type builder struct {
 	rs         *RuleSet
 	problems   *[]Problem
 	display    func(string) string
+	langs      []Lang // the declared languages, read first
 	usedSource map[string]bool
 	srcNodes   map[string]*yaml.Node
 	broken     map[*Question]bool // questions with a problem of their own: not linted
 }
 
 func (b *builder) reporter(name string) reporter {
-	return reporter{file: b.display(name), problems: b.problems}
+	return reporter{file: b.display(name), problems: b.problems, langs: b.langs}
 }
 
 func (b *builder) sources(doc *yaml.Node) {

@@ -15,6 +15,11 @@ type RuleSet struct {
 	Sources    []*Source // in file order
 	Sections   []*Section
 	Questions  []*Question // every question in questionnaire order
+	// Languages are the languages ruleset.yaml declares, in order (empty: ja and en); use
+	// Langs, Language and Clinic.
+	Languages []Language
+	// ClinicLang is ruleset.yaml's clinic_language (empty: ja); use Clinic.
+	ClinicLang Lang
 
 	sourceByKey  map[string]*Source
 	questionByID map[string]*Question

@@ -466,7 +466,7 @@ func TestSpecSources(t *testing.T) {
 		t.Errorf("sources %v, rules.md has %v", keys, specSources)
 	}
 	for _, s := range rs.Sources {
-		for _, l := range Langs {
+		for _, l := range testLangs {
 			if s.Title.In(l) == "" || s.Publisher.In(l) == "" {
 				t.Errorf("%s: title %q publisher %q in %s", s.Key, s.Title.In(l), s.Publisher.In(l), l)
 			}
@@ -479,7 +479,7 @@ func TestSpecSources(t *testing.T) {
 			t.Errorf("%s: url %q, rules.md gives %q", s.Key, s.URL, want)
 		}
 		named := map[string]bool{"tokushu-2025": false, "wakagaeri": false, "evidence": false} // docs/spec/rules.md names no publisher
-		if _, unnamed := named[s.Key]; !unnamed && strings.Contains(strings.ToLower(s.Publisher.EN), "not recorded") {
+		if _, unnamed := named[s.Key]; !unnamed && strings.Contains(strings.ToLower(s.Publisher[EN]), "not recorded") {
 			t.Errorf("%s: publisher not recorded, but rules.md names one", s.Key)
 		}
 	}
@@ -490,11 +490,11 @@ func TestSpecSources(t *testing.T) {
 			t.Errorf("%s: date %v, rules.md gives %s", k, s, d)
 		}
 	}
-	if s := rs.Source("mhlw-2024"); s == nil || !strings.Contains(s.Publisher.JA, "医政局研究開発政策課") {
+	if s := rs.Source("mhlw-2024"); s == nil || !strings.Contains(s.Publisher[JA], "医政局研究開発政策課") {
 		t.Errorf("mhlw-2024 does not name its issuer")
 	}
-	if s := rs.Source("wakagaeri"); s == nil || !strings.Contains(s.Note.EN, "SEO") || !strings.Contains(s.Note.EN, "no physician supervision") ||
-		!strings.Contains(s.Note.JA, "SEO") || !strings.Contains(s.Note.JA, "監修はなく") {
+	if s := rs.Source("wakagaeri"); s == nil || !strings.Contains(s.Note[EN], "SEO") || !strings.Contains(s.Note[EN], "no physician supervision") ||
+		!strings.Contains(s.Note[JA], "SEO") || !strings.Contains(s.Note[JA], "監修はなく") {
 		t.Errorf("wakagaeri's note does not say it is an unsupervised SEO article")
 	}
 }
@@ -522,12 +522,12 @@ func TestSpecNotices(t *testing.T) {
 	says := func(id string, ja, en []string) {
 		t.Helper()
 		for _, w := range ja {
-			if !strings.Contains(byID[id].Text.JA, w) {
+			if !strings.Contains(byID[id].Text[JA], w) {
 				t.Errorf("notice %s (ja) does not say %q", id, w)
 			}
 		}
 		for _, w := range en {
-			if !strings.Contains(byID[id].Text.EN, w) {
+			if !strings.Contains(byID[id].Text[EN], w) {
 				t.Errorf("notice %s (en) does not say %q", id, w)
 			}
 		}
@@ -538,23 +538,23 @@ func TestSpecNotices(t *testing.T) {
 	cites("after-treatment", "tokushu-2025", "wakagaeri")
 	cites("blood-donation", "zen-2025", "tokushu-2025", "nakahama", "jrc")
 	says("blood-donation", []string{"献血", "伝えてください"}, []string{"tell the blood centre"})
-	if strings.ContainsAny(byID["blood-donation"].Text.JA+byID["blood-donation"].Text.EN, "0123456789０１２３４５６７８９") {
+	if strings.ContainsAny(byID["blood-donation"].Text[JA]+byID["blood-donation"].Text[EN], "0123456789０１２３４５６７８９") {
 		t.Errorf("the blood-donation notice prints a length: %q", byID["blood-donation"].Text)
 	}
 	cites("regulation", "zen-2025", "tokushu-2025", "mhlw-2024", "nakahama")
 	says("regulation", []string{"再生医療等安全性確保法", "承認された製品はありません", "公的医療保険の対象外", "医師・歯科医師の責任"},
 		[]string{"self-pay care not covered by public health insurance", "physician or dentist", "in Japan or abroad"})
-	if y, m, d, ok := splitDate(rs.Checked); !ok || !strings.Contains(byID["regulation"].Text.JA, y+"年"+m+"月"+d+"日") || !strings.Contains(byID["regulation"].Text.EN, rs.Checked) {
+	if y, m, d, ok := splitDate(rs.Checked); !ok || !strings.Contains(byID["regulation"].Text[JA], y+"年"+m+"月"+d+"日") || !strings.Contains(byID["regulation"].Text[EN], rs.Checked) {
 		t.Errorf("the regulation notice is not dated by the rule set's checked date %q", rs.Checked)
 	}
 	cites("evidence", "tokushu-2025", "nakahama", "jsrm-2024", "isev-2020", "fda-2019", "wakagaeri")
 	cites("infection-risk", "nakahama", "evidence")
-	if n := byID["physician-judgment"]; len(n.Sources) != 0 || !strings.Contains(n.Text.EN, "not from the sources") || !strings.Contains(n.Text.JA, "出典の資料によるものではなく") {
+	if n := byID["physician-judgment"]; len(n.Sources) != 0 || !strings.Contains(n.Text[EN], "not from the sources") || !strings.Contains(n.Text[JA], "出典の資料によるものではなく") {
 		t.Errorf("the physician-judgment notice rests on no source and must say so: %v %q", n.Sources, n.Text)
 	}
 	// The disclaimer says what "none" means; the two never repeat a sentence; no word that
 	// reads as regulatory approval.
-	for _, l := range Langs {
+	for _, l := range testLangs {
 		d, p := rs.Disclaimer.In(l), byID["physician-judgment"].Text.In(l)
 		for _, sentence := range sentences(d) {
 			if strings.Contains(p, sentence) {
@@ -567,7 +567,7 @@ func TestSpecNotices(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(rs.Disclaimer.JA, "禁忌が見つからなかった") || !strings.Contains(rs.Disclaimer.EN, "found no contraindication") {
+	if !strings.Contains(rs.Disclaimer[JA], "禁忌が見つからなかった") || !strings.Contains(rs.Disclaimer[EN], "found no contraindication") {
 		t.Errorf("the disclaimer does not say what a verdict of none means: %q", rs.Disclaimer)
 	}
 	if rs.ID != "exoscreen-default" || !strings.HasPrefix(rs.Version, "2026.12.") || len(rs.SHA256) != 64 {
@@ -640,18 +640,18 @@ func TestContentProse(t *testing.T) {
 	}
 	for _, p := range prose {
 		for _, n := range names {
-			if strings.Contains(p.text.JA, n) {
-				t.Errorf("%s (ja) shows %q: %s", p.where, n, p.text.JA)
+			if strings.Contains(p.text[JA], n) {
+				t.Errorf("%s (ja) shows %q: %s", p.where, n, p.text[JA])
 			}
-			if !words[n] && regexp.MustCompile(`(^|[^A-Za-z0-9_-])`+regexp.QuoteMeta(n)+`($|[^A-Za-z0-9_-])`).MatchString(p.text.EN) {
-				t.Errorf("%s (en) shows %q: %s", p.where, n, p.text.EN)
+			if !words[n] && regexp.MustCompile(`(^|[^A-Za-z0-9_-])`+regexp.QuoteMeta(n)+`($|[^A-Za-z0-9_-])`).MatchString(p.text[EN]) {
+				t.Errorf("%s (en) shows %q: %s", p.where, n, p.text[EN])
 			}
 		}
 	}
 	polite := regexp.MustCompile(`(ます|です|ません|ください|か|でした|した)$`)
 	paren := regexp.MustCompile(`（[^）]*）$`) // a closing remark: （任意）
 	for _, p := range all {
-		ja := p.text.JA
+		ja := p.text[JA]
 		if strings.ContainsAny(ja, "()?!:;") || strings.Contains(ja, "精査") {
 			t.Errorf("%s (ja): half-width punctuation or jargon: %s", p.where, ja)
 		}
@@ -660,12 +660,12 @@ func TestContentProse(t *testing.T) {
 				t.Errorf("%s (ja): not です・ます: %q", p.where, s)
 			}
 		}
-		if strings.Contains(strings.ToLower(p.text.EN), "free (self-paid)") || strings.Contains(strings.ToLower(p.text.EN), "self-paid") {
-			t.Errorf("%s (en): %q", p.where, p.text.EN)
+		if strings.Contains(strings.ToLower(p.text[EN]), "free (self-paid)") || strings.Contains(strings.ToLower(p.text[EN]), "self-paid") {
+			t.Errorf("%s (en): %q", p.where, p.text[EN])
 		}
 	}
 	for _, q := range rs.Questions {
-		if o := q.Option(UnsureCode); o != nil && (o.Text.JA != "わかりません" || o.Text.EN != "Not sure") {
+		if o := q.Option(UnsureCode); o != nil && (o.Text[JA] != "わかりません" || o.Text[EN] != "Not sure") {
 			t.Errorf("%s: unsure is %q", q.ID, o.Text)
 		}
 	}
@@ -676,8 +676,8 @@ func TestContentProse(t *testing.T) {
 		"cancer_years":      {"1年未満の場合は0"},
 	} {
 		for _, w := range want {
-			if !strings.Contains(rs.Question(id).Help.JA, w) {
-				t.Errorf("%s: help lacks %q: %s", id, w, rs.Question(id).Help.JA)
+			if !strings.Contains(rs.Question(id).Help[JA], w) {
+				t.Errorf("%s: help lacks %q: %s", id, w, rs.Question(id).Help[JA])
 			}
 		}
 	}
@@ -686,14 +686,14 @@ func TestContentProse(t *testing.T) {
 		"immunosuppressant": {"prednisolone", "tacrolimus", "ciclosporin", "methotrexate", "biologics", "anti-cancer"},
 	} {
 		for _, w := range want {
-			if !strings.Contains(rs.Question(id).Help.EN, w) {
-				t.Errorf("%s: help lacks the generic name %q: %s", id, w, rs.Question(id).Help.EN)
+			if !strings.Contains(rs.Question(id).Help[EN], w) {
+				t.Errorf("%s: help lacks the generic name %q: %s", id, w, rs.Question(id).Help[EN])
 			}
 		}
 	}
 	// The infection question is about serious infection only: its words never widen the
 	// absolute class to any infection under treatment.
-	if q := rs.Question("infection"); !strings.Contains(q.Text.JA, "重い感染症") || strings.Contains(q.Help.JA, "治療中の感染症") {
-		t.Errorf("infection: %q / %q", q.Text.JA, q.Help.JA)
+	if q := rs.Question("infection"); !strings.Contains(q.Text[JA], "重い感染症") || strings.Contains(q.Help[JA], "治療中の感染症") {
+		t.Errorf("infection: %q / %q", q.Text[JA], q.Help[JA])
 	}
 }

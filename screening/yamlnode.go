@@ -49,14 +49,20 @@ func (e *LoadError) Message(lang Lang) string {
 type reporter struct {
 	file     string
 	problems *[]Problem
+	langs    []Lang // the rule set's declared languages (nil: ja and en)
 }
 
 func (r reporter) add(n *yaml.Node, field string, en, ja string) {
+	r.addText(n, field, Text{JA: ja, EN: en})
+}
+
+// addText adds a problem whose message is given in any number of languages.
+func (r reporter) addText(n *yaml.Node, field string, msg Text) {
 	line := 0
 	if n != nil {
 		line = n.Line
 	}
-	*r.problems = append(*r.problems, Problem{File: r.file, Line: line, Field: field, Message: Text{JA: ja, EN: en}})
+	*r.problems = append(*r.problems, Problem{File: r.file, Line: line, Field: field, Message: msg})
 }
 
 // mapping is a YAML mapping whose keys were checked against the allowed ones.
@@ -199,40 +205,49 @@ func (m *mapping) list(key string, required bool) []*yaml.Node {
 	return v.Content
 }
 
-// text reads a translated text {ja: ..., en: ...}; both translations are required.
+// text reads a translated text {ja: ..., en: ..., zh-Hans: ...}: a mapping from language tag to
+// string. Every declared language is required; a well-formed tag not (yet) declared is kept.
 func (m *mapping) text(key string, required bool) Text {
 	v := m.at(key, required)
 	if v == nil {
 		return Text{}
 	}
 	field := join(m.field, key)
-	tm := m.r.asMapping(v, field, "ja", "en")
 	if v.Kind != yaml.MappingNode {
+		m.r.asMapping(v, field) // reports what it is instead
 		return Text{}
 	}
-	t := Text{JA: tm.str("ja", false), EN: tm.str("en", false)}
-	for _, l := range Langs {
-		if t.In(l) == "" {
-			node := tm.vals[string(l)]
-			if node == nil {
-				node = v
+	langs := m.r.langs
+	if langs == nil {
+		langs = []Lang{JA, EN} // a rule set that declares no languages
+	}
+	t := make(Text, len(langs))
+	nodes := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		switch {
+		case !knownLangTag(langs, k.Value):
+			m.r.addText(k, join(field, k.Value), unknownTagMessage(k.Value, langs))
+		case nodes[k.Value] != nil:
+			m.r.add(k, join(field, k.Value), "key given twice", "キーが2回書かれています")
+		default:
+			nodes[k.Value] = val
+			if val.Kind != yaml.ScalarNode || val.Tag == "!!null" {
+				en, ja := kindName(val)
+				m.r.add(val, join(field, k.Value), "expected a text value, found "+en, "文字列が必要ですが、"+ja+"です")
+				continue
 			}
-			m.r.add(node, join(field, string(l)), "missing "+langName(l, EN)+" translation", langName(l, JA)+"の訳がありません")
+			t[Lang(k.Value)] = strings.TrimSpace(val.Value)
 		}
 	}
-	return t
-}
-
-func langName(l, in Lang) string {
-	switch {
-	case l == JA && in == EN:
-		return "Japanese (ja)"
-	case l == JA:
-		return "日本語（ja）"
-	case in == EN:
-		return "English (en)"
+	for _, l := range missingIn(t, langs) {
+		node := nodes[string(l)]
+		if node == nil {
+			node = v
+		}
+		m.r.addText(node, join(field, string(l)), missingTextMessage(l))
 	}
-	return "英語（en）"
+	return t
 }
 
 // scalars reads a list of strings.

@@ -61,8 +61,8 @@ type App struct {
 
 // NewApp returns the interactive app for rs.
 func NewApp(rs *screening.RuleSet, opt AppOptions) *App {
-	if opt.Lang == "" {
-		opt.Lang = screening.JA
+	if _, ok := rs.Language(opt.Lang); !ok {
+		opt.Lang = rs.Clinic() // a language the rule set does not speak: the clinic's
 	}
 	if opt.Styles == nil {
 		opt.Styles = NewStyles(lipgloss.DefaultRenderer())

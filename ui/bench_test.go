@@ -47,3 +47,6 @@ func BenchmarkSummaryView(b *testing.B) {
 		_ = d.m.View()
 	}
 }
+
+// testLangs are the languages of the test rule set (internal/testrules).
+var testLangs = []screening.Lang{screening.JA, screening.EN}

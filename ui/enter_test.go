@@ -16,7 +16,7 @@ import (
 // TestHeldEnterReachesNoSummary holds enter down from the first screen (200 enters on the real
 // program loop): the first question says an answer is needed, nothing is answered, no summary.
 func TestHeldEnterReachesNoSummary(t *testing.T) {
-	for _, lang := range screening.Langs {
+	for _, lang := range testLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			rs := testrules.Load(t)
 			app := NewApp(rs, AppOptions{Lang: lang, Styles: plainStyles(), Now: testNow})
@@ -97,7 +97,7 @@ func TestIntegerChoiceNeedsAChoice(t *testing.T) {
 	d.send(firsts(3)...)
 	d.send(pick(4)...) // cancer: treatment ended -> cancer_years
 	q := rs.Question("cancer_years")
-	d.contains(q.Text.EN)
+	d.contains(q.Text[screening.EN])
 	d.lacks("> Enter a number", "> Not sure")
 	d.send(kEnter, kEnter, kEnter)
 	d.contains("Please choose an answer")
@@ -132,7 +132,7 @@ func TestEscAfterValidationError(t *testing.T) {
 // TestReviewListsOpenQuestionsFirst: a shown question without an answer is listed first in the
 // review, and the review cannot be confirmed until it is answered.
 func TestReviewListsOpenQuestionsFirst(t *testing.T) {
-	for _, lang := range screening.Langs {
+	for _, lang := range testLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			rs := testrules.Load(t)
 			s := NewScreening(rs, ScreeningOptions{Lang: lang, Styles: plainStyles(), Now: testNow})
@@ -188,12 +188,12 @@ func TestMultiChoiceShowsNoCursorFirst(t *testing.T) {
 	d.send(pick(2)...)
 	d.send(pick(1)...)
 	q := rs.Question("allergy_to")
-	d.contains(q.Text.EN)
+	d.contains(q.Text[screening.EN])
 	d.lacks("> [")
 	d.send(kSpace)
-	d.contains("> [ ] 1. " + q.Options[0].Text.EN)
+	d.contains("> [ ] 1. " + q.Options[0].Text[screening.EN])
 	d.send(kSpace)
-	d.contains("> [x] 1. " + q.Options[0].Text.EN)
+	d.contains("> [x] 1. " + q.Options[0].Text[screening.EN])
 }
 
 // TestDigitsStartANewNumber: on the "number or unsure" choice of a question answered before,

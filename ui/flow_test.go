@@ -85,7 +85,7 @@ func TestJapaneseFreeText(t *testing.T) {
 }
 
 func TestTeatestBackKeepsAnswers(t *testing.T) {
-	for _, lang := range screening.Langs {
+	for _, lang := range testLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			app := newApp(t, lang, "")
 			tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24))
@@ -118,7 +118,7 @@ func TestTeatestBackKeepsAnswers(t *testing.T) {
 }
 
 func TestTeatestExport(t *testing.T) {
-	for _, lang := range screening.Langs {
+	for _, lang := range testLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "summary.txt")
@@ -172,7 +172,7 @@ func TestTeatestQuit(t *testing.T) {
 			t.Error("finished")
 		}
 	})
-	for _, lang := range screening.Langs {
+	for _, lang := range testLangs {
 		t.Run("asks once answered "+string(lang), func(t *testing.T) {
 			tm := teatest.NewTestModel(t, newApp(t, lang, ""), teatest.WithInitialTermSize(80, 24))
 			tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
@@ -212,7 +212,7 @@ func TestBackAndChange(t *testing.T) {
 }
 
 func TestFollowUpAppearsAndDisappears(t *testing.T) {
-	for _, lang := range screening.Langs {
+	for _, lang := range testLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			d := drive(t, newApp(t, lang, ""), 80, 24)
 			a := d.app()
@@ -281,9 +281,9 @@ func TestMultiSelect(t *testing.T) {
 	// pregnancy, planned, breastfeeding, cancer, infection, reaction -> allergy: yes
 	d.send(firsts(6)...)
 	d.send(pick(2)...)
-	d.contains(rs.Question("allergy_severe").Text.EN)
+	d.contains(rs.Question("allergy_severe").Text[screening.EN])
 	d.send(pick(1)...)
-	d.contains(rs.Question("allergy_to").Text.EN, "[ ] ")
+	d.contains(rs.Question("allergy_to").Text[screening.EN], "[ ] ")
 	d.send(kDown, kDown, kSpace, runes("3")) // food by space (the first down shows the cursor), pollen by its number
 	d.contains("[x] ")
 	d.send(kEnter)
@@ -294,7 +294,7 @@ func TestMultiSelect(t *testing.T) {
 }
 
 func TestReviewJumpAndReturn(t *testing.T) {
-	for _, lang := range screening.Langs {
+	for _, lang := range testLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			d := drive(t, newApp(t, lang, ""), 80, 24)
 			a := d.app()
@@ -448,7 +448,7 @@ func TestSummaryScrollsAndMarksConfirmation(t *testing.T) {
 	}
 	// The last line of the disclaimer is reachable.
 	rs := d.app().rs
-	words := strings.Fields(rs.Disclaimer.EN)
+	words := strings.Fields(rs.Disclaimer[screening.EN])
 	if last := words[len(words)-1]; !strings.Contains(text, last) {
 		t.Errorf("disclaimer end %q never shown", last)
 	}
@@ -477,7 +477,7 @@ func TestKioskSummaryOffersNoSaveOrQuit(t *testing.T) {
 }
 
 func TestTeatestFollowUp(t *testing.T) {
-	for _, lang := range screening.Langs {
+	for _, lang := range testLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			rs := loadRules(t)
 			tm := teatest.NewTestModel(t, newApp(t, lang, ""), teatest.WithInitialTermSize(80, 24))
@@ -504,7 +504,7 @@ func TestTeatestFollowUp(t *testing.T) {
 }
 
 func TestTeatestReviewJump(t *testing.T) {
-	for _, lang := range screening.Langs {
+	for _, lang := range testLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			rs := loadRules(t)
 			tm := teatest.NewTestModel(t, newApp(t, lang, ""), teatest.WithInitialTermSize(80, 24))

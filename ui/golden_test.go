@@ -61,7 +61,7 @@ func toScreen(t *testing.T, lang screening.Lang, keys []any, w, h int) *driver {
 func TestGoldenFrames(t *testing.T) {
 	for _, sc := range screens {
 		for _, size := range [][2]int{{80, 24}, {40, 12}} {
-			for _, lang := range screening.Langs {
+			for _, lang := range testLangs {
 				name := fmt.Sprintf("%s_%dx%d_%s", sc.name, size[0], size[1], lang)
 				t.Run(name, func(t *testing.T) {
 					d := toScreen(t, lang, sc.keys, size[0], size[1])
@@ -79,7 +79,7 @@ func TestGoldenFrames(t *testing.T) {
 func TestFramesFit(t *testing.T) {
 	for _, sc := range screens {
 		for _, size := range [][2]int{{40, 12}, {41, 13}, {60, 16}, {120, 50}} {
-			for _, lang := range screening.Langs {
+			for _, lang := range testLangs {
 				d := toScreen(t, lang, sc.keys, size[0], size[1])
 				t.Run(fmt.Sprintf("%s_%dx%d_%s", sc.name, size[0], size[1], lang), func(t *testing.T) {
 					checkFrame(t, d.m.View(), size[0], size[1])
@@ -119,7 +119,7 @@ var ruleSetText string
 
 func allText(rs *screening.RuleSet) string {
 	var b strings.Builder
-	add := func(x screening.Text) { b.WriteString(x.JA); b.WriteString(x.EN) }
+	add := func(x screening.Text) { b.WriteString(x[screening.JA]); b.WriteString(x[screening.EN]) }
 	add(rs.Name)
 	add(rs.Disclaimer)
 	for _, n := range rs.Notices {

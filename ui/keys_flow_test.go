@@ -48,7 +48,7 @@ func TestProgressNeverJumpsBack(t *testing.T) {
 // TestExplainKey: at 40x12, wherever a question's explanation is below the fold the help line
 // offers ?, which shows it; ?, esc or enter go back to the question without answering it.
 func TestExplainKey(t *testing.T) {
-	for _, lang := range screening.Langs {
+	for _, lang := range testLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			rs := testrules.Load(t)
 			s := NewScreening(rs, ScreeningOptions{Lang: lang, Styles: plainStyles(), Now: testNow})
@@ -98,7 +98,7 @@ func TestWelcomeQuitKeys(t *testing.T) {
 
 // TestWelcomeOpensAtItsTop: at 40x12 the first screen shows its title first.
 func TestWelcomeOpensAtItsTop(t *testing.T) {
-	for _, lang := range screening.Langs {
+	for _, lang := range testLangs {
 		d := drive(t, newTestApp(t, lang), 40, 12)
 		d.contains(tr(lang, "welcome.title"))
 		d.lacks(tr(lang, "more.above"))

@@ -13,8 +13,13 @@ var messages = screening.Catalog{
 	"welcome.count":    {JA: "質問は全部で%d問までです（答えによって変わります）。", EN: "There are up to %d questions (depending on your answers)."},
 	"welcome.language": {JA: "言語\nLanguage", EN: "Language\n言語"}, // ja and en on lines of their own
 	"welcome.start":    {JA: "enter で始めます。", EN: "Press enter to start."},
-	"lang.ja":          {JA: "日本語", EN: "日本語"},
-	"lang.en":          {JA: "English", EN: "English"},
+	"unreviewed": {
+		JA:     "この言語の訳は、まだこの言語の医師による確認を受けていません。",
+		EN:     "This translation has not yet been reviewed by a clinician who speaks this language.",
+		ZhHans: "本译文尚未经过以此语言为母语的医生审核。",
+		ZhHant: "本譯文尚未經過以此語言為母語的醫師審核。",
+		KO:     "이 번역은 아직 이 언어를 사용하는 의사의 검토를 받지 않았습니다.",
+	},
 
 	// question screen
 	"progress":          {JA: "質問 %d / %d", EN: "Question %d of %d"},

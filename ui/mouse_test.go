@@ -66,8 +66,8 @@ func TestTapTicksMultiChoice(t *testing.T) {
 	d.send(pick(2)...)
 	d.send(pick(1)...)
 	q := rs.Question("allergy_to")
-	d.contains(q.Text.EN)
-	food := q.Options[1].Text.EN
+	d.contains(q.Text[screening.EN])
+	food := q.Options[1].Text[screening.EN]
 	d.send(tap(rowOf(t, d, food)))
 	d.contains("[x] 2. " + food)
 	d.send(tap(rowOf(t, d, food)))
@@ -85,9 +85,9 @@ func TestTapInTheReview(t *testing.T) {
 	d.send(firsts(15)...)
 	d.contains("Review your answers")
 	q := rs.Question("breastfeeding")
-	d.send(tap(rowOf(t, d, q.Text.EN)))
-	d.contains("> 3.  " + q.Text.EN)
-	d.send(tap(rowOf(t, d, q.Text.EN))) // second tap: change it
+	d.send(tap(rowOf(t, d, q.Text[screening.EN])))
+	d.contains("> 3.  " + q.Text[screening.EN])
+	d.send(tap(rowOf(t, d, q.Text[screening.EN]))) // second tap: change it
 	d.contains("Question 3 of", "> 1. No")
 	d.send(kEnter)
 	d.contains("Review your answers")

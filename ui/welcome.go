@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/exoscreen/exoscreen/screening"
@@ -40,11 +42,14 @@ func (w *welcome) update(msg tea.KeyMsg) bool {
 		w.scroll.page(1, w.height)
 	case key.Matches(msg, keys.Up), key.Matches(msg, keys.Down), msg.String() == "tab", msg.String() == "shift+tab":
 		w.moved = true
-		if w.lang == screening.JA {
-			w.lang = screening.EN
+		langs := w.rs.Langs()
+		i := slices.Index(langs, w.lang)
+		if key.Matches(msg, keys.Up) || msg.String() == "shift+tab" {
+			i = (i + len(langs) - 1) % len(langs)
 		} else {
-			w.lang = screening.JA
+			i = (i + 1) % len(langs)
 		}
+		w.lang = langs[i]
 	case key.Matches(msg, keys.Select):
 		return true
 	}
@@ -65,13 +70,14 @@ func (w *welcome) mouse(m tea.MouseMsg) bool {
 	}
 	line := w.scroll.lineAt(m.Y - w.top)
 	i := line - w.langLine
-	if line < 0 || i < 0 || i >= len(screening.Langs) {
+	langs := w.rs.Langs()
+	if line < 0 || i < 0 || i >= len(langs) {
 		return false
 	}
-	if screening.Langs[i] == w.lang {
+	if langs[i] == w.lang {
 		return true
 	}
-	w.lang = screening.Langs[i]
+	w.lang = langs[i]
 	w.moved = true
 	w.manual = false
 	return false
@@ -92,14 +98,19 @@ func (w *welcome) view(width, height int) string {
 	for _, l := range wrapText(tr(lang, "welcome.count", len(w.rs.Questions)), cw) {
 		body = append(body, " "+st.Help.Render(l))
 	}
+	if l, ok := w.rs.Language(lang); ok && !l.Reviewed {
+		for _, l := range wrapText(tr(lang, "unreviewed"), cw) {
+			body = append(body, " "+st.Confirm.Render(l))
+		}
+	}
 	body = append(body, "")
 	for _, l := range wrapText(tr(lang, "welcome.language"), cw) {
 		body = append(body, " "+st.Title.Render(l))
 	}
 	lo := len(body)
 	w.langLine = lo
-	for _, l := range screening.Langs {
-		label := tr(lang, "lang."+string(l))
+	for _, l := range w.rs.Langs() {
+		label := w.rs.LangName(l) // each language named in itself
 		if l == lang {
 			body = append(body, " "+st.Cursor.Render("> "+label))
 		} else {

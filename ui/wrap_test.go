@@ -60,12 +60,12 @@ func TestWrapRuleSetJapanese(t *testing.T) {
 	rs := testrules.Load(t)
 	var texts []string
 	for _, q := range rs.Questions {
-		texts = append(texts, q.Text.JA, q.Help.JA)
+		texts = append(texts, q.Text[screening.JA], q.Help[screening.JA])
 		for _, o := range q.Options {
-			texts = append(texts, o.Text.JA)
+			texts = append(texts, o.Text[screening.JA])
 		}
 		for _, r := range q.Rules {
-			texts = append(texts, r.Reason.JA)
+			texts = append(texts, r.Reason[screening.JA])
 		}
 	}
 	for _, text := range texts {
@@ -112,13 +112,8 @@ func sizeOf(name string) string {
 }
 
 func TestMessagesComplete(t *testing.T) {
-	for k, v := range messages {
-		if v.JA == "" || v.EN == "" {
-			t.Errorf("message %q lacks a translation: %+v", k, v)
-		}
-		if strings.Count(v.JA, "%") != strings.Count(v.EN, "%") {
-			t.Errorf("message %q: ja and en take different arguments", k)
-		}
+	for _, gap := range messages.Gaps() { // every key in every language of screening.Langs
+		t.Error(gap)
 	}
 }
 

@@ -72,7 +72,8 @@ func cliForms(t *testing.T) []cliForm {
 		{name: "evaluate --bogus", args: []string{"evaluate", "--bogus", "--lang", "en"}, code: 2, noOut: true, stderr: []string{"exoscreen evaluate: unknown flag --bogus\n", "See exoscreen evaluate --help."}},
 		{name: "a flag of another command", args: []string{"lint", "--format", "json", "--lang", "en"}, code: 2, noOut: true, stderr: []string{"--format is not a flag of exoscreen lint (it belongs to evaluate, questionnaire, inbox)"}},
 		{name: "missing value", args: []string{"--lang", "en", "evaluate", "--format"}, code: 2, noOut: true, stderr: []string{"exoscreen evaluate: --format needs a value (FORMAT)"}},
-		{name: "bad language", args: []string{"--lang", "fr"}, code: 2, noOut: true, stderr: []string{`exoscreen: --lang の値 "fr" は使えません（ja か en）`}},
+		{name: "bad language", args: []string{"--lang", "j a"}, code: 2, noOut: true, stderr: []string{`exoscreen: --lang の値 "j a" は使えません（ja、en、zh-Hans のような言語タグ）`}},
+		{name: "undeclared language", args: []string{"--lang", "fr"}, code: 2, noOut: true, stderr: []string{`exoscreen: 言語 fr はこのルールセットにありません（使える言語: ja, en）`}},
 		{name: "bad duration", args: []string{"--lang", "en", "--idle-timeout", "soon"}, code: 2, noOut: true, stderr: []string{`exoscreen: --idle-timeout: "soon" is not valid (want a duration such as 90s or 2m)`}},
 		{name: "bad switch value", args: []string{"--lang", "en", "--accessible=maybe"}, code: 2, noOut: true, stderr: []string{`"maybe" is not valid (want true or false)`}},
 		{name: "bad format", args: []string{"--lang", "en", "evaluate", "--format", "xml"}, code: 2, noOut: true, stderr: []string{`unknown --format "xml" for exoscreen evaluate (want text, json, fhir)`}},
@@ -232,10 +233,10 @@ func TestFlagDefs(t *testing.T) {
 			t.Errorf("--%s defined twice", d.name)
 		}
 		seen[d.name] = true
-		if d.help.JA == "" || d.help.EN == "" {
+		if d.help[screening.JA] == "" || d.help[screening.EN] == "" {
 			t.Errorf("--%s: help missing in a language", d.name)
 		}
-		if (d.want.JA == "") != (d.want.EN == "") {
+		if (d.want[screening.JA] == "") != (d.want[screening.EN] == "") {
 			t.Errorf("--%s: want in one language only", d.name)
 		}
 		if d.isSwitch() != (d.arg == "") {
@@ -260,7 +261,7 @@ func TestFlagDefs(t *testing.T) {
 		if slices.Contains(names, "format") != (len(c.formats) > 0) {
 			t.Errorf("%s: --format and its formats go together", c.title())
 		}
-		if c.summary.JA == "" || c.summary.EN == "" {
+		if c.summary[screening.JA] == "" || c.summary[screening.EN] == "" {
 			t.Errorf("%s: summary missing in a language", c.title())
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/exoscreen/exoscreen/screening"
@@ -69,6 +70,14 @@ func (e *env) evaluate(o *options, pos []string) int {
 		return e.loadError("evaluate", c.lang, err)
 	}
 	in := e.stdin
+	var staff screening.Lang // --staff-lang, matched against the rule set's languages
+	if o.staffLang != "" {
+		l, ok := rs.MatchLang(string(o.staffLang))
+		if !ok {
+			return e.usageError("evaluate", c.lang, usage("langUndeclared", string(o.staffLang), strings.Join(langTags(rs.Langs()), ", ")))
+		}
+		staff = l
+	}
 	name := usageMessages.Get(c.lang, "stdin")
 	if len(pos) == 1 && pos[0] != "-" {
 		name = pos[0]
@@ -101,7 +110,7 @@ func (e *env) evaluate(o *options, pos []string) int {
 			return err // ParseAnswers already refused incomplete answers: not bad input
 		}
 		t := now()
-		meta := export.Meta{Lang: c.lang, Line: rec.Line, Time: t, Clinic: o.clinicName, FHIRBase: o.fhirBase}
+		meta := export.Meta{Lang: c.lang, StaffLang: staff, Line: rec.Line, Time: t, Clinic: o.clinicName, FHIRBase: o.fhirBase}
 		if fixedClock {
 			// Reproducible output for tests: the id follows from the fixed time and the line.
 			meta.ID = export.NameID(idNamespace, t.Format(time.RFC3339)+"#"+strconv.Itoa(rec.Line))
@@ -118,11 +127,7 @@ func (e *env) evaluate(o *options, pos []string) int {
 		return exitFail
 	}
 	if records == 0 {
-		msg := "no answers in the input"
-		if c.lang == screening.JA {
-			msg = "入力に回答がありません"
-		}
-		fmt.Fprintf(e.stderr, "exoscreen evaluate: %s: %s\n", name, msg)
+		fmt.Fprintf(e.stderr, "exoscreen evaluate: %s: %s\n", name, usageMessages.Get(c.lang, "noAnswers"))
 		return exitUsage
 	}
 	if bad > 0 {
@@ -163,11 +168,7 @@ func (e *env) recordError(out io.Writer, f *evaluateFormat, name string, rec scr
 // refusedText writes a refused record of a text batch: the batch keeps one block per record,
 // so a printed day shows the refused ones too.
 func refusedText(out io.Writer, _ screening.Record, errs screening.AnswerErrors, lang screening.Lang) {
-	head := "This record was not screened:"
-	if lang == screening.JA {
-		head = "この記録は判定できませんでした:"
-	}
-	b := []byte(head + "\n")
+	b := []byte(usageMessages.Get(lang, "refused") + "\n")
 	for _, ae := range errs {
 		b = export.AppendWrapped(b, "- ", "  ", export.Sanitize(ae.Message(lang)), export.TextWidth)
 	}
@@ -202,9 +203,5 @@ func textSeparator(w io.Writer, n, line int, lang screening.Lang) {
 	if n > 1 {
 		io.WriteString(w, "\f\n")
 	}
-	if lang == screening.JA {
-		fmt.Fprintf(w, "######## %d件目（入力の%d行目） ########\n", n, line)
-	} else {
-		fmt.Fprintf(w, "######## Record %d (input line %d) ########\n", n, line)
-	}
+	fmt.Fprintf(w, "######## %s ########\n", usageMessages.Get(lang, "record", n, line))
 }

@@ -181,7 +181,7 @@ func TestEvaluateExitCodes(t *testing.T) {
 		{"unknown flag", "", []string{"evaluate", "--lang", "en", "--colour"}, 2, "unknown flag --colour", ""},
 		{"unknown flag ja", "", []string{"evaluate", "--lang", "ja", "--colour"}, 2, "不明なフラグです: --colour", ""},
 		{"unknown format", "", []string{"evaluate", "--format", "yaml", "--lang", "en"}, 2, `unknown --format "yaml"`, ""},
-		{"unknown language", "", []string{"evaluate", "--lang", "fr"}, 2, `--lang の値 "fr" は使えません`, ""},
+		{"unknown language", "", []string{"evaluate", "--lang", "fr"}, 2, `言語 fr はこのルールセットにありません`, ""},
 		{"two files", "", []string{"evaluate", "--lang", "en", example, example}, 2, "evaluate takes at most one FILE", ""},
 		{"missing file", "", []string{"evaluate", "--lang", "en", filepath.Join(t.TempDir(), "nope.json")}, 2, "no such file", ""},
 		{"empty input", "", []string{"evaluate", "--lang", "en"}, 2, "no answers in the input", ""},

@@ -45,8 +45,9 @@ import (
 
 // common are the values every command has: the language and the rule set.
 type common struct {
-	lang    screening.Lang
-	content string
+	lang      screening.Lang
+	langGiven bool // --lang was given (else lang comes from the locale)
+	content   string
 }
 
 // options holds the value of every flag; a command reads the fields of the flags it takes.
@@ -55,12 +56,13 @@ type options struct {
 	kioskFlags // the kiosk's flags (kiosk.go); --outbox and --clinic are shared
 	serveFlags // serve's own flags (serve.go)
 
-	help         bool   // -h, --help
-	format       string // --format (the command's default when not given)
-	export       string // --export
-	accessible   bool   // --accessible
-	fhirBase     string // --fhir-base
-	printCommand string // --print-command
+	help         bool           // -h, --help
+	format       string         // --format (the command's default when not given)
+	export       string         // --export
+	accessible   bool           // --accessible
+	fhirBase     string         // --fhir-base
+	staffLang    screening.Lang // --staff-lang
+	printCommand string         // --print-command
 
 	// fs holds the flags of the command being run, so that a command can ask which were
 	// given (fs.Visit).
@@ -133,10 +135,10 @@ var globalFlags = []string{"lang", "content"}
 // flagDefs defines every flag of exoscreen, once. The commands that take a flag name it in
 // commands.go.
 var flagDefs = []*flagDef{
-	{name: "lang", arg: "ja|en",
-		help:  txt("表示と結果の言語（既定は LC_ALL、LC_MESSAGES、LANG から。なければ ja）", "language of messages and results (default from LC_ALL, LC_MESSAGES or LANG, else ja)"),
-		want:  txt("ja か en", "ja or en"),
-		value: func(o *options) any { return (*langValue)(&o.lang) }},
+	{name: "lang", arg: "TAG",
+		help:  txt("患者が読む言語（ルールセットの言語の1つ。zh-CN は zh-Hans のように近いものを選びます。既定は LC_ALL、LC_MESSAGES、LANG から。なければ診療所の言語）", "language of the patient (one of the rule set's: ja, en, zh-Hans...; zh-CN matches zh-Hans; default from LC_ALL, LC_MESSAGES or LANG, else the clinic's)"),
+		want:  txt("ja、en、zh-Hans のような言語タグ", "a language tag such as ja, en or zh-Hans"),
+		value: func(o *options) any { return (*langValue)(&o.common) }},
 	{name: "content", arg: "DIR",
 		help:  txt("組み込みではなく DIR にある医療機関のルールセットを使います", "use the clinic's rule set in DIR instead of the embedded one"),
 		value: func(o *options) any { return &o.content }},
@@ -199,6 +201,10 @@ var flagDefs = []*flagDef{
 		value: func(o *options) any { return &o.logFile }},
 
 	// Exports.
+	{name: "staff-lang", arg: "TAG",
+		help:  txt("医師用の要約の言語（既定は --lang）。患者の言語と違えば、患者が読んだ質問と回答も並べます", "language of the physician's summary (default --lang); if it differs, the questions and answers are also shown as the patient read them"),
+		want:  txt("ja、en、zh-Hans のような言語タグ", "a language tag such as ja, en or zh-Hans"),
+		value: func(o *options) any { return (*staffLangValue)(&o.staffLang) }},
 	{name: "fhir-base", arg: "URL", env: "EXOSCREEN_FHIR_BASE",
 		help:  txt("FHIR の正規URLの基点。なければルールセットIDから urn:uuid のURLを作ります", "base of the FHIR canonical URLs; without it, urn:uuid URLs derived from the rule set id"),
 		value: func(o *options) any { return &o.fhirBase }},
@@ -217,17 +223,31 @@ func lookupFlag(name string) *flagDef {
 	return nil
 }
 
-// langValue is the value of --lang.
-type langValue screening.Lang
+// langValue is the value of --lang: it sets common.lang and notes that it was given.
+type langValue common
 
-func (v *langValue) String() string { return string(*v) }
+func (v *langValue) String() string { return string(v.lang) }
 
 func (v *langValue) Set(s string) error {
 	l, err := screening.ParseLang(s)
 	if err != nil {
 		return err
 	}
-	*v = langValue(l)
+	v.lang, v.langGiven = l, true
+	return nil
+}
+
+// staffLangValue is the value of --staff-lang.
+type staffLangValue screening.Lang
+
+func (v *staffLangValue) String() string { return string(*v) }
+
+func (v *staffLangValue) Set(s string) error {
+	l, err := screening.ParseLang(s)
+	if err != nil {
+		return err
+	}
+	*v = staffLangValue(l)
 	return nil
 }
 
@@ -417,22 +437,30 @@ func (e *flagError) message(lang screening.Lang) string {
 
 // usageMessages are the messages of bad usage, in both languages.
 var usageMessages = screening.Catalog{
-	"flagUnknown":   txt("不明なフラグです: %s", "unknown flag %s"),
-	"flagElsewhere": txt("%s は %s のフラグではありません（%s のフラグです）", "%s is not a flag of %s (it belongs to %s)"),
-	"flagNoValue":   txt("%s には値が必要です（%s）", "%s needs a value (%s)"),
-	"flagBadValue":  txt("%s の値 %q は使えません（%s）", "%s: %q is not valid (want %s)"),
-	"flagBadFormat": txt("--format %q は %s にはありません（%s のどれか）", "unknown --format %q for %s (want %s)"),
-	"wantBool":      txt("true か false", "true or false"),
-	"wantInt":       txt("整数", "a whole number"),
-	"wantDuration":  txt("90s や 2m のような時間", "a duration such as 90s or 2m"),
-	"listSep":       txt("、", ", "),
-	"seeHelp":       txt("詳しくは %s --help を見てください。", "See %s --help."),
-	"unknownCmd":    txt("%q というコマンドはありません（%s）", "unknown command %q (the commands are %s)"),
-	"maxOneArg":     txt("%s に渡せる %s は1つまでです", "%s takes at most one %s"),
-	"noArgs":        txt("%s は引数をとりません（%q）", "%s takes no arguments (%q given)"),
-	"dirTwice":      txt("ディレクトリは DIR か --content のどちらかで指定してください", "give the directory either as DIR or as --content, not both"),
-	"rulesBad":      txt("ルールセットに問題があるため使えません:", "the rule set has problems and was not used:"),
-	"stdin":         txt("標準入力", "standard input"),
+	"flagUnknown":     txt("不明なフラグです: %s", "unknown flag %s"),
+	"flagElsewhere":   txt("%s は %s のフラグではありません（%s のフラグです）", "%s is not a flag of %s (it belongs to %s)"),
+	"flagNoValue":     txt("%s には値が必要です（%s）", "%s needs a value (%s)"),
+	"flagBadValue":    txt("%s の値 %q は使えません（%s）", "%s: %q is not valid (want %s)"),
+	"flagBadFormat":   txt("--format %q は %s にはありません（%s のどれか）", "unknown --format %q for %s (want %s)"),
+	"wantBool":        txt("true か false", "true or false"),
+	"wantInt":         txt("整数", "a whole number"),
+	"wantDuration":    txt("90s や 2m のような時間", "a duration such as 90s or 2m"),
+	"listSep":         txt("、", ", "),
+	"seeHelp":         txt("詳しくは %s --help を見てください。", "See %s --help."),
+	"unknownCmd":      txt("%q というコマンドはありません（%s）", "unknown command %q (the commands are %s)"),
+	"maxOneArg":       txt("%s に渡せる %s は1つまでです", "%s takes at most one %s"),
+	"noArgs":          txt("%s は引数をとりません（%q）", "%s takes no arguments (%q given)"),
+	"dirTwice":        txt("ディレクトリは DIR か --content のどちらかで指定してください", "give the directory either as DIR or as --content, not both"),
+	"rulesBad":        txt("ルールセットに問題があるため使えません:", "the rule set has problems and was not used:"),
+	"stdin":           txt("標準入力", "standard input"),
+	"lintProblems":    {JA: "%d件の問題があります。このルールセットは使えません。", EN: "%d problem(s); this rule set cannot be used.", ZhHans: "有 %d 个问题。此规则集无法使用。", ZhHant: "有 %d 個問題。此規則集無法使用。", KO: "문제가 %d건 있습니다. 이 규칙 세트는 사용할 수 없습니다."},
+	"lintOK":          {JA: "（質問 %d、ルール %d、出典 %d、言語 %s）", EN: " (%d questions, %d rules, %d sources, languages %s)", ZhHans: "（问题 %d、规则 %d、出处 %d、语言 %s）", ZhHant: "（問題 %d、規則 %d、出處 %d、語言 %s）", KO: " (질문 %d, 규칙 %d, 출처 %d, 언어 %s)"},
+	"refused":         {JA: "この記録は判定できませんでした:", EN: "This record was not screened:", ZhHans: "此记录无法判定:", ZhHant: "此記錄無法判定:", KO: "이 기록은 판정하지 못했습니다:"},
+	"record":          {JA: "%d件目（入力の%d行目）", EN: "Record %d (input line %d)", ZhHans: "第 %d 条（输入第 %d 行）", ZhHant: "第 %d 筆（輸入第 %d 行）", KO: "%d번째 기록(입력 %d행)"},
+	"interrupted":     {JA: "中断しました", EN: "interrupted", ZhHans: "已中断", ZhHant: "已中斷", KO: "중단되었습니다"},
+	"interruptedLost": {JA: "中断しました。回答は保存されていません", EN: "interrupted; the answers were not kept", ZhHans: "已中断。回答没有保存", ZhHant: "已中斷。回答沒有儲存", KO: "중단되었습니다. 답변은 저장되지 않았습니다"},
+	"noAnswers":       txt("入力に回答がありません", "no answers in the input"),
+	"langUndeclared":  txt("言語 %s はこのルールセットにありません（使える言語: %s）", "the rule set has no language %s (its languages: %s)"),
 	"stdinHint": txt("標準入力から回答（JSON）を読みます。入力を終えるときは、新しい行で Ctrl+D を押してください。",
 		"reading answers (JSON) from standard input; end them with Ctrl+D on a new line."),
 }
@@ -477,17 +505,49 @@ func commandTitle(cmd string) string {
 	return "exoscreen " + cmd
 }
 
-// loadRules loads the rule set chosen by --content, or the embedded one.
+// loadRules loads the rule set chosen by --content, or the embedded one, and settles the
+// language on one the rule set declares: the best match of --lang (zh-CN gives zh-Hans), or of
+// the locale, falling back to the clinic's language. A --lang the rule set does not declare
+// is a usage error.
 func (c *common) loadRules() (*screening.RuleSet, error) {
+	var rs *screening.RuleSet
+	var err error
 	if c.content != "" {
-		return screening.LoadDir(c.content)
+		rs, err = screening.LoadDir(c.content)
+	} else {
+		rs, err = screening.Load(content.FS)
 	}
-	return screening.Load(content.FS)
+	if err != nil {
+		return nil, err
+	}
+	l, ok := rs.MatchLang(string(c.lang))
+	switch {
+	case ok:
+		c.lang = l
+	case c.langGiven:
+		return nil, usage("langUndeclared", string(c.lang), strings.Join(langTags(rs.Langs()), ", "))
+	default:
+		c.lang = rs.Clinic()
+	}
+	return rs, nil
+}
+
+// langTags are the tags of langs as strings.
+func langTags(langs []screening.Lang) []string {
+	out := make([]string, len(langs))
+	for i, l := range langs {
+		out[i] = string(l)
+	}
+	return out
 }
 
 // loadError reports a rule set that could not be loaded.
 func (e *env) loadError(cmd string, lang screening.Lang, err error) int {
 	var le *screening.LoadError
+	var ue *usageErr
+	if errors.As(err, &ue) {
+		return e.usageError(cmd, lang, err)
+	}
 	if errors.As(err, &le) {
 		fmt.Fprintf(e.stderr, "%s: %s\n%s\n", commandTitle(cmd), usageMessages.Get(lang, "rulesBad"), indent(le.Message(lang)))
 		return exitUsage

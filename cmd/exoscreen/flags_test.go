@@ -16,7 +16,7 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{[]string{"--bogus"}, "ja_JP.UTF-8", []string{"exoscreen: 不明なフラグです: --bogus", "詳しくは exoscreen --help"}},
 		{[]string{"--bogus"}, "en_US.UTF-8", []string{"exoscreen: unknown flag --bogus", "See exoscreen --help."}},
-		{[]string{"--lang", "fr"}, "ja_JP.UTF-8", []string{`--lang の値 "fr" は使えません（ja か en）`}},
+		{[]string{"--lang", "j a"}, "ja_JP.UTF-8", []string{`--lang の値 "j a" は使えません（ja、en、zh-Hans のような言語タグ）`}},
 		{[]string{"evaluate", "--lang"}, "ja_JP.UTF-8", []string{"exoscreen evaluate: --lang には値が必要です", "exoscreen evaluate --help"}},
 		{[]string{"lint", "--lang", "en", "--x"}, "ja_JP.UTF-8", []string{"exoscreen lint: unknown flag --x", "See exoscreen lint --help."}},
 		{[]string{"evaluate", "--format", "xml"}, "en_US.UTF-8", []string{`unknown --format "xml"`}},

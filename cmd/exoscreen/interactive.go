@@ -9,7 +9,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/exoscreen/exoscreen/internal/atomicfile"
-	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/ui"
 	"github.com/exoscreen/exoscreen/ui/accessible"
 )
@@ -73,10 +72,7 @@ func (e *env) runTUI(app *ui.App, exportPath string) int {
 		// The terminal is restored by now. SIGINT from outside (ctrl+c itself is a key here)
 		// ends the program without the usual question: say that nothing was kept.
 		if errors.Is(err, tea.ErrInterrupted) {
-			msg := map[bool]string{true: "interrupted", false: "interrupted; the answers were not kept"}[app.Finished()]
-			if app.Lang() == screening.JA {
-				msg = map[bool]string{true: "中断しました", false: "中断しました。回答は保存されていません"}[app.Finished()]
-			}
+			msg := usageMessages.Get(app.Lang(), map[bool]string{true: "interrupted", false: "interruptedLost"}[app.Finished()])
 			fmt.Fprintf(e.stderr, "exoscreen: %s\n", msg)
 		} else {
 			fmt.Fprintf(e.stderr, "exoscreen: %v\n", err)

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/exoscreen/exoscreen/screening"
 )
@@ -27,21 +28,13 @@ func (e *env) lint(o *options, pos []string) int {
 			return e.loadError("lint", c.lang, err)
 		}
 		fmt.Fprintln(e.stdout, le.Message(c.lang))
-		if c.lang == screening.JA {
-			fmt.Fprintf(e.stderr, "exoscreen lint: %d件の問題があります。このルールセットは使えません。\n", len(le.Problems))
-		} else {
-			fmt.Fprintf(e.stderr, "exoscreen lint: %d problem(s); this rule set cannot be used.\n", len(le.Problems))
-		}
+		fmt.Fprintf(e.stderr, "exoscreen lint: %s\n", usageMessages.Get(c.lang, "lintProblems", len(le.Problems)))
 		return exitUsage
 	}
 	rules := 0
 	for _, q := range rs.Questions {
 		rules += len(q.Rules)
 	}
-	if c.lang == screening.JA {
-		fmt.Fprintf(e.stdout, "OK: %s %s（質問 %d、ルール %d、出典 %d）\nSHA-256: %s\n", rs.ID, rs.Version, len(rs.Questions), rules, len(rs.Sources), rs.SHA256)
-	} else {
-		fmt.Fprintf(e.stdout, "OK: %s %s (%d questions, %d rules, %d sources)\nSHA-256: %s\n", rs.ID, rs.Version, len(rs.Questions), rules, len(rs.Sources), rs.SHA256)
-	}
+	fmt.Fprintf(e.stdout, "OK: %s %s%s\nSHA-256: %s\n", rs.ID, rs.Version, usageMessages.Get(c.lang, "lintOK", len(rs.Questions), rules, len(rs.Sources), strings.Join(langTags(rs.Langs()), ", ")), rs.SHA256)
 	return exitOK
 }

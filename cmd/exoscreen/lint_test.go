@@ -76,7 +76,7 @@ func TestLintMessages(t *testing.T) {
 		"sources.zen-2025.date: expected YYYY, YYYY-MM or YYYY-MM-DD",
 		"questions.pregnancy.rules[3].needs_confirmaton: unknown key",
 		`questions.pregnancy_planned.shown_when.conditions[0].question: refers forward to "breastfeeding"`,
-		"questions.breastfeeding.text.en: missing English (en) translation",
+		"questions.breastfeeding.text.en: missing the en translation",
 		`unknown source key "tokushu-2052"`,
 	} {
 		if !strings.Contains(r.stdout, want) {

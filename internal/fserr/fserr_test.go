@@ -73,7 +73,7 @@ func TestReasonOfRealErrors(t *testing.T) {
 func TestMessagesComplete(t *testing.T) {
 	for _, c := range causes {
 		m, ok := messages[c.key]
-		if !ok || m.JA == "" || m.EN == "" {
+		if !ok || m[screening.JA] == "" || m[screening.EN] == "" {
 			t.Errorf("%s has no words in both languages", c.key)
 		}
 	}

@@ -177,7 +177,9 @@ func (w *Wrapper) paragraph(p string, avail, restAvail int, emit func(string)) {
 		terms      [][2]int // byte ranges of terms, by start
 	)
 	if hasCJK(p) {
-		if w.Phrases != nil {
+		// Phrases are Japanese: text without kana is Chinese (or a Japanese heading of
+		// kanji alone), which breaks between any two ideographs, kinsoku kept.
+		if w.Phrases != nil && hasKana(p) {
 			usePhrases = true
 			phrases = w.Phrases.Boundaries(nil, p)
 		}
@@ -345,6 +347,12 @@ func breakLevel(p string, start int, t string) int {
 	if is(lastRune(prev), flagNoEnd) {
 		return never
 	}
+	// Korean breaks between words (at spaces), not between the syllables of a word, nor
+	// between a word and the number or mark it is written against (12개, 답변:); only a
+	// word wider than a line is broken inside.
+	if a, b := lastRune(prev), next; (isHangul(a) || isHangul(b)) && (isHangul(a) || a < utf8.RuneSelf) && (isHangul(b) || b < utf8.RuneSelf) {
+		return fallback
+	}
 	// Unicode allows a break after a hyphen or slash inside Latin text (follow-up,
 	// and/or); it is taken only when the word alone is wider than a line.
 	if n := len(prev); n >= 2 && (prev[n-1] == '-' || prev[n-1] == '/') && isAlnum(prev[n-2]) && len(t) > 0 && isAlnum(t[0]) {
@@ -401,6 +409,19 @@ func isAlnum(c byte) bool {
 }
 
 func isKana(r rune) bool { return unicode.In(r, unicode.Hiragana, unicode.Katakana) }
+
+// isHangul reports whether r is a Korean letter (syllable or jamo).
+func isHangul(r rune) bool { return r >= 0x1100 && unicode.Is(unicode.Hangul, r) }
+
+// hasKana reports whether s has a hiragana or katakana letter: Japanese text.
+func hasKana(s string) bool {
+	for _, r := range s {
+		if r >= 0x3040 && isKana(r) {
+			return true
+		}
+	}
+	return false
+}
 
 // isCJK reports whether r is Chinese or Japanese text: ideographs, kana, the prolonged sound
 // mark, CJK punctuation and fullwidth forms.

@@ -248,11 +248,8 @@ func (ss *session) lang() screening.Lang {
 			if !ok || v == "" {
 				continue
 			}
-			switch l := strings.ToLower(v); {
-			case strings.HasPrefix(l, "en"):
-				return screening.EN
-			case strings.HasPrefix(l, "ja"):
-				return screening.JA
+			if l, ok := cfg.RuleSet.MatchLang(v); ok { // zh_TW.UTF-8 gives zh-Hant if declared
+				return l
 			}
 			return cfg.Lang
 		}
@@ -419,8 +416,8 @@ func clampSize(f func(tea.Model, tea.Msg) tea.Msg) func(tea.Model, tea.Msg) tea.
 func (ss *session) lineMode() int {
 	s, sess := ss.srv, ss.sess
 	lang := ss.lang()
-	if lang != screening.EN {
-		lang = screening.JA
+	if _, ok := s.cfg.RuleSet.Language(lang); !ok {
+		lang = s.cfg.RuleSet.Clinic()
 	}
 	var msg strings.Builder // wrapped: nothing tells the width of a client without a pty
 	for _, para := range strings.Split(tr(lang, "nopty"), "\n") {

@@ -47,3 +47,6 @@ func TestRenderingReusesBuffers(t *testing.T) {
 		}
 	}
 }
+
+// testLangs are the languages of the test rule set (internal/testrules).
+var testLangs = []screening.Lang{screening.JA, screening.EN}

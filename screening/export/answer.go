@@ -11,7 +11,8 @@ import (
 // options joined, the number with its unit, わかりません / Not sure, or the free text as given
 // (callers that print it to a terminal must sanitise it).
 func AnswerText(q *screening.Question, v screening.Value, lang screening.Lang) string {
-	none := map[screening.Lang]string{screening.JA: "(回答なし)", screening.EN: "(no answer)"}[lang]
+	t := wordsFor(lang)
+	none := t.none
 	switch {
 	case !v.Set:
 		return none
@@ -31,20 +32,13 @@ func AnswerText(q *screening.Question, v screening.Value, lang screening.Lang) s
 				parts[i] = o.Text.In(lang)
 			}
 		}
-		sep := ", "
-		if lang == screening.JA {
-			sep = "、"
-		}
-		return strings.Join(parts, sep)
+		return strings.Join(parts, lang.Sep())
 	case q.Kind == screening.Integer && v.Unsure:
-		if lang == screening.EN {
-			return "Not sure"
-		}
-		return "わかりません"
+		return t.unsure
 	case q.Kind == screening.Integer:
 		s := strconv.Itoa(v.Int)
 		if u := q.Unit.In(lang); u != "" {
-			if lang == screening.EN {
+			if lang.Spaced() {
 				return s + " " + u
 			}
 			return s + u

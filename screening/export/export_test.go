@@ -174,7 +174,7 @@ func spread(tb testing.TB, rs *screening.RuleSet, n int) []*screening.Answers {
 func TestTextGolden(t *testing.T) {
 	rs := goldenRules(t)
 	for _, tc := range goldenCases {
-		for _, lang := range screening.Langs {
+		for _, lang := range testLangs {
 			t.Run(tc.name+"_"+string(lang), func(t *testing.T) {
 				res := evaluate(t, rs, answersOf(t, rs, tc.record))
 				var b bytes.Buffer
@@ -192,7 +192,7 @@ func TestJSONGolden(t *testing.T) {
 	rs := goldenRules(t)
 	schema := resultSchema(t)
 	for _, tc := range goldenCases {
-		for _, lang := range screening.Langs {
+		for _, lang := range testLangs {
 			t.Run(tc.name+"_"+string(lang), func(t *testing.T) {
 				res := evaluate(t, rs, answersOf(t, rs, tc.record))
 				var b bytes.Buffer
@@ -208,7 +208,7 @@ func TestJSONGolden(t *testing.T) {
 
 func TestFHIRGolden(t *testing.T) {
 	rs := goldenRules(t)
-	for _, lang := range screening.Langs {
+	for _, lang := range testLangs {
 		var b bytes.Buffer
 		if err := writeQuestionnaire(&b, rs, lang, ""); err != nil {
 			t.Fatal(err)
@@ -242,7 +242,7 @@ func TestJSONSpread(t *testing.T) {
 	schema := resultSchema(t)
 	for i, a := range spread(t, rs, 200) {
 		res := evaluate(t, rs, a)
-		lang := screening.Langs[i%2]
+		lang := testLangs[i%2]
 		var b bytes.Buffer
 		if err := WriteJSON(&b, res, Meta{Lang: lang, Time: fixedTime, ID: NewID(), Line: i + 1}); err != nil {
 			t.Fatal(err)

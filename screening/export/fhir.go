@@ -106,12 +106,12 @@ func (e *baseError) Error() string {
 	return "FHIR base " + strconv.Quote(e.base) + " is not an absolute http(s) URL without query or fragment"
 }
 
-// other returns the language a text is translated into beside lang.
-func other(lang screening.Lang) screening.Lang {
-	if lang == screening.EN {
-		return screening.JA
+// declared returns lang if rs declares it, else the clinic's language.
+func declared(rs *screening.RuleSet, lang screening.Lang) screening.Lang {
+	if _, ok := rs.Language(lang); ok {
+		return lang
 	}
-	return screening.EN
+	return rs.Clinic()
 }
 
 // appendJSONString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD; control
@@ -283,14 +283,21 @@ func (w *jw) arr(k string) {
 func (w *jw) end()    { w.close('}') }
 func (w *jw) endArr() { w.close(']') }
 
-// translated writes "k": text in lang, with the other language in the translation
-// extension on "_k".
+// translated writes "k": text in lang, with every other language of the text in a
+// translation extension on "_k" (one each, in the order ja, en, zh-Hans, zh-Hant, ko, others).
 func (w *jw) translated(k string, t screening.Text, lang screening.Lang) {
 	w.kv(k, fhirString(t.In(lang)))
-	o := other(lang)
-	if tr := fhirString(t.In(o)); tr != "" {
-		w.obj("_" + k)
-		w.arr("extension")
+	opened := false
+	for _, o := range t.Tags() {
+		tr := fhirString(t[o])
+		if o == lang || tr == "" {
+			continue
+		}
+		if !opened {
+			w.obj("_" + k)
+			w.arr("extension")
+			opened = true
+		}
 		w.obj("")
 		w.kv("url", fhirTranslation)
 		w.arr("extension")
@@ -304,6 +311,8 @@ func (w *jw) translated(k string, t screening.Text, lang screening.Lang) {
 		w.end()
 		w.endArr()
 		w.end()
+	}
+	if opened {
 		w.endArr()
 		w.end()
 	}

@@ -40,11 +40,8 @@ func newFHIRIDs(id string) fhirIDs {
 
 // AppendFHIR appends the Bundle of res to b (see WriteFHIR), without a newline.
 func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
-	lang := m.Lang
-	if lang != screening.EN {
-		lang = screening.JA
-	}
 	rs := res.RuleSet
+	lang := declared(rs, m.Lang)
 	c := fhirCacheFor(rs, lang, m.FHIRBase)
 	tw := wordsFor(lang)
 	id := m.ID

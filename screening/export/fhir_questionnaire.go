@@ -23,9 +23,7 @@ func (e *QuestionnaireError) Error() string {
 // with the other language in translation extensions, canonical URLs from base (see
 // newCanonicals) and version = the rule set version.
 func AppendQuestionnaire(b []byte, rs *screening.RuleSet, lang screening.Lang, base string) ([]byte, error) {
-	if lang != screening.EN {
-		lang = screening.JA
-	}
+	lang = declared(rs, lang)
 	c := newCanonicals(base, rs.ID)
 	w := &jw{b: b}
 	w.obj("")

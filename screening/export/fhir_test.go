@@ -22,7 +22,7 @@ func TestFHIRRoundTrip(t *testing.T) {
 	for i, a := range spread(t, rs, 300) {
 		res := evaluate(t, rs, a)
 		for _, base := range []string{"", "https://fhir.clinic.example.jp/fhir"} {
-			m := Meta{Lang: screening.Langs[i%2], Time: fixedTime, ID: NewID(), FHIRBase: base}
+			m := Meta{Lang: testLangs[i%2], Time: fixedTime, ID: NewID(), FHIRBase: base}
 			b := AppendFHIR(nil, res, m)
 			back, err := ReadQuestionnaireResponse(rs, b, base)
 			if err != nil {
@@ -231,7 +231,7 @@ func TestCheckFHIRBase(t *testing.T) {
 // web intake forms (JSON), in both languages.
 func TestQuestionnaireTextAndJSONGolden(t *testing.T) {
 	rs := goldenRules(t)
-	for _, lang := range screening.Langs {
+	for _, lang := range testLangs {
 		var b bytes.Buffer
 		if err := WriteQuestionnaireText(&b, rs, lang); err != nil {
 			t.Fatal(err)

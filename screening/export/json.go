@@ -22,12 +22,16 @@ const formatVersion = "exoscreen-result/1"
 
 // Meta is what a result is rendered with besides the result itself.
 type Meta struct {
-	Lang    screening.Lang
-	Time    time.Time          // when the screening was completed; zero leaves it out
-	Started time.Time          // when it began; zero leaves it out
-	Patient *screening.Patient // nil or zero: no details
-	Clinic  string             // clinic name for the printed summary; may be empty
-	Line    int                // the record's line in a batch input; 0 leaves it out
+	Lang screening.Lang // the patient's language: the one they read the questions in
+	// StaffLang is the language of the printed summary when it is the physician's copy (the
+	// outbox, evaluate --staff-lang): the answers are then also shown as the patient read
+	// them, in Lang, and the patient's language is named. Empty: the summary is in Lang.
+	StaffLang screening.Lang
+	Time      time.Time          // when the screening was completed; zero leaves it out
+	Started   time.Time          // when it began; zero leaves it out
+	Patient   *screening.Patient // nil or zero: no details
+	Clinic    string             // clinic name for the printed summary; may be empty
+	Line      int                // the record's line in a batch input; 0 leaves it out
 	// ID identifies the screening (a UUID, see NewID); the FHIR resources' ids derive from
 	// it. Empty: the JSON result has no id and WriteFHIR makes a random one.
 	ID string

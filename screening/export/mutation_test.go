@@ -436,9 +436,9 @@ func TestAnswerText(t *testing.T) {
 		lang screening.Lang
 		want string
 	}{
-		{allergyTo, screening.CodesValue(o1.Code, o2.Code), screening.JA, o1.Text.JA + "、" + o2.Text.JA},
-		{allergyTo, screening.CodesValue(o1.Code, o2.Code), screening.EN, o1.Text.EN + ", " + o2.Text.EN},
-		{allergyTo, screening.CodesValue(o1.Code, "gone"), screening.EN, o1.Text.EN + ", gone"},
+		{allergyTo, screening.CodesValue(o1.Code, o2.Code), screening.JA, o1.Text[screening.JA] + "、" + o2.Text[screening.JA]},
+		{allergyTo, screening.CodesValue(o1.Code, o2.Code), screening.EN, o1.Text[screening.EN] + ", " + o2.Text[screening.EN]},
+		{allergyTo, screening.CodesValue(o1.Code, "gone"), screening.EN, o1.Text[screening.EN] + ", gone"},
 		{allergyTo, screening.CodesValue(), screening.JA, "(回答なし)"},
 		{allergyTo, screening.Value{}, screening.EN, "(no answer)"},
 		{years, screening.IntValue(7), screening.JA, "7年"},
@@ -448,7 +448,7 @@ func TestAnswerText(t *testing.T) {
 		{meds, screening.TextValue(""), screening.EN, "(no answer)"},
 		{meds, screening.TextValue("aspirin"), screening.JA, "aspirin"},
 		{cancer, screening.CodeValue("gone"), screening.JA, "gone"},
-		{cancer, screening.CodeValue(cancer.Options[0].Code), screening.EN, cancer.Options[0].Text.EN},
+		{cancer, screening.CodeValue(cancer.Options[0].Code), screening.EN, cancer.Options[0].Text[screening.EN]},
 	} {
 		if got := AnswerText(c.q, c.v, c.lang); got != c.want {
 			t.Errorf("%s %+v %s: %q, want %q", c.q.ID, c.v, c.lang, got, c.want)

@@ -112,10 +112,11 @@ var qWords = map[screening.Lang][6]string{
 // question with its id, options and the condition under which it is shown, at most
 // TextWidth cells a line.
 func WriteQuestionnaireText(w io.Writer, rs *screening.RuleSet, lang screening.Lang) error {
-	if lang != screening.EN {
-		lang = screening.JA
+	lang = declared(rs, lang)
+	qw, ok := qWords[lang]
+	if !ok {
+		qw = qWords[screening.JA] // the reviewers' words are in ja and en for now
 	}
-	qw := qWords[lang]
 	var b []byte
 	b = append(b, ruleDouble...)
 	b = appendWrapped(b, "", "", rs.Name.In(lang), TextWidth)

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"io"
 	"strconv"
 	"sync"
@@ -19,6 +20,7 @@ type textWords struct {
 	verdict, confirmCount, confirmHint, confirmMark              string
 	count, answer, reason, sources, noFindings                   string
 	notices, sourceList, ruleset, physician, signature, signDate string
+	patientLang, asRead, unreviewed, none, unsure                string
 	verdictMeaning                                               [3]string
 	blank                                                        string
 }
@@ -52,7 +54,12 @@ var words = map[screening.Lang]*textWords{
 			"相対禁忌があります。治療の前に医師が判断してください。",
 			"絶対禁忌があります。治療は行わないでください。",
 		},
-		blank: "____________________________________",
+		blank:       "____________________________________",
+		patientLang: "患者の言語",
+		asRead:      "患者の表示: ",
+		unreviewed:  "注意: この言語の訳は、まだこの言語の医師による確認を受けていません。",
+		none:        "(回答なし)",
+		unsure:      "わかりません",
 	},
 	screening.EN: {
 		title:        "Pre-treatment screening: stem-cell culture supernatant / exosome therapy",
@@ -82,7 +89,117 @@ var words = map[screening.Lang]*textWords{
 			"A relative contraindication was found: a physician must decide before treatment.",
 			"An absolute contraindication was found: do not treat.",
 		},
-		blank: "____________________________________",
+		blank:       "____________________________________",
+		patientLang: "Patient's language",
+		asRead:      "As the patient read it: ",
+		unreviewed:  "Note: this translation has not yet been reviewed by a clinician who speaks the language.",
+		none:        "(no answer)",
+		unsure:      "Not sure",
+	},
+	screening.ZhHans: {
+		title:        "干细胞培养上清液・外泌体治疗 治疗前问诊结果",
+		clinic:       "医疗机构",
+		date:         "日期时间",
+		patient:      "患者",
+		reception:    "挂号号码",
+		name:         "姓名",
+		dob:          "出生日期",
+		verdict:      "判定",
+		confirmCount: "需确认",
+		confirmHint:  " 项。向患者确认后，判定可能会改变。",
+		confirmMark:  "[需确认] ",
+		count:        " 项",
+		answer:       "回答: ",
+		reason:       "理由: ",
+		sources:      "出处: ",
+		noFindings:   "没有相应的项目。",
+		notices:      "注意事项",
+		sourceList:   "出处一览",
+		ruleset:      "规则集",
+		physician:    "确认的医生: ",
+		signature:    "签名:         ",
+		signDate:     "确认日期:     ",
+		verdictMeaning: [3]string{
+			"本问诊未发现禁忌。能否接受治疗由医生判断。",
+			"存在相对禁忌。治疗前请由医生判断。",
+			"存在绝对禁忌。请勿进行治疗。",
+		},
+		blank:       "____________________________________",
+		patientLang: "患者的语言",
+		asRead:      "患者看到的内容: ",
+		unreviewed:  "注意: 本译文尚未经过以此语言为母语的医生审核。",
+		none:        "(未回答)",
+		unsure:      "不清楚",
+	},
+	screening.ZhHant: {
+		title:        "幹細胞培養上清液・外泌體治療 治療前問診結果",
+		clinic:       "醫療機構",
+		date:         "日期時間",
+		patient:      "患者",
+		reception:    "掛號號碼",
+		name:         "姓名",
+		dob:          "出生日期",
+		verdict:      "判定",
+		confirmCount: "需確認",
+		confirmHint:  " 項。向患者確認後，判定可能會改變。",
+		confirmMark:  "[需確認] ",
+		count:        " 項",
+		answer:       "回答: ",
+		reason:       "理由: ",
+		sources:      "出處: ",
+		noFindings:   "沒有相應的項目。",
+		notices:      "注意事項",
+		sourceList:   "出處一覽",
+		ruleset:      "規則集",
+		physician:    "確認的醫師: ",
+		signature:    "簽名:         ",
+		signDate:     "確認日期:     ",
+		verdictMeaning: [3]string{
+			"本問診未發現禁忌。能否接受治療由醫師判斷。",
+			"存在相對禁忌。治療前請由醫師判斷。",
+			"存在絕對禁忌。請勿進行治療。",
+		},
+		blank:       "____________________________________",
+		patientLang: "患者的語言",
+		asRead:      "患者看到的內容: ",
+		unreviewed:  "注意: 本譯文尚未經過以此語言為母語的醫師審核。",
+		none:        "(未回答)",
+		unsure:      "不清楚",
+	},
+	screening.KO: {
+		title:        "줄기세포 배양액・엑소좀 치료 사전 문진 결과",
+		clinic:       "의료기관",
+		date:         "일시",
+		patient:      "환자",
+		reception:    "접수 번호",
+		name:         "성명",
+		dob:          "생년월일",
+		verdict:      "판정",
+		confirmCount: "확인 필요",
+		confirmHint:  "건. 환자에게 확인하면 판정이 바뀔 수 있습니다.",
+		confirmMark:  "[확인 필요] ",
+		count:        "건",
+		answer:       "답변: ",
+		reason:       "이유: ",
+		sources:      "출처: ",
+		noFindings:   "해당하는 항목이 없습니다.",
+		notices:      "안내",
+		sourceList:   "출처 목록",
+		ruleset:      "규칙 세트",
+		physician:    "확인한 의사: ",
+		signature:    "서명:         ",
+		signDate:     "확인일:       ",
+		verdictMeaning: [3]string{
+			"이 문진에서는 금기가 발견되지 않았습니다. 치료 여부는 의사가 판단합니다.",
+			"상대적 금기가 있습니다. 치료 전에 의사가 판단해 주십시오.",
+			"절대적 금기가 있습니다. 치료하지 마십시오.",
+		},
+		blank:       "____________________________________",
+		patientLang: "환자의 언어",
+		asRead:      "환자가 본 내용: ",
+		unreviewed:  "주의: 이 번역은 아직 이 언어를 사용하는 의사의 검토를 받지 않았습니다.",
+		none:        "(답변 없음)",
+		unsure:      "모르겠음",
 	},
 }
 
@@ -126,12 +243,18 @@ func WriteText(w io.Writer, res *screening.Result, m Meta) error {
 
 // AppendText appends the printable summary of res to b (see WriteText).
 func AppendText(b []byte, res *screening.Result, m Meta) []byte {
-	lang := m.Lang
-	if lang != screening.EN {
-		lang = screening.JA
+	rs := res.RuleSet
+	lang, patientLang := m.Lang, m.Lang // the summary's and the patient's
+	if m.StaffLang != "" {
+		lang = m.StaffLang
+	}
+	if _, ok := rs.Language(lang); !ok {
+		lang = rs.Clinic()
+	}
+	if _, ok := rs.Language(patientLang); !ok {
+		patientLang = lang
 	}
 	t := wordsFor(lang)
-	rs := res.RuleSet
 	c := textCacheFor(rs, lang)
 
 	b = append(b, c.head...)
@@ -150,6 +273,15 @@ func AppendText(b []byte, res *screening.Result, m Meta) []byte {
 		}
 		if p.DateOfBirth != "" {
 			b = appendField(b, t.dob, Sanitize(p.DateOfBirth))
+		}
+	}
+	if patientLang != lang {
+		b = appendField(b, t.patientLang, rs.LangName(patientLang)+" ("+string(patientLang)+")")
+	}
+	if l, ok := rs.Language(patientLang); ok && !l.Reviewed {
+		b = appendWrapped(b, "", "", t.unreviewed, TextWidth)
+		if patientLang != lang {
+			b = appendWrapped(b, "", "", wordsFor(patientLang).unreviewed, TextWidth)
 		}
 	}
 	b = append(b, '\n')
@@ -179,6 +311,9 @@ func AppendText(b []byte, res *screening.Result, m Meta) []byte {
 				continue
 			}
 			b = c.appendFinding(b, f, lang, t)
+			if patientLang != lang {
+				b = appendAsRead(b, f, patientLang, t)
+			}
 		}
 	}
 	return append(b, c.tail...)
@@ -329,13 +464,20 @@ func RulesetLine(rs *screening.RuleSet, lang screening.Lang) string {
 	s := rs.ID + " " + rs.Version
 	switch {
 	case rs.Checked == "":
-	case lang == screening.JA:
-		s += "（出典との照合日: " + rs.Checked + "）"
 	default:
-		s += " (checked against its sources on " + rs.Checked + ")"
+		s += fmt.Sprintf(checkedOn.Get(lang, "checked"), rs.Checked)
 	}
 	return s
 }
+
+// checkedOn is the date the content was checked against its sources, after the rule set's id.
+var checkedOn = screening.Catalog{"checked": {
+	screening.JA:     "（出典との照合日: %s）",
+	screening.EN:     " (checked against its sources on %s)",
+	screening.ZhHans: "（与出处核对日期: %s）",
+	screening.ZhHant: "（與出處核對日期: %s）",
+	screening.KO:     " (출처와 대조한 날짜: %s)",
+}}
 
 // appendField writes "label: value", wrapped with a hanging indent.
 func appendField(b []byte, label, value string) []byte {
@@ -354,13 +496,21 @@ func (c *textCache) appendFinding(b []byte, f *screening.Finding, lang screening
 	return append(b, c.detail[f.Rule]...)
 }
 
-// SourceKeysNote is the list of source keys after a notice: " (a, b)" in English,
-// "（a, b）" in Japanese.
+// SourceKeysNote is the list of source keys after a notice: " (a, b)", or "（a, b）" in a
+// language written with full-width brackets (Japanese, Chinese).
 func SourceKeysNote(keys string, lang screening.Lang) string {
-	if lang == screening.JA {
+	if !lang.Spaced() {
 		return "（" + keys + "）"
 	}
 	return " (" + keys + ")"
+}
+
+// appendAsRead writes the question and the answer of f as the patient read them, in pl.
+func appendAsRead(b []byte, f *screening.Finding, pl screening.Lang, t *textWords) []byte {
+	first := itemIndent + t.asRead
+	rest := spaces(uniseg.StringWidth(first))
+	b = appendWrapped(b, first, rest, f.Question.Text.In(pl), TextWidth)
+	return appendWrapped(b, rest, rest, Sanitize(AnswerText(f.Question, *f.Answer, pl)), TextWidth)
 }
 
 // SourceLine is one entry of a source list without its key and address: publisher, title,

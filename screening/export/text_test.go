@@ -57,7 +57,7 @@ func TestTextSpread(t *testing.T) {
 	rs := defaultRules(t)
 	for i, a := range spread(t, rs, 150) {
 		res := evaluate(t, rs, a)
-		for _, lang := range screening.Langs {
+		for _, lang := range testLangs {
 			var b bytes.Buffer
 			m := Meta{Lang: lang, Time: fixedTime, Clinic: "Clinic\x1b[31m", Patient: &screening.Patient{Name: "Jane\x07 Doe"}}
 			if err := WriteText(&b, res, m); err != nil {
@@ -142,7 +142,7 @@ func TestWrapKeepsWords(t *testing.T) {
 	rs := defaultRules(t)
 	for _, q := range rs.Questions {
 		for _, r := range q.Rules {
-			text := r.Reason.EN
+			text := r.Reason[screening.EN]
 			for w := 40; w <= 80; w += 3 {
 				got := string(AppendWrapped(nil, "    Reason: ", "            ", text, w))
 				var words []string

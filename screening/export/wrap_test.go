@@ -48,12 +48,12 @@ func TestWrapNarrowJapanese(t *testing.T) {
 	rs := testrules.Load(t)
 	var texts []string
 	for _, q := range rs.Questions {
-		texts = append(texts, q.Text.JA, q.Help.JA)
+		texts = append(texts, q.Text[screening.JA], q.Help[screening.JA])
 		for _, o := range q.Options {
-			texts = append(texts, o.Text.JA)
+			texts = append(texts, o.Text[screening.JA])
 		}
 		for _, r := range q.Rules {
-			texts = append(texts, r.Reason.JA)
+			texts = append(texts, r.Reason[screening.JA])
 		}
 	}
 	for _, text := range texts {

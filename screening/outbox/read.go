@@ -60,10 +60,7 @@ func (p *Problem) Message(lang screening.Lang) string {
 		Unreadable:    {"読めません", "cannot be read"},
 		Missing:       {"ファイルがありません", "the file does not exist"},
 	}[p.Kind]
-	s := m[0]
-	if lang == screening.EN {
-		s = m[1]
-	}
+	s := screening.Text{screening.JA: m[0], screening.EN: m[1]}.In(lang)
 	if p.Detail != "" {
 		s += ": " + p.Detail
 	}
@@ -481,8 +478,8 @@ func check(format string, verdict *screening.Class, needsConfirmation int, lang 
 	if needsConfirmation < 0 {
 		return &Problem{Kind: Corrupt, Detail: "negative needs_confirmation"}
 	}
-	if *lang != screening.JA && *lang != screening.EN {
-		*lang = screening.JA
+	if !slices.Contains(screening.Langs, *lang) {
+		*lang = screening.JA // a language the inbox does not speak: shown as the clinic's
 	}
 	return nil
 }

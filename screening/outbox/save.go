@@ -10,13 +10,19 @@ import (
 )
 
 // Render builds the two files of one screening with package export: the JSON result (with
-// answers, patient details, language and timestamps) and the printable summary.
+// answers, patient details, language and timestamps) and the printable summary, the
+// physician's copy: in the clinic's language (m.StaffLang if set), with the answers also as
+// the patient read them in m.Lang.
 func Render(res *screening.Result, m export.Meta) (result, summary []byte, err error) {
 	var j, t bytes.Buffer
 	if err := export.WriteJSON(&j, res, m); err != nil {
 		return nil, nil, err
 	}
-	if err := export.WriteText(&t, res, m); err != nil {
+	staff := m
+	if staff.StaffLang == "" {
+		staff.StaffLang = res.RuleSet.Clinic()
+	}
+	if err := export.WriteText(&t, res, staff); err != nil {
 		return nil, nil, err
 	}
 	return j.Bytes(), t.Bytes(), nil

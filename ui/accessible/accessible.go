@@ -103,8 +103,8 @@ func Message(err error, lang screening.Lang) string {
 // context's error without a result; nothing is saved then. Write errors on Out are returned
 // as they are.
 func Run(ctx context.Context, rs *screening.RuleSet, opt Options) (*screening.Answers, *screening.Result, error) {
-	if opt.Lang != screening.EN {
-		opt.Lang = screening.JA
+	if _, ok := rs.Language(opt.Lang); !ok {
+		opt.Lang = rs.Clinic()
 	}
 	if opt.Now == nil {
 		opt.Now = time.Now

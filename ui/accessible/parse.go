@@ -117,9 +117,10 @@ func (e *InputError) Message(lang screening.Lang) string {
 	return sentences(lang, what, expected(q, lang))
 }
 
-// sentences joins sentences: with a space in English, directly in Japanese.
+// sentences joins sentences: directly in Japanese and Chinese, with a space in languages
+// written with spaces between words (English, Korean ...).
 func sentences(lang screening.Lang, s ...string) string {
-	if lang == screening.EN {
+	if lang.Spaced() {
 		return strings.Join(s, " ")
 	}
 	return strings.Join(s, "")
@@ -160,8 +161,8 @@ func codeList(q *screening.Question) string {
 	return strings.Join(codes, ", ")
 }
 
-// unsureWords are what may be typed for "unsure" on an integer question, in either language.
-var unsureWords = []string{screening.UnsureCode, "not sure", "わかりません", "分かりません", "わからない", "分からない", "不明"}
+// unsureWords are what may be typed for "unsure" on an integer question, in any language.
+var unsureWords = []string{screening.UnsureCode, "not sure", "わかりません", "分かりません", "わからない", "分からない", "不明", "不清楚", "不知道", "모르겠음", "모름", "모르겠습니다"}
 
 // ParseAnswer reads one line typed at the prompt of q as its answer:
 //   - single: the option's number (1 = first), its code, or its text in lang;
@@ -295,7 +296,7 @@ func parseInteger(q *screening.Question, s string) (screening.Value, error) {
 // stripUnit removes the question's unit (in either language, English also in the singular)
 // from the end of s: "7年" and "7 years" read as 7.
 func stripUnit(q *screening.Question, s string) string {
-	for _, lang := range screening.Langs {
+	for _, lang := range q.Unit.Tags() {
 		u := strings.ToLower(normalize(q.Unit.In(lang)))
 		if u == "" {
 			continue

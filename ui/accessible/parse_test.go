@@ -132,7 +132,7 @@ func TestParseAnswer(t *testing.T) {
 			if ie.Kind != tc.err {
 				t.Fatalf("ParseAnswer(%q) error kind %d (%v), want %d", tc.in, ie.Kind, err, tc.err)
 			}
-			for _, l := range screening.Langs {
+			for _, l := range testLangs {
 				if m := ie.Message(l); m == "" || strings.ContainsRune(m, 0x1b) {
 					t.Errorf("Message(%s) = %q", l, m)
 				}
@@ -217,23 +217,23 @@ func TestNormalize(t *testing.T) {
 func TestMessages(t *testing.T) {
 	allowedLatin := []string{"b", "q", "r", "y", "n", "Enter", "UTF", "s", "d", "v"}
 	for key, m := range messages {
-		if m.JA == "" || m.EN == "" {
+		if m[screening.JA] == "" || m[screening.EN] == "" {
 			t.Errorf("%s: a translation is missing", key)
 		}
-		if verbs(m.JA) != verbs(m.EN) {
-			t.Errorf("%s: verbs differ: ja %q en %q", key, verbs(m.JA), verbs(m.EN))
+		if verbs(m[screening.JA]) != verbs(m[screening.EN]) {
+			t.Errorf("%s: verbs differ: ja %q en %q", key, verbs(m[screening.JA]), verbs(m[screening.EN]))
 		}
-		for _, r := range m.EN {
+		for _, r := range m[screening.EN] {
 			if r > unicode.MaxASCII {
 				t.Errorf("%s: English text has %q (U+%04X): keep it ASCII", key, r, r)
 			}
 		}
-		for _, r := range m.JA {
+		for _, r := range m[screening.JA] {
 			if !jaAllowed(r) {
 				t.Errorf("%s: Japanese text has %q (U+%04X), which may be ambiguous-width", key, r, r)
 			}
 		}
-		words := strings.FieldsFunc(m.JA, func(r rune) bool { return r > unicode.MaxASCII || !unicode.IsLetter(r) })
+		words := strings.FieldsFunc(m[screening.JA], func(r rune) bool { return r > unicode.MaxASCII || !unicode.IsLetter(r) })
 		for _, w := range words {
 			if !slices.Contains(allowedLatin, w) {
 				t.Errorf("%s: Japanese text mixes in the English word %q", key, w)

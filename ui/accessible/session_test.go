@@ -245,7 +245,7 @@ func chunkedPipe(t *testing.T, in string, pause time.Duration) *os.File {
 // closed before the session starts), trickle in through a real pipe in pieces of a few
 // bytes that split Japanese characters, or come one byte per read.
 func TestPipedInput(t *testing.T) {
-	for _, lang := range screening.Langs {
+	for _, lang := range testLangs {
 		in := map[screening.Lang]string{screening.JA: fullJA, screening.EN: fullEN}[lang]
 		want := runSession(t, lang, strings.NewReader(in), nil)
 		wantDialogue := splitSummary(t, lang, want)
@@ -420,7 +420,7 @@ func TestStopOnInvalid(t *testing.T) {
 			if o.a != nil || o.res != nil || len(o.saved) != 0 {
 				t.Error("answers, result or a save after an invalid line")
 			}
-			for _, l := range screening.Langs {
+			for _, l := range testLangs {
 				m := Message(o.err, l)
 				if tc.q != "" && !strings.Contains(m, tc.q) {
 					t.Errorf("Message(%s) = %q does not name the question", l, m)

@@ -237,10 +237,10 @@ func TestWrapLines(t *testing.T) {
 
 func TestMessagesComplete(t *testing.T) {
 	for k, m := range messages {
-		if m.JA == "" || m.EN == "" {
+		if m[screening.JA] == "" || m[screening.EN] == "" {
 			t.Errorf("%s: missing a language", k)
 		}
-		for _, s := range []string{m.JA, m.EN} {
+		for _, s := range []string{m[screening.JA], m[screening.EN]} {
 			for _, r := range s {
 				if r >= 0x2190 && r <= 0x21FF || r >= 0x2500 && r <= 0x25FF || strings.ContainsRune("•※…○×", r) {
 					t.Errorf("%s: ambiguous-width %q", k, r)

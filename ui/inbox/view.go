@@ -184,10 +184,10 @@ func wrapLines(s string, w int) []string {
 	return linebreak.Lines(strings.TrimRight(s, "\n"), w)
 }
 
-// verdictWord is the verdict in the list's narrow column: the Japanese label (four
-// characters), or the English class code.
+// verdictWord is the verdict in the list's narrow column: the label in a language written
+// without spaces (絶対禁忌, four characters), else the class code (absolute).
 func verdictWord(c screening.Class, l screening.Lang) string {
-	if l == screening.JA {
+	if !l.Spaced() {
 		return c.Label().In(l)
 	}
 	return c.String()

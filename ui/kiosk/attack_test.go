@@ -233,7 +233,7 @@ func TestWelcomeAt40x12(t *testing.T) {
 		}
 	}
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if v := m.View(); !strings.Contains(v, "Before your treatment") {
+	if v := m.View(); !strings.Contains(v, "治療の前に") { // the introduction, in the language chosen
 		t.Errorf("the introduction is gone at 80x24:\n%s", v)
 	}
 }

@@ -8,6 +8,7 @@
 package kiosk
 
 import (
+	"slices"
 	"time"
 
 	"github.com/charmbracelet/bubbles/textinput"
@@ -167,6 +168,9 @@ func New(opt Options) *Model {
 			opt.ResetAfter = 45 * time.Second
 		}
 	}
+	if _, ok := opt.RuleSet.Language(opt.Lang); !ok {
+		opt.Lang = opt.RuleSet.Clinic() // a language the rule set does not speak: the clinic's
+	}
 	if opt.NewScreening == nil {
 		rs, st, now := opt.RuleSet, opt.Styles, opt.Clock.Now
 		opt.NewScreening = func(lang screening.Lang, w, h int) tea.Model {
@@ -222,10 +226,7 @@ func (m *Model) wipe() tea.Cmd {
 	m.patient = screening.Patient{}
 	m.det = newDetails(m.opt.Details, m.st)
 	m.lang = m.opt.Lang
-	m.langSel = 0
-	if m.lang == screening.EN {
-		m.langSel = 1
-	}
+	m.langSel = max(0, slices.Index(m.welcomeLangs(), m.lang))
 	m.lastSave, m.staffMsg, m.pinMsg, m.confirm = "", "", "", ""
 	m.pin = textinput.Model{}
 	m.dirInput = textinput.Model{}

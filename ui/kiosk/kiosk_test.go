@@ -559,10 +559,10 @@ func TestGuard(t *testing.T) {
 // uses East-Asian-ambiguous glyphs.
 func TestMessagesComplete(t *testing.T) {
 	for k, m := range messages {
-		if m.JA == "" || m.EN == "" {
+		if m[screening.JA] == "" || m[screening.EN] == "" {
 			t.Errorf("%s: missing a language", k)
 		}
-		for _, s := range []string{m.JA, m.EN} {
+		for _, s := range []string{m[screening.JA], m[screening.EN]} {
 			for _, r := range s {
 				if ambiguous(r) {
 					t.Errorf("%s: ambiguous-width %q in %q", k, r, s)

@@ -12,7 +12,7 @@ var messages = screening.Catalog{
 	"welcome.title":  {JA: "ようこそ", EN: "Welcome"},
 	"welcome.intro":  {JA: "治療の前に、いくつかの質問にお答えください。", EN: "Before your treatment, please answer a few questions."},
 	"welcome.choose": {JA: "ご希望の言語をお選びください。", EN: "Please choose your language."},
-	"welcome.keys":   {JA: "左右のキーで選び、Enter キーを押してください。", EN: "Use the left and right keys, then press Enter."},
+	"welcome.keys":   {JA: "上下のキーで選び、Enter キーを押してください。", EN: "Use the up and down keys, then press Enter."},
 
 	// patient details
 	"details.title":       {JA: "受付の情報を入力してください", EN: "Please enter your details"},

@@ -9,27 +9,29 @@ import (
 	"github.com/exoscreen/exoscreen/screening"
 )
 
-// welcomeLangs are the language buttons of the welcome screen, in order.
-var welcomeLangs = []screening.Lang{screening.JA, screening.EN}
+// welcomeLangs are the language buttons of the welcome screen, in order: the rule set's
+// declared languages.
+func (m *Model) welcomeLangs() []screening.Lang { return m.opt.RuleSet.Langs() }
 
 func (m *Model) welcomeKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
+	langs := m.welcomeLangs()
 	switch k.String() {
-	case "left", "h", "shift+tab", "up":
-		m.langSel = 0
-	case "right", "l", "tab", "down":
-		m.langSel = 1
-	case "1":
-		m.langSel = 0
-	case "2":
-		m.langSel = 1
+	case "left", "h", "shift+tab", "up", "k":
+		m.langSel = max(m.langSel-1, 0)
+	case "right", "l", "tab", "down", "j":
+		m.langSel = min(m.langSel+1, len(langs)-1)
 	case "enter", " ":
-		m.lang = welcomeLangs[m.langSel]
+		m.lang = langs[m.langSel]
 		if len(m.opt.Details) > 0 {
 			m.setState(stDetails)
 			m.det.focus = 0
 			return m, tea.Batch(m.det.focusCmd(), m.idleTimer())
 		}
 		return m, m.startScreening()
+	default:
+		if n := k.String(); len(n) == 1 && n[0] >= '1' && int(n[0]-'1') < len(langs) {
+			m.langSel = int(n[0] - '1')
+		}
 	}
 	return m, nil
 }
@@ -37,19 +39,15 @@ func (m *Model) welcomeKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 // welcomeTap handles a tap at x, y on the welcome screen: on a language button it chooses that
 // language; a second tap on the chosen one goes on, as enter does.
 func (m *Model) welcomeTap(x, y int) (tea.Model, tea.Cmd) {
-	for row, l := range strings.Split(ansi.Strip(m.View()), "\n") {
-		ja, en := strings.Index(l, "日本語"), strings.Index(l, "English")
-		if ja < 0 || en < 0 {
-			continue // not the row of the buttons' labels
-		}
-		if y < row-1 || y > row+1 { // the buttons are three rows high
-			return m, nil
-		}
-		// The border between the buttons: halfway from the end of one label to the other.
-		mid := (ansi.StringWidth(l[:ja]) + ansi.StringWidth("日本語") + ansi.StringWidth(l[:en])) / 2
-		i := 0
-		if x >= mid {
-			i = 1
+	_ = x // a button is a whole row
+	rows := strings.Split(ansi.Strip(m.View()), "\n")
+	if y < 0 || y >= len(rows) {
+		return m, nil
+	}
+	label := strings.Trim(strings.TrimSpace(rows[y]), "<> ")
+	for i, l := range m.welcomeLangs() {
+		if label != m.opt.RuleSet.LangName(l) {
+			continue
 		}
 		if i == m.langSel {
 			return m.welcomeKey(tea.KeyMsg{Type: tea.KeyEnter})
@@ -60,44 +58,39 @@ func (m *Model) welcomeTap(x, y int) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// welcomeView is the first screen: both languages, large buttons, nothing of anybody.
+// welcomeView is the first screen: one button for each language, named in itself, and the
+// words of the screen in the language under the cursor; nothing of anybody.
 func (m *Model) welcomeView() string {
 	st := m.st
+	langs := m.welcomeLangs()
+	sel := langs[min(m.langSel, len(langs)-1)]
 	title := st.Title.Padding(0, 2)
-	btn := func(i int, label string) string {
-		s := st.Renderer.NewStyle().Padding(1, 4).Margin(0, 2)
+	var buttons []string
+	for i, l := range langs {
+		name := m.opt.RuleSet.LangName(l)
 		if i == m.langSel {
-			return st.Button.Inherit(s).Render("> " + label + " <")
+			buttons = append(buttons, st.Button.Padding(0, 2).Render("> "+name+" <"))
+		} else {
+			buttons = append(buttons, st.Renderer.NewStyle().Padding(0, 2).Render("  "+name+"  "))
 		}
-		return s.Render("  " + label + "  ")
 	}
-	buttons := lipgloss.JoinHorizontal(lipgloss.Center, btn(0, "日本語"), btn(1, "English"))
-	heading := title.Render(tr(screening.JA, "welcome.title") + "  /  " + tr(screening.EN, "welcome.title"))
-	full := lipgloss.JoinVertical(lipgloss.Center,
-		heading,
-		"",
-		m.paragraph(st.Text, tr(screening.JA, "welcome.intro")),
-		m.paragraph(st.Text, tr(screening.EN, "welcome.intro")),
-		"",
-		m.paragraph(st.Text, tr(screening.JA, "welcome.choose")),
-		m.paragraph(st.Text, tr(screening.EN, "welcome.choose")),
-		"",
-		buttons,
-		"",
-		m.paragraph(st.Help, tr(screening.JA, "welcome.keys")),
-		m.paragraph(st.Help, tr(screening.EN, "welcome.keys")),
-	)
-	if !m.hasSize || lipgloss.Height(full) <= m.height {
-		return full
+	// The greeting in every language, so that each patient finds a word they read.
+	greet := make([]string, len(langs))
+	for i, l := range langs {
+		greet[i] = tr(l, "welcome.title")
 	}
-	// A short terminal (a tablet's 40x12): without the introduction and the blank lines,
-	// rather than losing the top lines, the welcome among them, above the screen's edge.
-	return lipgloss.JoinVertical(lipgloss.Center,
-		heading,
-		m.paragraph(st.Text, tr(screening.JA, "welcome.choose")),
-		m.paragraph(st.Text, tr(screening.EN, "welcome.choose")),
-		buttons,
-		m.paragraph(st.Help, tr(screening.JA, "welcome.keys")),
-		m.paragraph(st.Help, tr(screening.EN, "welcome.keys")),
-	)
+	parts := []string{
+		title.Render(wrapPlain(strings.Join(greet, " / "), max(m.width-4, 10))),
+		"",
+		m.paragraph(st.Text, tr(sel, "welcome.intro")),
+		m.paragraph(st.Text, tr(sel, "welcome.choose")),
+		"",
+		lipgloss.JoinVertical(lipgloss.Center, buttons...),
+		"",
+		m.paragraph(st.Help, tr(sel, "welcome.keys")),
+	}
+	if l, ok := m.opt.RuleSet.Language(sel); ok && !l.Reviewed {
+		parts = append(parts, m.paragraph(st.Help, tr(sel, "unreviewed")))
+	}
+	return lipgloss.JoinVertical(lipgloss.Center, parts...)
 }

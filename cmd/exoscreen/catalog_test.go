@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/exoscreen/exoscreen/screening"
+)
+
+// TestMessagesEveryLanguage: every key of the command line's message catalogues has every
+// language of exoscreen's messages (screening.Langs), each taking the arguments of the
+// Japanese text.
+func TestMessagesEveryLanguage(t *testing.T) {
+	for name, c := range map[string]screening.Catalog{"usageMessages": usageMessages, "helpHeads": helpHeads, "accessibleMessages": accessibleMessages, "kioskWarnings": kioskWarnings} {
+		for _, gap := range c.Gaps() {
+			t.Errorf("%s: %s", name, gap)
+		}
+	}
+}
+
+// TestHelpEveryLanguage: every description in the help (commands, examples, formats, flags)
+// has every language of exoscreen's messages.
+func TestHelpEveryLanguage(t *testing.T) {
+	c := screening.Catalog{}
+	for _, cmd := range commands {
+		c["summary of "+cmd.name] = cmd.summary
+		for i, a := range cmd.about {
+			c[fmt.Sprintf("about %d of %s", i, cmd.name)] = a
+		}
+		for i, g := range cmd.flags {
+			if g.title != nil {
+				c[fmt.Sprintf("flag group %d of %s", i, cmd.name)] = g.title
+			}
+		}
+		for i, e := range cmd.examples {
+			c[fmt.Sprintf("example %d of %s", i, cmd.name)] = e.note
+		}
+		for _, f := range cmd.formats {
+			c["format "+f.name+" of "+cmd.name] = f.help
+		}
+	}
+	for _, d := range flagDefs {
+		c["--"+d.name] = d.help
+		if d.want != nil {
+			c["want of --"+d.name] = d.want
+		}
+	}
+	for _, gap := range c.Gaps() {
+		t.Error(gap)
+	}
+}

@@ -1,0 +1,222 @@
+package screening
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
+)
+
+// Language is a language a rule set declares in ruleset.yaml (languages:): every text of the
+// rule set exists in it (lint checks), and a patient may be screened in it.
+type Language struct {
+	Tag  Lang   // BCP 47 tag, e.g. zh-Hans
+	Name string // the language's name in itself, e.g. 简体中文
+	// Reviewed is false while no clinician of the language has reviewed the translation: the
+	// patient's screens and the physician's copy then say so.
+	Reviewed bool
+}
+
+// defaultLanguages are the languages of a rule set whose ruleset.yaml declares none.
+var defaultLanguages = []Language{{Tag: JA, Name: "日本語", Reviewed: true}, {Tag: EN, Name: "English", Reviewed: true}}
+
+// Langs returns the tags of the rule set's languages in their declared order (ja and en for a
+// rule set that declares none).
+func (rs *RuleSet) Langs() []Lang {
+	out := make([]Lang, len(rs.languages()))
+	for i, l := range rs.languages() {
+		out[i] = l.Tag
+	}
+	return out
+}
+
+func (rs *RuleSet) languages() []Language {
+	if rs == nil || len(rs.Languages) == 0 {
+		return defaultLanguages
+	}
+	return rs.Languages
+}
+
+// Language returns the declared language of tag.
+func (rs *RuleSet) Language(tag Lang) (Language, bool) {
+	for _, l := range rs.languages() {
+		if l.Tag == tag {
+			return l, true
+		}
+	}
+	return Language{}, false
+}
+
+// Clinic returns the clinic's language (the physician's): ruleset.yaml clinic_language, ja
+// by default.
+func (rs *RuleSet) Clinic() Lang {
+	if rs == nil || rs.ClinicLang == "" {
+		return JA
+	}
+	return rs.ClinicLang
+}
+
+// LangName is the name of tag in itself as the rule set declares it (the tag if undeclared).
+func (rs *RuleSet) LangName(tag Lang) string {
+	if l, ok := rs.Language(tag); ok && l.Name != "" {
+		return l.Name
+	}
+	return string(tag)
+}
+
+// MatchLang picks the declared language that best matches s, a BCP 47 tag or a POSIX locale
+// (zh-CN, zh_TW.UTF-8, ko-KR, en_US.UTF-8 ...). It reports false when s names no language
+// close enough to a declared one (the caller then uses the clinic's language).
+func (rs *RuleSet) MatchLang(s string) (Lang, bool) {
+	return MatchLang(rs.Langs(), s)
+}
+
+// MatchLang picks the language of have that best matches s (see RuleSet.MatchLang).
+func MatchLang(have []Lang, s string) (Lang, bool) {
+	s = localeTag(s)
+	if s == "" {
+		return "", false
+	}
+	want, err := language.Parse(s)
+	if err != nil || len(have) == 0 {
+		return "", false
+	}
+	for _, h := range have { // an exact tag, any case
+		if strings.EqualFold(string(h), s) {
+			return h, true
+		}
+	}
+	tags := make([]language.Tag, len(have))
+	for i, h := range have {
+		t, err := language.Parse(string(h))
+		if err != nil {
+			t = language.Und
+		}
+		tags[i] = t
+	}
+	_, i, conf := language.NewMatcher(tags).Match(want)
+	if conf < language.High {
+		return "", false
+	}
+	return have[i], true
+}
+
+// languages reads ruleset.yaml's languages and clinic_language before the other files are
+// read, so that every text is checked against them.
+func (b *builder) languages(doc *yaml.Node) {
+	r := b.reporter("ruleset.yaml")
+	root := doc
+	if root != nil && root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	if root == nil || root.Kind != yaml.MappingNode {
+		return // ruleset() reports it
+	}
+	var langsNode, clinicNode *yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		switch root.Content[i].Value {
+		case "languages":
+			langsNode = root.Content[i+1]
+		case "clinic_language":
+			clinicNode = root.Content[i+1]
+		}
+	}
+	if langsNode != nil {
+		m := &mapping{r: r, node: root, field: "", vals: map[string]*yaml.Node{"languages": langsNode}}
+		seen := map[Lang]bool{}
+		for i, n := range m.list("languages", true) {
+			field := "languages[" + strconv.Itoa(i) + "]"
+			lm := r.asMapping(n, field, "tag", "name", "reviewed")
+			tag := Lang(lm.str("tag", true))
+			name := lm.str("name", true)
+			reviewed := true
+			if v := lm.vals["reviewed"]; v != nil {
+				switch v.Value {
+				case "true":
+				case "false":
+					reviewed = false
+				default:
+					r.add(v, field+".reviewed", "expected true or false", "true か false で書きます")
+				}
+			}
+			if tag == "" {
+				continue
+			}
+			if t, err := language.Parse(string(tag)); err != nil || t.String() != string(tag) {
+				r.add(lm.vals["tag"], field+".tag", "not a BCP 47 language tag in its canonical form (e.g. ja, en, zh-Hans, ko)",
+					"BCP 47 の言語タグ(正規の形。例: ja、en、zh-Hans、ko)ではありません")
+				continue
+			}
+			if seen[tag] {
+				r.add(lm.vals["tag"], field+".tag", "language "+string(tag)+" declared twice", "言語 "+string(tag)+" が2回宣言されています")
+				continue
+			}
+			seen[tag] = true
+			b.rs.Languages = append(b.rs.Languages, Language{Tag: tag, Name: name, Reviewed: reviewed})
+		}
+		if len(b.rs.Languages) > 0 && !seen[JA] {
+			r.add(langsNode, "languages", "ja must be declared (the clinic's records are in Japanese)", "ja を宣言してください(診療所の記録は日本語です)")
+		}
+	}
+	if clinicNode != nil {
+		b.rs.ClinicLang = Lang(clinicNode.Value)
+		if _, ok := b.rs.Language(b.rs.ClinicLang); !ok {
+			r.add(clinicNode, "clinic_language", "the clinic's language must be one of the declared languages", "診療所の言語は宣言した言語のどれかにします")
+			b.rs.ClinicLang = ""
+		}
+	}
+	b.langs = b.rs.Langs()
+}
+
+// missingIn lists the declared languages t has no text in.
+func missingIn(t Text, langs []Lang) []Lang {
+	var out []Lang
+	for _, l := range langs {
+		if t[l] == "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// knownLangTag reports whether key is a tag a text may carry: a declared language, or a
+// well-formed BCP 47 tag a later version of the rule set may declare.
+func knownLangTag(langs []Lang, key string) bool {
+	if slices.Contains(langs, Lang(key)) {
+		return true
+	}
+	t, err := language.Parse(key)
+	return err == nil && t.String() == key
+}
+
+// missingTextMessage says that a text lacks its translation into l, in every language of
+// exoscreen's messages.
+func missingTextMessage(l Lang) Text {
+	tag := string(l)
+	return Text{
+		JA:     "言語 " + tag + " の訳がありません(宣言したすべての言語で書きます)",
+		EN:     "missing the " + tag + " translation (every declared language is required)",
+		ZhHans: "缺少 " + tag + " 译文（每种已声明的语言都必须有）",
+		ZhHant: "缺少 " + tag + " 譯文（每種已宣告的語言都必須有）",
+		KO:     tag + " 번역이 없습니다(선언한 모든 언어가 필요합니다)",
+	}
+}
+
+// unknownTagMessage says that key is not a language tag, in every language of exoscreen's
+// messages.
+func unknownTagMessage(key string, langs []Lang) Text {
+	list := make([]string, len(langs))
+	for i, l := range langs {
+		list[i] = string(l)
+	}
+	have := strings.Join(list, ", ")
+	return Text{
+		JA:     "言語タグ " + strconv.Quote(key) + " は使えません(宣言した言語: " + have + ")",
+		EN:     "unknown language tag " + strconv.Quote(key) + " (declared languages: " + have + ")",
+		ZhHans: "无法使用语言标记 " + strconv.Quote(key) + "（已声明的语言：" + have + "）",
+		ZhHant: "無法使用語言標記 " + strconv.Quote(key) + "（已宣告的語言：" + have + "）",
+		KO:     "언어 태그 " + strconv.Quote(key) + "는 사용할 수 없습니다(선언한 언어: " + have + ")",
+	}
+}
