@@ -700,3 +700,29 @@ func TestResultFieldsInAnyOrder(t *testing.T) {
 		}
 	}
 }
+
+// A live listing reads the newest result first, whatever order the files were written in.
+func TestScanReadsNewestFirst(t *testing.T) {
+	o := outbox.New(t.TempDir())
+	var ids []string
+	for _, d := range []int{1, 0, 2} {
+		at := t0.Add(time.Duration(d) * time.Minute)
+		id, err := o.Write(at, result(t, at, screening.Patient{}), []byte("s"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	s, err := (&outbox.Lister{Outbox: o}).Scan(t0.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{ids[2], ids[0], ids[1]} {
+		if got := s.Next(1); len(got) != 1 || got[0].ID != want {
+			t.Fatalf("Next(1) = %+v, want %s", got, want)
+		}
+	}
+	if !s.Done() {
+		t.Error("not done after reading every result")
+	}
+}
