@@ -160,7 +160,7 @@ func fill(f *os.File, data []byte, perm fs.FileMode) error {
 // IsTemp reports whether name (a base name) is a temporary file of WriteFile or WriteNew, for
 // cleaning up after a writer that was killed.
 func IsTemp(name string) bool {
-	return strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".tmp") && len(name) > len(".x.1.tmp")
+	return strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".tmp") && len(name) >= len(".x.1.tmp")
 }
 
 // dirSync syncs an open directory; a variable so that tests can make it fail.

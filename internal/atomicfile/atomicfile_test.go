@@ -335,3 +335,16 @@ func TestIsTemp(t *testing.T) {
 		}
 	}
 }
+
+// IsTemp knows every name CreateTemp can give a temporary file (".NAME.DIGITS.tmp", the
+// shortest being ".x.1.tmp") and nothing shorter or otherwise shaped.
+func TestIsTempShortest(t *testing.T) {
+	for name, want := range map[string]bool{
+		".x.1.tmp": true, ".a.1234567890.tmp": true, ".x.tmp": false, ".tmp": false,
+		"x.1.tmp": false, ".x.1.tm": false, ".x.1.tmpx": false,
+	} {
+		if got := IsTemp(name); got != want {
+			t.Errorf("IsTemp(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
