@@ -63,7 +63,7 @@ func TestFreeTextIsShownAsText(t *testing.T) {
 		if err := s.answers.Set(q, v); err != nil {
 			t.Fatal(q.ID, err)
 		}
-		s.asked[q.Index] = true
+		s.walk.Answered(q)
 	}
 	s.prune()
 	d.send(s.toReview())

@@ -142,13 +142,12 @@ func TestReviewListsOpenQuestionsFirst(t *testing.T) {
 					if err := s.answers.Set(q, screening.CodeValue(q.Options[0].Code)); err != nil {
 						t.Fatal(err)
 					}
-					s.asked[q.Index] = true
+					s.walk.Answered(q)
 				}
 			}
 			// blood_donation left open.
 			open := rs.Question("blood_donation")
-			s.answers.Set(open, screening.Value{})
-			s.asked[open.Index] = false
+			s.walk.Reopen(open)
 			d.send(s.toReview())
 			d.contains(tr(lang, "review.open", 1), "> 1.", open.Text.In(lang), tr(lang, "review.unanswered"))
 			d.send(kEnd, kEnter) // confirm: refused

@@ -28,7 +28,7 @@ func TestProgressNeverJumpsBack(t *testing.T) {
 	pn, pm := s.Position()
 	for i, keys := range steps {
 		d.send(keys...)
-		if s.reviewing {
+		if s.walk.Reviewing() {
 			if i != len(steps)-1 {
 				t.Fatalf("review after step %d of %d", i+1, len(steps))
 			}
@@ -40,7 +40,7 @@ func TestProgressNeverJumpsBack(t *testing.T) {
 		}
 		pn, pm = n, m
 	}
-	if !s.reviewing {
+	if !s.walk.Reviewing() {
 		t.Fatal("never reached the review")
 	}
 }
@@ -146,12 +146,12 @@ func TestReviewTabs(t *testing.T) {
 	d := drive(t, s, 80, 24)
 	d.send(firsts(15)...)
 	d.send(tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyTab})
-	if s.rv.cursor != 2 || !s.reviewing {
+	if s.rv.cursor != 2 || !s.walk.Reviewing() {
 		t.Fatalf("cursor %d after two tabs", s.rv.cursor)
 	}
 	d.send(tea.KeyMsg{Type: tea.KeyShiftTab})
-	if s.rv.cursor != 1 || !s.reviewing {
-		t.Fatalf("cursor %d after shift+tab (reviewing %v)", s.rv.cursor, s.reviewing)
+	if s.rv.cursor != 1 || !s.walk.Reviewing() {
+		t.Fatalf("cursor %d after shift+tab (reviewing %v)", s.rv.cursor, s.walk.Reviewing())
 	}
 }
 

@@ -67,9 +67,10 @@ func (s *Screening) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 		s.rv.cursor = min(s.rv.cursor+5, last)
 	case key.Matches(km, s.keys.Back):
 		// Back from the review: the last question.
-		s.editing = false
-		shown := s.answers.Visible()
-		return s, s.goTo(shown[len(shown)-1])
+		if q := s.walk.Back(); q != nil {
+			return s, s.show(q)
+		}
+		return s, nil
 	case key.Matches(km, s.keys.Select):
 		if s.rv.cursor >= last && open > 0 {
 			// Never confirmed with a shown question unanswered: say so, go to the first.
@@ -80,8 +81,7 @@ func (s *Screening) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if s.rv.cursor >= last {
 			return s, s.finish()
 		}
-		s.editing = true
-		return s, s.goTo(vis[s.rv.cursor])
+		return s, s.show(s.walk.Jump(vis[s.rv.cursor]))
 	}
 	return s, nil
 }

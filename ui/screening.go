@@ -63,14 +63,13 @@ type Screening struct {
 	keys *Keys
 	km   *huh.KeyMap
 
+	// walk is the way through the questions: the question at, the review, which questions
+	// were completed. answers are its answers.
+	walk    *screening.Walk
 	answers *screening.Answers
-	asked   []bool // the question's form was completed (and its answer kept)
-	cur     *screening.Question
 	qf      *questionForm
-	editing bool // changing an answer from the review: come back to it afterwards
 
-	reviewing bool
-	rv        review
+	rv review
 
 	scroll  scroller
 	manual  bool // the person scrolled by hand: don't follow the cursor until they move it
@@ -93,14 +92,14 @@ func NewScreening(rs *screening.RuleSet, opt ScreeningOptions) *Screening {
 		opt.Now = time.Now
 	}
 	s := &Screening{
-		rs:      rs,
-		opt:     opt,
-		st:      opt.Styles,
-		answers: rs.NewAnswers(),
-		asked:   make([]bool, len(rs.Questions)),
-		width:   opt.Width,
-		height:  opt.Height,
+		rs:     rs,
+		opt:    opt,
+		st:     opt.Styles,
+		walk:   screening.NewWalk(rs.NewAnswers()),
+		width:  opt.Width,
+		height: opt.Height,
 	}
+	s.answers = s.walk.Answers()
 	if s.width <= 0 {
 		s.width = 80
 	}
@@ -108,9 +107,8 @@ func NewScreening(rs *screening.RuleSet, opt ScreeningOptions) *Screening {
 		s.height = 24
 	}
 	s.setLang(opt.Lang)
-	if len(rs.Questions) > 0 {
-		s.cur = rs.Questions[0]
-		s.qf = newQuestionForm(s.cur, s.answers.Get(s.cur))
+	if q := s.walk.Current(); q != nil {
+		s.qf = newQuestionForm(q, s.answers.Get(q))
 		s.qf.build(s.lang, s.st, s.km, s.contentWidth())
 	}
 	return s
@@ -187,7 +185,7 @@ func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if mm, ok := msg.(tea.MouseMsg); ok {
 		return s, s.mouse(mm)
 	}
-	if s.reviewing {
+	if s.walk.Reviewing() {
 		return s.updateReview(msg)
 	}
 	if km, ok := msg.(tea.KeyMsg); ok {
@@ -255,7 +253,7 @@ func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case huh.StateAborted:
 		// The quit key is disabled in our key map; if a form aborts anyway, start the
 		// question again rather than lose the screening.
-		s.qf = newQuestionForm(s.cur, s.answers.Get(s.cur))
+		s.qf = newQuestionForm(s.walk.Current(), s.answers.Get(s.walk.Current()))
 		return s, s.qf.build(s.lang, s.st, s.km, s.contentWidth())
 	}
 	return s, cmd
@@ -286,7 +284,7 @@ func tapped(m tea.MouseMsg) (tap bool, wheel int) {
 // button) takes it, as enter would; the wheel scrolls.
 func (s *Screening) mouse(m tea.MouseMsg) tea.Cmd {
 	tap, wheel := tapped(m)
-	if s.reviewing {
+	if s.walk.Reviewing() {
 		return s.reviewMouse(m.Y, tap, wheel)
 	}
 	if wheel != 0 {
@@ -464,67 +462,48 @@ func (s *Screening) enter() (bool, tea.Cmd) {
 
 // commit stores the answer of the completed form and moves on.
 func (s *Screening) commit() tea.Cmd {
+	cur := s.walk.Current()
 	v, err := s.qf.value()
 	if err == nil {
-		err = s.answers.Set(s.cur, v)
+		err = s.answers.Set(cur, v)
 	}
 	if err != nil {
 		// Cannot happen after the form's validation; ask again rather than guess.
-		s.qf = newQuestionForm(s.cur, s.answers.Get(s.cur))
+		s.qf = newQuestionForm(cur, s.answers.Get(cur))
 		return s.qf.build(s.lang, s.st, s.km, s.contentWidth())
 	}
-	s.asked[s.cur.Index] = true
-	s.prune()
+	s.walk.Answered(cur)
 	return s.forward()
 }
 
 // prune drops the answers of questions that are no longer shown, as the engine treats them.
-func (s *Screening) prune() {
-	s.answers.Prune()
-	for i, shown := range s.answers.Shown() {
-		if !shown {
-			s.asked[i] = false
-		}
-	}
-}
+func (s *Screening) prune() { s.walk.Prune() }
 
-// forward goes to the next question to ask, or to the review.
+// forward goes to the next question to ask (after a change from the review: the questions
+// it newly shows, then the review again), or to the review.
 func (s *Screening) forward() tea.Cmd {
-	shown := s.answers.Shown()
-	if s.editing {
-		// After a change from the review: ask the questions it newly shows, then go back.
-		for i, q := range s.rs.Questions {
-			if shown[i] && !s.asked[i] {
-				return s.goTo(q)
-			}
-		}
-		return s.toReview()
-	}
-	for i := s.cur.Index + 1; i < len(s.rs.Questions); i++ {
-		if shown[i] {
-			return s.goTo(s.rs.Questions[i])
-		}
+	if q := s.walk.Forward(); q != nil {
+		return s.show(q)
 	}
 	return s.toReview()
 }
 
 // back goes to the previous shown question (or tells the model around it that the person
-// left the questionnaire at its start).
+// left the questionnaire at its start). A change started from the review still returns there.
 func (s *Screening) back() tea.Cmd {
-	shown := s.answers.Shown()
-	for i := s.cur.Index - 1; i >= 0; i-- {
-		if shown[i] {
-			// A change started from the review still returns there.
-			return s.goTo(s.rs.Questions[i])
-		}
+	if q := s.walk.Back(); q != nil {
+		return s.show(q)
 	}
 	return func() tea.Msg { return LeftAtStartMsg{} }
 }
 
-// goTo shows question q with its stored answer.
+// goTo makes q the current question and shows it with its stored answer.
 func (s *Screening) goTo(q *screening.Question) tea.Cmd {
-	s.reviewing = false
-	s.cur = q
+	return s.show(s.walk.GoTo(q))
+}
+
+// show shows question q, the walk's current question, with its stored answer.
+func (s *Screening) show(q *screening.Question) tea.Cmd {
 	s.scroll = scroller{}
 	s.manual = false
 	s.explain = false
@@ -535,8 +514,7 @@ func (s *Screening) goTo(q *screening.Question) tea.Cmd {
 // toReview shows the review. A shown question still without an answer is listed first
 // there, with the cursor on it, and the review cannot be confirmed until it is answered.
 func (s *Screening) toReview() tea.Cmd {
-	s.reviewing = true
-	s.editing = false
+	s.walk.Review()
 	s.rv.scroll = scroller{}
 	s.rv.need = false
 	items, open := s.reviewItems()
@@ -554,9 +532,8 @@ func (s *Screening) finish() tea.Cmd {
 		// Answers the engine refuses are never passed on: go to the first question in doubt.
 		if probs := s.answers.Problems(); len(probs) > 0 {
 			if q := s.rs.Question(probs[0].Question); q != nil {
-				s.answers.Set(q, screening.Value{})
-				s.asked[q.Index] = false
-				return s.goTo(q)
+				s.walk.Reopen(q)
+				return s.show(q)
 			}
 		}
 		return nil
@@ -569,42 +546,13 @@ func (s *Screening) finish() tea.Cmd {
 // Position is the current question's place among the questions shown now (1-based), and how
 // many questions there can be: those shown and the follow-ups that may still appear (their
 // answers are not given yet). The count only shrinks as the person goes on, so progress
-// never jumps backwards; 0, n on the review.
+// never jumps backwards; 0, n on the review. screening.Walk computes it.
 func (s *Screening) Position() (int, int) {
-	vis := s.answers.Visible()
-	total := s.possible()
-	if s.reviewing {
-		return 0, len(vis)
+	p := s.walk.Progress()
+	if s.walk.Reviewing() {
+		return 0, p.Shown
 	}
-	for i, q := range vis {
-		if q == s.cur {
-			return i + 1, total
-		}
-	}
-	return 0, total
-}
-
-// possible counts the questions shown now and those that may still be shown: a hidden
-// question whose condition looks at a question that may be shown and is not answered yet.
-func (s *Screening) possible() int {
-	shown := s.answers.Shown()
-	maybe := make([]bool, len(shown))
-	n := 0
-	for i, q := range s.rs.Questions {
-		maybe[i] = shown[i]
-		if !maybe[i] && q.ShownWhen != nil {
-			for _, it := range q.ShownWhen.Items {
-				if p := it.Question; p != nil && maybe[p.Index] && !s.answers.Get(p).Set {
-					maybe[i] = true
-					break
-				}
-			}
-		}
-		if maybe[i] {
-			n++
-		}
-	}
-	return n
+	return p.N, p.Possible
 }
 
 // header is the question screen's top: section, progress, a rule.
@@ -612,8 +560,8 @@ func (s *Screening) header() []string {
 	n, m := s.Position()
 	prog := tr(s.lang, "progress", n, m)
 	sec := ""
-	if s.cur != nil && s.cur.Section != nil {
-		sec = s.cur.Section.Title.In(s.lang)
+	if q := s.walk.Current(); q != nil && q.Section != nil {
+		sec = q.Section.Title.In(s.lang)
 	}
 	return headerLines(s.st, sec, prog, s.width, s.height)
 }
@@ -670,7 +618,7 @@ func (s *Screening) View() string {
 	if s.qf == nil || s.done {
 		return ""
 	}
-	if s.reviewing {
+	if s.walk.Reviewing() {
 		return s.viewReview()
 	}
 	if s.explain {
