@@ -17,29 +17,28 @@ import (
 // session is one run of the questionnaire.
 type session struct {
 	rs   *screening.RuleSet
-	a    *screening.Answers
+	w    *screening.Walk    // the way through the questions: which ones are answered, where next
+	a    *screening.Answers // w's answers
 	opt  Options
 	lang screening.Lang
 	in   *lineReader
 	out  *bufio.Writer
 	werr error // the first write error
 
-	// asked marks the questions the person has answered (an optional question may be
-	// answered with nothing). It is cleared for a question that stops being shown.
-	asked   []bool
 	section *screening.Section // the section whose heading was printed last
 	midLine bool               // the last thing written was a prompt without a newline
 }
 
 func newSession(rs *screening.RuleSet, opt Options) *session {
+	w := screening.NewWalk(rs.NewAnswers())
 	return &session{
-		rs:    rs,
-		a:     rs.NewAnswers(),
-		opt:   opt,
-		lang:  opt.Lang,
-		in:    newLineReader(opt.In),
-		out:   bufio.NewWriter(opt.Out),
-		asked: make([]bool, len(rs.Questions)),
+		rs:   rs,
+		w:    w,
+		a:    w.Answers(),
+		opt:  opt,
+		lang: opt.Lang,
+		in:   newLineReader(opt.In),
+		out:  bufio.NewWriter(opt.Out),
 	}
 }
 
@@ -110,7 +109,9 @@ func (s *session) run(ctx context.Context) (*screening.Result, error) {
 	s.println(tr(s.lang, "intro1"))
 	s.println(tr(s.lang, "intro2"))
 
-	cur := s.next()
+	// The person answers the first shown question not answered yet (screening.Walk.Open),
+	// whichever question they came from; cur is nil on the final review.
+	cur := s.w.Open()
 	for {
 		if cur == nil {
 			act, q, err := s.review(ctx, true)
@@ -121,11 +122,9 @@ func (s *session) run(ctx context.Context) (*screening.Result, error) {
 			case actAnswered: // confirmed
 				return s.finish(started)
 			case actBack:
-				if v := s.a.Visible(); len(v) > 0 {
-					cur = v[len(v)-1]
-				}
+				cur = s.w.Back() // the last shown question
 			case actReview:
-				cur = q
+				cur = s.w.Jump(q)
 			case actQuit:
 				return nil, ErrQuit
 			}
@@ -137,15 +136,14 @@ func (s *session) run(ctx context.Context) (*screening.Result, error) {
 		}
 		switch act {
 		case actAnswered:
-			s.asked[cur.Index] = true
-			if n := s.prune(); n == 1 {
+			if n := s.w.Answered(cur); n == 1 {
 				s.printf("  %s\n", tr(s.lang, "pruned1"))
 			} else if n > 1 {
 				s.printf("  %s\n", tr(s.lang, "pruned", n))
 			}
-			cur = s.next()
+			cur = s.w.Open()
 		case actBack:
-			cur = s.prev(cur) // ask has made sure there is one
+			cur = s.w.Back() // ask has made sure there is one
 		case actReview:
 			act, q, err := s.review(ctx, false)
 			if err != nil {
@@ -155,7 +153,7 @@ func (s *session) run(ctx context.Context) (*screening.Result, error) {
 				return nil, ErrQuit
 			}
 			if q != nil {
-				cur = q
+				cur = s.w.GoTo(q)
 			}
 		case actQuit:
 			return nil, ErrQuit
@@ -194,49 +192,11 @@ func (s *session) finish(started time.Time) (*screening.Result, error) {
 	return res, saveErr
 }
 
-// next is the first shown question not yet answered, or nil when every one is.
-func (s *session) next() *screening.Question {
-	for _, q := range s.a.Visible() {
-		if !s.asked[q.Index] {
-			return q
-		}
-	}
-	return nil
-}
-
-// prev is the shown question before q, or nil.
-func (s *session) prev(q *screening.Question) *screening.Question {
-	var p *screening.Question
-	for _, v := range s.a.Visible() {
-		if v.Index >= q.Index {
-			break
-		}
-		p = v
-	}
-	return p
-}
-
-// prune drops the answers of questions that stopped being shown (screening.Answers.Prune)
-// and forgets that they were asked; it returns how many answers were dropped.
-func (s *session) prune() int {
-	n := s.a.Prune()
-	for i, shown := range s.a.Shown() {
-		if !shown {
-			s.asked[i] = false
-		}
-	}
-	return n
-}
-
-// position is q's place among the questions shown now, and how many are shown.
+// position is q's place among the questions shown now, and how many are shown
+// (screening.Walk.ProgressOf).
 func (s *session) position(q *screening.Question) (int, int) {
-	v := s.a.Visible()
-	for i, x := range v {
-		if x == q {
-			return i + 1, len(v)
-		}
-	}
-	return 0, len(v)
+	p := s.w.ProgressOf(q)
+	return p.N, p.Shown
 }
 
 // answerText is the answer to q in words, safe to show.
@@ -271,7 +231,7 @@ func (s *session) showQuestion(q *screening.Question) {
 	if q.Kind == screening.Integer && q.AllowUnsure {
 		s.printf("  %s\n", tr(s.lang, "promptUnsure"))
 	}
-	if s.asked[q.Index] {
+	if s.w.Asked(q) {
 		s.printf("  %s\n", tr(s.lang, "current", s.answerText(q)))
 		s.printf("  %s\n", tr(s.lang, "currentKeep"))
 		if q.Optional && s.a.Get(q).Set {
@@ -317,7 +277,7 @@ func (s *session) ask(ctx context.Context, q *screening.Question) (action, error
 		}
 		switch parseCommand(line) {
 		case cmdBack:
-			if s.prev(q) == nil {
+			if s.w.Prev(q) == nil {
 				s.printf("  %s\n", tr(s.lang, "firstQuestion"))
 				continue
 			}
@@ -337,7 +297,7 @@ func (s *session) ask(ctx context.Context, q *screening.Question) (action, error
 		}
 		trimmed := strings.TrimSpace(line)
 		switch {
-		case trimmed == "" && s.asked[q.Index]:
+		case trimmed == "" && s.w.Asked(q):
 			s.printf("  %s\n", tr(s.lang, "answer", s.answerText(q)))
 			return actAnswered, nil // keep the current answer
 		case trimmed == "" && q.Optional, trimmed == "-" && q.Optional:
@@ -422,7 +382,7 @@ func (s *session) review(ctx context.Context, final bool) (action, *screening.Qu
 	for {
 		var list []*screening.Question
 		for _, q := range s.a.Visible() {
-			if s.asked[q.Index] {
+			if s.w.Asked(q) {
 				list = append(list, q)
 			}
 		}
