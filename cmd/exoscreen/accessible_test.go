@@ -51,7 +51,7 @@ func TestRunAccessibleDirect(t *testing.T) {
 		t.Fatalf("exit %d, stderr %s", code, errb.String())
 	}
 	s := out.String()
-	for _, want := range []string{"[1/14] Are you pregnant now?", "  1) No", "== Review your answers ==", rs.SHA256} {
+	for _, want := range []string{"[1/19] Are you pregnant now?", "  1) No", "== Review your answers ==", rs.SHA256} {
 		if !strings.Contains(s, want) {
 			t.Errorf("stdout lacks %q", want)
 		}
@@ -279,15 +279,15 @@ func TestAccessibleTerminal(t *testing.T) {
 		}
 		exec.Command("tmux", "-L", name, "send-keys", "-t", name, "Enter").Run()
 	}
-	waitFor("[1/14] Are you pregnant now?")
+	waitFor("[1/19] Are you pregnant now?")
 	send("7")
 	waitFor(`"7" is not one of the choices.`)
 	send("1")
-	waitFor("[2/15]")
+	waitFor("[2/19]")
 	send("b")
 	waitFor("Current answer: No")
 	send("") // keep it: back to the first question not answered yet
-	waitN("[2/15] Are you planning", 2)
+	waitN("[2/19] Are you planning", 2)
 	for range 14 {
 		send("1")
 	}

@@ -196,7 +196,7 @@ func (s *session) finish(started time.Time) (*screening.Result, error) {
 // (screening.Walk.ProgressOf).
 func (s *session) position(q *screening.Question) (int, int) {
 	p := s.w.ProgressOf(q)
-	return p.N, p.Shown
+	return p.N, p.Possible // as the full screen: a total that never grows as follow-ups appear
 }
 
 // answerText is the answer to q in words, safe to show.
