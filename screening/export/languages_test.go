@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/exoscreen/exoscreen/internal/testrules"
@@ -141,4 +142,40 @@ func TestJSONTextsGolden(t *testing.T) {
 	}
 	validateSchema(t, resultSchema(t), b.Bytes())
 	golden(t, "json/"+tc.name+".texts.zh-Hans.json", b.Bytes())
+}
+
+// TestQuestionnaireTextHeadings: questionnaire --format text writes its headings and marks in
+// the language asked for (zh-Hans, zh-Hant, ko as well as ja and en), every word in every
+// language of exoscreen's messages.
+func TestQuestionnaireTextHeadings(t *testing.T) {
+	for i, w := range qWords {
+		for _, l := range screening.Langs {
+			if w[l] == "" {
+				t.Errorf("qWords[%d] has no %s", i, l)
+			}
+		}
+	}
+	rs := testrules.LoadMulti(t)
+	for _, tc := range []struct {
+		lang screening.Lang
+		want []string
+		not  string
+	}{
+		{screening.ZhHans, []string{"问题: exoscreen-test", "显示条件: ", "（可多选）", "（选填）", "（pregnancy）"}, "表示する条件"},
+		{screening.ZhHant, []string{"問題: exoscreen-test", "顯示條件: ", "（可多選）"}, "表示する条件"},
+		{screening.KO, []string{"질문: exoscreen-test", "표시 조건: ", "(복수 선택)", " (pregnancy)"}, "表示する条件"},
+	} {
+		var b bytes.Buffer
+		if err := WriteQuestionnaireText(&b, rs, tc.lang); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(b.String(), w) {
+				t.Errorf("%s: lacks %q", tc.lang, w)
+			}
+		}
+		if strings.Contains(b.String(), tc.not) {
+			t.Errorf("%s: Japanese heading %q", tc.lang, tc.not)
+		}
+	}
 }
