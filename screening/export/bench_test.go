@@ -2,6 +2,7 @@ package export
 
 import (
 	"io"
+	"sync"
 	"testing"
 
 	"github.com/exoscreen/exoscreen/internal/testrules"
@@ -35,5 +36,18 @@ func BenchmarkWriteFHIR(b *testing.B) { benchWriter(b, WriteFHIR) }
 
 // BenchmarkWriteJSONTexts is the JSON result with every finding's texts in every declared
 // language (Meta.Texts), on the five-language test rule set; compare BenchmarkWriteJSONMulti.
-func BenchmarkWriteJSONTexts(b *testing.B) { benchWriterOn(b, testrules.LoadMulti(b), writeJSONTexts) }
-func BenchmarkWriteJSONMulti(b *testing.B) { benchWriterOn(b, testrules.LoadMulti(b), WriteJSON) }
+func BenchmarkWriteJSONTexts(b *testing.B) { benchWriterOn(b, multiRules(b), writeJSONTexts) }
+func BenchmarkWriteJSONMulti(b *testing.B) { benchWriterOn(b, multiRules(b), WriteJSON) }
+
+// multiRules is the five-language test rule set, loaded once: the writers keep their prepared
+// texts for a few rule sets only, and a benchmark run loading its own would soon measure
+// rendering without them.
+func multiRules(tb testing.TB) *screening.RuleSet {
+	multiOnce.Do(func() { multiRS = testrules.LoadMulti(tb) })
+	return multiRS
+}
+
+var (
+	multiOnce sync.Once
+	multiRS   *screening.RuleSet
+)
