@@ -138,32 +138,31 @@ func (b *builder) languages(doc *yaml.Node) {
 				case "false":
 					reviewed = false
 				default:
-					r.add(v, field+".reviewed", "expected true or false", "true か false で書きます")
+					r.msg(v, field+".reviewed", "reviewedBool")
 				}
 			}
 			if tag == "" {
 				continue
 			}
 			if t, err := language.Parse(string(tag)); err != nil || t.String() != string(tag) {
-				r.add(lm.vals["tag"], field+".tag", "not a BCP 47 language tag in its canonical form (e.g. ja, en, zh-Hans, ko)",
-					"BCP 47 の言語タグ(正規の形。例: ja、en、zh-Hans、ko)ではありません")
+				r.msg(lm.vals["tag"], field+".tag", "notBCP47")
 				continue
 			}
 			if seen[tag] {
-				r.add(lm.vals["tag"], field+".tag", "language "+string(tag)+" declared twice", "言語 "+string(tag)+" が2回宣言されています")
+				r.msg(lm.vals["tag"], field+".tag", "langTwice", string(tag))
 				continue
 			}
 			seen[tag] = true
 			b.rs.Languages = append(b.rs.Languages, Language{Tag: tag, Name: name, Reviewed: reviewed})
 		}
 		if len(b.rs.Languages) > 0 && !seen[JA] {
-			r.add(langsNode, "languages", "ja must be declared (the clinic's records are in Japanese)", "ja を宣言してください(診療所の記録は日本語です)")
+			r.msg(langsNode, "languages", "jaRequired")
 		}
 	}
 	if clinicNode != nil {
 		b.rs.ClinicLang = Lang(clinicNode.Value)
 		if _, ok := b.rs.Language(b.rs.ClinicLang); !ok {
-			r.add(clinicNode, "clinic_language", "the clinic's language must be one of the declared languages", "診療所の言語は宣言した言語のどれかにします")
+			r.msg(clinicNode, "clinic_language", "clinicLangDeclared")
 			b.rs.ClinicLang = ""
 		}
 	}
@@ -193,16 +192,7 @@ func knownLangTag(langs []Lang, key string) bool {
 
 // missingTextMessage says that a text lacks its translation into l, in every language of
 // exoscreen's messages.
-func missingTextMessage(l Lang) Text {
-	tag := string(l)
-	return Text{
-		JA:     "言語 " + tag + " の訳がありません(宣言したすべての言語で書きます)",
-		EN:     "missing the " + tag + " translation (every declared language is required)",
-		ZhHans: "缺少 " + tag + " 译文（每种已声明的语言都必须有）",
-		ZhHant: "缺少 " + tag + " 譯文（每種已宣告的語言都必須有）",
-		KO:     tag + " 번역이 없습니다(선언한 모든 언어가 필요합니다)",
-	}
-}
+func missingTextMessage(l Lang) Text { return loadText("missingText", string(l)) }
 
 // unknownTagMessage says that key is not a language tag, in every language of exoscreen's
 // messages.
@@ -211,12 +201,5 @@ func unknownTagMessage(key string, langs []Lang) Text {
 	for i, l := range langs {
 		list[i] = string(l)
 	}
-	have := strings.Join(list, ", ")
-	return Text{
-		JA:     "言語タグ " + strconv.Quote(key) + " は使えません(宣言した言語: " + have + ")",
-		EN:     "unknown language tag " + strconv.Quote(key) + " (declared languages: " + have + ")",
-		ZhHans: "无法使用语言标记 " + strconv.Quote(key) + "（已声明的语言：" + have + "）",
-		ZhHant: "無法使用語言標記 " + strconv.Quote(key) + "（已宣告的語言：" + have + "）",
-		KO:     "언어 태그 " + strconv.Quote(key) + "는 사용할 수 없습니다(선언한 언어: " + have + ")",
-	}
+	return loadText("unknownTag", strconv.Quote(key), strings.Join(list, ", "))
 }

@@ -35,24 +35,20 @@ func lint(rs *RuleSet, r reporter, skip map[*Question]bool) {
 		if len(gaps) > 0 {
 			gaps = collapseRanges(q, gaps)
 			list := strings.Join(gaps[:min(len(gaps), maxGapsListed)], ", ")
-			en, ja := list, list
+			var answers any = list
 			if more := len(gaps) - maxGapsListed; more > 0 {
-				en += fmt.Sprintf(" and %d more", more)
-				ja += fmt.Sprintf(" ほか%d件", more)
+				answers = loadText("gapsMore", list, more)
 			}
-			r.add(at, field, "coverage gap: no rule places the answer "+en,
-				"網羅漏れ: 回答 "+ja+" を判定するルールがありません")
+			r.msg(at, field, "coverageGap", answers)
 		}
 		if unsureRule == nil {
 			continue
 		}
 		if unsureRule.Class < strictest {
-			r.add(&yaml.Node{Line: unsureRule.Line}, field, fmt.Sprintf(`"unsure" is placed %s, milder than %s given to another answer: unsure must take the strictest class any answer could get`, unsureRule.Class, strictest),
-				fmt.Sprintf(`"unsure" が %s で、他の回答の %s より緩くなっています。わからないは最も厳しい区分にします`, unsureRule.Class, strictest))
+			r.msg(&yaml.Node{Line: unsureRule.Line}, field, "unsureMilder", unsureRule.Class, strictest)
 		}
 		if !unsureRule.NeedsConfirmation {
-			r.add(&yaml.Node{Line: unsureRule.Line}, field, `the rule placing "unsure" must have needs_confirmation: true`,
-				`"unsure" を判定するルールには needs_confirmation: true が必要です`)
+			r.msg(&yaml.Node{Line: unsureRule.Line}, field, "unsureConfirm")
 		}
 	}
 }

@@ -668,6 +668,14 @@ func TestLintRefuses(t *testing.T) {
 			if tc.count > 0 && len(ps) != tc.count {
 				t.Errorf("%d problems, want %d:\n%v", len(ps), tc.count, (&LoadError{Problems: ps}).Message(EN))
 			}
+			// every problem is told in every language of exoscreen's messages
+			for _, p := range ps {
+				for _, l := range Langs {
+					if p.Message[l] == "" || strings.Contains(p.Message[l], "%!") {
+						t.Errorf("%s: no %s message (or a broken one): %q", p.Text(EN), l, p.Message[l])
+					}
+				}
+			}
 			// the rendered problem names file, line and field in both languages
 			le := &LoadError{Problems: ps}
 			for _, lang := range testLangs {
@@ -856,3 +864,31 @@ func TestLintGapListCapped(t *testing.T) {
 
 // testLangs are the languages of the test rule set.
 var testLangs = []Lang{JA, EN}
+
+// TestLoadMessagesEveryLanguage: every message of the loader and lint (loadMessages) is in
+// ja, en, zh-Hans, zh-Hant and ko with the same arguments, and a message with a YAML node's
+// kind as argument gives the kind in each language.
+func TestLoadMessagesEveryLanguage(t *testing.T) {
+	for _, gap := range loadMessages.Gaps() {
+		t.Error(gap)
+	}
+	m := contentCopy(t)
+	edit(t, m, "ruleset.yaml", "", "\nchecked: [1, 2]\n")
+	found := false
+	for _, p := range loadProblems(t, m) {
+		for _, l := range Langs {
+			if p.Message[l] == "" || strings.Contains(p.Message[l], "%!") {
+				t.Errorf("%s: no %s message (or a broken one): %q", p.Text(EN), l, p.Message[l])
+			}
+		}
+		if p.Field == "checked" {
+			found = true
+			if want := "문자열이 필요하지만 리스트입니다"; p.Message[KO] != want {
+				t.Errorf("ko message %q, want %q", p.Message[KO], want)
+			}
+		}
+	}
+	if !found {
+		t.Error("no problem with checked")
+	}
+}

@@ -57,9 +57,9 @@ func load(fsys fs.FS, display func(string) string, compiled bool) (*RuleSet, err
 		if err != nil {
 			msg := err.Error()
 			if errors.Is(err, fs.ErrNotExist) {
-				r.add(nil, "", "file is missing", "ファイルがありません")
+				r.msg(nil, "", "fileMissing")
 			} else {
-				r.add(nil, "", "cannot read: "+msg, "読み込めません: "+msg)
+				r.msg(nil, "", "cannotRead", msg)
 			}
 			continue
 		}
@@ -92,7 +92,7 @@ func load(fsys fs.FS, display func(string) string, compiled bool) (*RuleSet, err
 		if err != nil {
 			r := reporter{file: display(name), problems: &problems}
 			line, msg := yamlErrorLine(err)
-			r.add(&yaml.Node{Line: line}, "", "not valid YAML: "+msg, "YAMLとして読めません: "+msg)
+			r.msg(&yaml.Node{Line: line}, "", "notYAML", msg)
 			continue
 		}
 		docs[name] = doc
@@ -247,18 +247,18 @@ func (b *builder) sources(doc *yaml.Node) {
 		switch {
 		case s.Key == "":
 		case !idPattern.MatchString(s.Key):
-			r.add(m.vals["key"], field+".key", "a key uses lower-case letters, digits and '-'", "キーは英小文字・数字・'-'で書きます")
+			r.msg(m.vals["key"], field+".key", "sourceKeyForm")
 		case b.rs.sourceByKey[s.Key] != nil:
-			r.add(m.vals["key"], field+".key", "duplicate source key "+strconv.Quote(s.Key), "出典キー "+strconv.Quote(s.Key)+" が重複しています")
+			r.msg(m.vals["key"], field+".key", "dupSourceKey", strconv.Quote(s.Key))
 		default:
 			b.rs.sourceByKey[s.Key] = s
 			b.srcNodes[s.Key] = m.vals["key"]
 		}
 		if s.Date != "" && !datePattern.MatchString(s.Date) {
-			r.add(m.vals["date"], field+".date", "expected YYYY, YYYY-MM or YYYY-MM-DD", "YYYY、YYYY-MM、YYYY-MM-DD のいずれかで書きます")
+			r.msg(m.vals["date"], field+".date", "dateForm")
 		}
 		if s.URL != "" && !urlPattern.MatchString(s.URL) {
-			r.add(m.vals["url"], field+".url", "expected an http:// or https:// address", "http:// か https:// で始まるアドレスが必要です")
+			r.msg(m.vals["url"], field+".url", "urlForm")
 		}
 		b.rs.Sources = append(b.rs.Sources, s)
 	}
@@ -274,8 +274,7 @@ func (b *builder) sourceList(r reporter, m *mapping, key string, required bool) 
 	for i, k := range keys {
 		s := b.rs.sourceByKey[k]
 		if s == nil {
-			r.add(nodes[i], fmt.Sprintf("%s[%d]", join(m.field, key), i), "unknown source key "+strconv.Quote(k)+" (not in sources.yaml)",
-				"出典キー "+strconv.Quote(k)+" は sources.yaml にありません")
+			r.msg(nodes[i], fmt.Sprintf("%s[%d]", join(m.field, key), i), "unknownSourceKey", strconv.Quote(k))
 			continue
 		}
 		dup := false
@@ -283,7 +282,7 @@ func (b *builder) sourceList(r reporter, m *mapping, key string, required bool) 
 			dup = dup || o == k
 		}
 		if dup {
-			r.add(nodes[i], fmt.Sprintf("%s[%d]", join(m.field, key), i), "source "+strconv.Quote(k)+" cited twice", "出典 "+strconv.Quote(k)+" が2回書かれています")
+			r.msg(nodes[i], fmt.Sprintf("%s[%d]", join(m.field, key), i), "sourceCitedTwice", strconv.Quote(k))
 			continue
 		}
 		b.usedSource[k] = true
@@ -298,12 +297,12 @@ func (b *builder) ruleset(doc *yaml.Node) {
 	m := r.asMapping(doc, "", rulesetFields...)
 	b.rs.ID = m.str("id", true)
 	if b.rs.ID != "" && !idPattern.MatchString(b.rs.ID) {
-		r.add(m.vals["id"], "id", "an id uses lower-case letters, digits and '-'", "IDは英小文字・数字・'-'で書きます")
+		r.msg(m.vals["id"], "id", "idForm")
 	}
 	b.rs.Version = m.str("version", true)
 	b.rs.Checked = m.str("checked", false)
 	if b.rs.Checked != "" && !datePattern.MatchString(b.rs.Checked) {
-		r.add(m.vals["checked"], "checked", "expected YYYY, YYYY-MM or YYYY-MM-DD", "YYYY、YYYY-MM、YYYY-MM-DD のいずれかで書きます")
+		r.msg(m.vals["checked"], "checked", "dateForm")
 	}
 	b.rs.Name = m.text("name", true)
 	b.rs.Disclaimer = m.text("disclaimer", true)
@@ -314,7 +313,7 @@ func (b *builder) ruleset(doc *yaml.Node) {
 		no := &Notice{ID: nm.str("id", true)}
 		if no.ID != "" {
 			if seen[no.ID] {
-				r.add(nm.vals["id"], field+".id", "duplicate notice id "+strconv.Quote(no.ID), "お知らせID "+strconv.Quote(no.ID)+" が重複しています")
+				r.msg(nm.vals["id"], field+".id", "dupNoticeID", strconv.Quote(no.ID))
 			}
 			seen[no.ID] = true
 			nm.field = "notices." + no.ID
@@ -347,10 +346,10 @@ func (b *builder) questions(doc *yaml.Node) {
 		sec := &Section{ID: sm.str("id", true)}
 		if sec.ID != "" {
 			if !idPattern.MatchString(sec.ID) {
-				r.add(sm.vals["id"], field+".id", "an id uses lower-case letters, digits, '_' and '-'", "IDは英小文字・数字・'_'・'-'で書きます")
+				r.msg(sm.vals["id"], field+".id", "sectionIDForm")
 			}
 			if sectionIDs[sec.ID] {
-				r.add(sm.vals["id"], field+".id", "duplicate section id "+strconv.Quote(sec.ID), "セクションID "+strconv.Quote(sec.ID)+" が重複しています")
+				r.msg(sm.vals["id"], field+".id", "dupSectionID", strconv.Quote(sec.ID))
 			}
 			sectionIDs[sec.ID] = true
 			sm.field = "sections." + sec.ID
@@ -392,9 +391,9 @@ func (b *builder) question(r reporter, n *yaml.Node, field string) (*Question, [
 	if q.ID != "" {
 		switch {
 		case !qidPattern.MatchString(q.ID):
-			r.add(m.vals["id"], field+".id", "a question id uses lower-case letters, digits and '_'", "質問IDは英小文字・数字・'_'で書きます")
+			r.msg(m.vals["id"], field+".id", "questionIDForm")
 		case b.rs.questionByID[q.ID] != nil:
-			r.add(m.vals["id"], field+".id", "duplicate question id "+strconv.Quote(q.ID), "質問ID "+strconv.Quote(q.ID)+" が重複しています")
+			r.msg(m.vals["id"], field+".id", "dupQuestionID", strconv.Quote(q.ID))
 		default:
 			b.rs.questionByID[q.ID] = q
 		}
@@ -407,8 +406,7 @@ func (b *builder) question(r reporter, n *yaml.Node, field string) (*Question, [
 		q.Kind = Kind(kind)
 	case "":
 	default:
-		r.add(m.vals["kind"], field+".kind", "unknown kind "+strconv.Quote(kind)+" (want single, multi, integer or text)",
-			"種類 "+strconv.Quote(kind)+" はありません（single、multi、integer、text のいずれか）")
+		r.msg(m.vals["kind"], field+".kind", "unknownKind", strconv.Quote(kind))
 	}
 	q.Text = m.text("text", true)
 	q.Help = m.text("help", false)
@@ -416,7 +414,7 @@ func (b *builder) question(r reporter, n *yaml.Node, field string) (*Question, [
 
 	options := m.list("options", q.Kind == Single || q.Kind == Multi)
 	if len(options) > 0 && (q.Kind == Integer || q.Kind == Free) {
-		r.add(m.vals["options"], field+".options", "only single and multi questions have options", "選択肢を持てるのは single と multi の質問だけです")
+		r.msg(m.vals["options"], field+".options", "optionsOnlyChoice")
 	}
 	for i, on := range options {
 		ofield := fmt.Sprintf("%s.options[%d]", field, i)
@@ -426,9 +424,9 @@ func (b *builder) question(r reporter, n *yaml.Node, field string) (*Question, [
 		if o.Code != "" {
 			switch _, dup := q.optionIndex[o.Code]; {
 			case !codePattern.MatchString(o.Code):
-				r.add(om.vals["code"], ofield+".code", "an option code uses lower-case letters, digits, '_' and '-'", "選択肢コードは英小文字・数字・'_'・'-'で書きます")
+				r.msg(om.vals["code"], ofield+".code", "optionCodeForm")
 			case dup:
-				r.add(om.vals["code"], ofield+".code", "duplicate option code "+strconv.Quote(o.Code), "選択肢コード "+strconv.Quote(o.Code)+" が重複しています")
+				r.msg(om.vals["code"], ofield+".code", "dupOptionCode", strconv.Quote(o.Code))
 			default:
 				valid = true
 			}
@@ -451,23 +449,21 @@ func (b *builder) question(r reporter, n *yaml.Node, field string) (*Question, [
 	if !isInt {
 		for _, k := range []string{"min", "max", "unit", "unsure"} {
 			if m.vals[k] != nil {
-				r.add(m.vals[k], field+"."+k, "only integer questions have "+k, k+" を持てるのは integer の質問だけです")
+				r.msg(m.vals[k], field+"."+k, "onlyInteger", k)
 			}
 		}
 	} else if okMin && okMax {
 		if minV > maxV {
-			r.add(m.vals["max"], field+".max", "max is below min", "max が min より小さくなっています")
+			r.msg(m.vals["max"], field+".max", "maxBelowMin")
 		} else if maxV-minV > maxIntegerSpan {
-			r.add(m.vals["max"], field+".max", fmt.Sprintf("the range may span at most %d numbers", maxIntegerSpan), fmt.Sprintf("範囲は最大 %d までです", maxIntegerSpan))
+			r.msg(m.vals["max"], field+".max", "rangeTooWide", maxIntegerSpan)
 		}
 	}
 	if q.Kind == Single && len(q.Options) > 0 && q.Option(UnsureCode) == nil {
-		r.add(m.vals["options"], field+".options", `a single-choice question needs an option "unsure" (わかりません): unsure is never none`,
-			`単一選択の質問には選択肢 "unsure"（わかりません）が必要です`)
+		r.msg(m.vals["options"], field+".options", "needsUnsure")
 	}
 	if q.Kind == Multi && len(q.Options) > maxMultiOptions {
-		r.add(m.vals["options"], field+".options", fmt.Sprintf("a multi question may have at most %d options", maxMultiOptions),
-			fmt.Sprintf("複数選択の質問の選択肢は最大 %d 個です", maxMultiOptions))
+		r.msg(m.vals["options"], field+".options", "tooManyOptions", maxMultiOptions)
 	}
 
 	var conds []pendingCond
@@ -484,8 +480,7 @@ func (b *builder) question(r reporter, n *yaml.Node, field string) (*Question, [
 		if c, ok := parseClass(cls); ok {
 			rule.Class = c
 		} else if cls != "" {
-			r.add(rm.vals["class"], rfield+".class", "unknown class "+strconv.Quote(cls)+" (want absolute, relative or none)",
-				"区分 "+strconv.Quote(cls)+" はありません（absolute、relative、none のいずれか）")
+			r.msg(rm.vals["class"], rfield+".class", "unknownClass", strconv.Quote(cls))
 		}
 		rule.NeedsConfirmation = rm.boolean("needs_confirmation")
 		rule.Sources, rule.SourceKeys = b.sourceList(r, rm, "sources", true)
@@ -512,8 +507,7 @@ func (b *builder) condition(r reporter, p pendingCond) *Condition {
 	case "any":
 		c.Behavior = Any
 	default:
-		r.add(m.vals["behavior"], p.field+".behavior", "unknown behavior "+strconv.Quote(beh)+" (want all or any)",
-			"behavior "+strconv.Quote(beh)+" は使えません（all か any）")
+		r.msg(m.vals["behavior"], p.field+".behavior", "unknownBehavior", strconv.Quote(beh))
 	}
 	for i, n := range m.list("conditions", true) {
 		field := fmt.Sprintf("%s.conditions[%d]", p.field, i)
@@ -545,14 +539,13 @@ func (b *builder) conditionItem(r reporter, p pendingCond, n *yaml.Node, field s
 		target := b.rs.questionByID[id]
 		switch {
 		case target == nil:
-			r.add(m.vals["question"], field+".question", "unknown question "+strconv.Quote(id), "質問 "+strconv.Quote(id)+" はありません")
+			r.msg(m.vals["question"], field+".question", "unknownQuestion", strconv.Quote(id))
 			return it, false
 		case target == p.q:
-			r.add(m.vals["question"], field+".question", "a question cannot depend on its own answer", "質問が自分自身の回答に依存しています")
+			r.msg(m.vals["question"], field+".question", "selfDepend")
 			return it, false
 		case target.Index >= p.q.Index:
-			r.add(m.vals["question"], field+".question", "refers forward to "+strconv.Quote(id)+": conditions may only name earlier questions",
-				"後の質問 "+strconv.Quote(id)+" を参照しています。条件には前の質問だけを使えます")
+			r.msg(m.vals["question"], field+".question", "forwardRef", strconv.Quote(id))
 			return it, false
 		}
 		it.Question = target
@@ -564,57 +557,52 @@ func (b *builder) conditionItem(r reporter, p pendingCond, n *yaml.Node, field s
 		return it, false
 	}
 	q := it.Question
-	bad := func(en, ja string) (ConditionItem, bool) {
-		r.add(ans, field+".answer", en, ja)
+	bad := func(key string, args ...any) (ConditionItem, bool) {
+		r.msg(ans, field+".answer", key, args...)
 		return it, false
 	}
 	if ans.Kind != yaml.ScalarNode {
-		en, ja := kindName(ans)
-		return bad("expected a single value, found "+en, "値が1つ必要ですが、"+ja+"です")
+		return bad("singleValue", kindName(ans))
 	}
 	val := ans.Value
 	switch op {
 	case OpExists:
 		if ans.Tag != "!!bool" {
-			return bad("exists takes true or false", "exists には true か false を書きます")
+			return bad("existsBool")
 		}
 		it.Exists = strings.EqualFold(val, "true")
 		return it, true
 	case OpEq, OpNe, OpGt, OpLt, OpGe, OpLe:
 	default:
-		r.add(m.vals["operator"], field+".operator", "unknown operator "+strconv.Quote(string(op))+" (want exists, =, !=, >, <, >= or <=)",
-			"演算子 "+strconv.Quote(string(op))+" は使えません（exists、=、!=、>、<、>=、<=）")
+		r.msg(m.vals["operator"], field+".operator", "unknownOperator", strconv.Quote(string(op)))
 		return it, false
 	}
 	ordered := op != OpEq && op != OpNe
 	switch q.Kind {
 	case Single, Multi:
 		if ordered {
-			r.add(m.vals["operator"], field+".operator", string(op)+" compares numbers; "+q.ID+" is a choice question (use = or !=)",
-				string(op)+" は数値の比較です。"+q.ID+" は選択式の質問です（= か != を使います）")
+			r.msg(m.vals["operator"], field+".operator", "orderedOnChoice", string(op), q.ID)
 			return it, false
 		}
 		if q.Option(val) == nil {
-			return bad(strconv.Quote(val)+" is not an option of "+q.ID+" (options: "+strings.Join(optionCodes(q), ", ")+")",
-				strconv.Quote(val)+" は "+q.ID+" の選択肢にありません（選択肢: "+strings.Join(optionCodes(q), ", ")+"）")
+			return bad("notAnOption", strconv.Quote(val), q.ID, strings.Join(optionCodes(q), ", "))
 		}
 		it.Code = val
 	case Integer:
 		if val == UnsureCode {
 			if ordered || !q.AllowUnsure {
-				return bad(`"unsure" can only be tested with = or != on a question that allows it`,
-					`"unsure" は unsure を許す質問で = か != とだけ使えます`)
+				return bad("unsureOperator")
 			}
 			it.Unsure = true
 			return it, true
 		}
 		v, err := strconv.Atoi(val)
 		if ans.Tag != "!!int" || err != nil {
-			return bad(q.ID+" is an integer question: expected a whole number", q.ID+" は整数の質問です。整数が必要です")
+			return bad("integerExpected", q.ID)
 		}
 		it.Int = v
 	case Free:
-		return bad(q.ID+" is a text question: only exists can test it", q.ID+" は自由記述の質問です。exists だけが使えます")
+		return bad("textOnlyExists", q.ID)
 	}
 	return it, true
 }
@@ -631,8 +619,7 @@ func (b *builder) unusedSources() {
 	r := b.reporter("sources.yaml")
 	for _, s := range b.rs.Sources {
 		if n := b.srcNodes[s.Key]; n != nil && !b.usedSource[s.Key] {
-			r.add(n, "sources."+s.Key, "source is never cited by a rule or notice (a typo elsewhere?)",
-				"この出典はどのルールやお知らせにも使われていません（どこかの書き間違い？）")
+			r.msg(n, "sources."+s.Key, "sourceUnused")
 		}
 	}
 }

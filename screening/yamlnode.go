@@ -52,8 +52,9 @@ type reporter struct {
 	langs    []Lang // the rule set's declared languages (nil: ja and en)
 }
 
-func (r reporter) add(n *yaml.Node, field string, en, ja string) {
-	r.addText(n, field, Text{JA: ja, EN: en})
+// msg adds a problem whose message is key of loadMessages, formatted with args.
+func (r reporter) msg(n *yaml.Node, field, key string, args ...any) {
+	r.addText(n, field, loadText(key, args...))
 }
 
 // addText adds a problem whose message is given in any number of languages.
@@ -73,21 +74,22 @@ type mapping struct {
 	vals  map[string]*yaml.Node
 }
 
-func kindName(n *yaml.Node) (en, ja string) {
+// kindName says what n is, in every language (an argument of loadMessages).
+func kindName(n *yaml.Node) Text {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping", "マッピング"
+		return loadText("kindMapping")
 	case yaml.SequenceNode:
-		return "a list", "リスト"
+		return loadText("kindList")
 	case yaml.ScalarNode:
 		if n.Tag == "!!null" {
-			return "nothing", "空の値"
+			return loadText("kindNull")
 		}
-		return fmt.Sprintf("the value %q", n.Value), fmt.Sprintf("値 %q", n.Value)
+		return loadText("kindValue", n.Value)
 	case yaml.AliasNode:
-		return "an alias", "エイリアス"
+		return loadText("kindAlias")
 	}
-	return "something else", "その他"
+	return loadText("kindOther")
 }
 
 // asMapping checks that n is a mapping with only the allowed keys, each once.
@@ -97,8 +99,7 @@ func (r reporter) asMapping(n *yaml.Node, field string, allowed ...string) *mapp
 		return m
 	}
 	if n.Kind != yaml.MappingNode {
-		en, ja := kindName(n)
-		r.add(n, field, "expected a mapping (key: value), found "+en, "マッピング（キー: 値）が必要ですが、"+ja+"です")
+		r.msg(n, field, "expectedMapping", kindName(n))
 		return m
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -113,10 +114,9 @@ func (r reporter) asMapping(n *yaml.Node, field string, allowed ...string) *mapp
 		}
 		switch {
 		case !known:
-			r.add(k, join(field, key), "unknown key (allowed here: "+strings.Join(allowed, ", ")+")",
-				"不明なキーです（使えるキー: "+strings.Join(allowed, ", ")+"）")
+			r.msg(k, join(field, key), "unknownKey", strings.Join(allowed, ", "))
 		case m.vals[key] != nil:
-			r.add(k, join(field, key), "key given twice", "キーが2回書かれています")
+			r.msg(k, join(field, key), "keyTwice")
 		default:
 			m.vals[key] = v
 		}
@@ -135,7 +135,7 @@ func join(field, key string) string {
 func (m *mapping) at(key string, required bool) *yaml.Node {
 	v := m.vals[key]
 	if v == nil && required && m.node != nil && m.node.Kind == yaml.MappingNode {
-		m.r.add(m.node, join(m.field, key), "required key is missing", "必須のキーがありません")
+		m.r.msg(m.node, join(m.field, key), "requiredKey")
 	}
 	return v
 }
@@ -147,13 +147,12 @@ func (m *mapping) str(key string, required bool) string {
 		return ""
 	}
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-		en, ja := kindName(v)
-		m.r.add(v, join(m.field, key), "expected a text value, found "+en, "文字列が必要ですが、"+ja+"です")
+		m.r.msg(v, join(m.field, key), "expectedText", kindName(v))
 		return ""
 	}
 	s := strings.TrimSpace(v.Value)
 	if s == "" && required {
-		m.r.add(v, join(m.field, key), "must not be empty", "空にはできません")
+		m.r.msg(v, join(m.field, key), "notEmpty")
 	}
 	return s
 }
@@ -167,7 +166,7 @@ func (m *mapping) boolean(key string) bool {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!bool" {
 		return strings.EqualFold(v.Value, "true")
 	}
-	m.r.add(v, join(m.field, key), "expected true or false, found "+strconv.Quote(v.Value), "true か false が必要ですが、"+strconv.Quote(v.Value)+"です")
+	m.r.msg(v, join(m.field, key), "expectedBool", strconv.Quote(v.Value))
 	return false
 }
 
@@ -179,7 +178,7 @@ func (m *mapping) integer(key string, required bool) (int, bool) {
 	}
 	n, err := strconv.Atoi(v.Value)
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil {
-		m.r.add(v, join(m.field, key), "expected a whole number, found "+strconv.Quote(v.Value), "整数が必要ですが、"+strconv.Quote(v.Value)+"です")
+		m.r.msg(v, join(m.field, key), "expectedInt", strconv.Quote(v.Value))
 		return 0, false
 	}
 	return n, true
@@ -195,12 +194,11 @@ func (m *mapping) list(key string, required bool) []*yaml.Node {
 		v = &yaml.Node{Kind: yaml.SequenceNode, Line: v.Line, Column: v.Column} // "key:" with nothing: an empty list
 	}
 	if v.Kind != yaml.SequenceNode {
-		en, ja := kindName(v)
-		m.r.add(v, join(m.field, key), "expected a list, found "+en, "リストが必要ですが、"+ja+"です")
+		m.r.msg(v, join(m.field, key), "expectedList", kindName(v))
 		return nil
 	}
 	if len(v.Content) == 0 && required {
-		m.r.add(v, join(m.field, key), "must not be empty", "空にはできません")
+		m.r.msg(v, join(m.field, key), "notEmpty")
 	}
 	return v.Content
 }
@@ -229,12 +227,11 @@ func (m *mapping) text(key string, required bool) Text {
 		case !knownLangTag(langs, k.Value):
 			m.r.addText(k, join(field, k.Value), unknownTagMessage(k.Value, langs))
 		case nodes[k.Value] != nil:
-			m.r.add(k, join(field, k.Value), "key given twice", "キーが2回書かれています")
+			m.r.msg(k, join(field, k.Value), "keyTwice")
 		default:
 			nodes[k.Value] = val
 			if val.Kind != yaml.ScalarNode || val.Tag == "!!null" {
-				en, ja := kindName(val)
-				m.r.add(val, join(field, k.Value), "expected a text value, found "+en, "文字列が必要ですが、"+ja+"です")
+				m.r.msg(val, join(field, k.Value), "expectedText", kindName(val))
 				continue
 			}
 			t[Lang(k.Value)] = strings.TrimSpace(val.Value)
@@ -257,8 +254,7 @@ func (m *mapping) scalars(key string, required bool) ([]string, []*yaml.Node) {
 	nodes := make([]*yaml.Node, 0, len(items))
 	for i, it := range items {
 		if it.Kind != yaml.ScalarNode || it.Value == "" {
-			en, ja := kindName(it)
-			m.r.add(it, fmt.Sprintf("%s[%d]", join(m.field, key), i), "expected a text value, found "+en, "文字列が必要ですが、"+ja+"です")
+			m.r.msg(it, fmt.Sprintf("%s[%d]", join(m.field, key), i), "expectedText", kindName(it))
 			continue
 		}
 		out = append(out, it.Value)

@@ -106,7 +106,7 @@ var evaluateCommand = &command{
 		txt("結果には判定した日時（このコンピュータのタイムゾーン）が入ります。テストや再現できる例のためだけに、EXOSCREEN_NOW=2026-11-21T10:30:00+09:00 でその日時を固定できます（結果のIDも毎回同じになります）。",
 			"Results are stamped with the time they were screened, in the machine's time zone. For tests and reproducible examples only, EXOSCREEN_NOW=2026-11-21T10:30:00+09:00 fixes that time (and makes the result ids repeatable)."),
 	},
-	flags:         []flagGroup{{names: []string{"format", "staff-lang", "clinic", "fhir-base"}}},
+	flags:         []flagGroup{{names: []string{"format", "staff-lang", "texts", "clinic", "fhir-base"}}},
 	formats:       evaluateFormatList(),
 	defaultFormat: "text",
 	examples: []example{

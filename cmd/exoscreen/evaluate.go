@@ -110,7 +110,7 @@ func (e *env) evaluate(o *options, pos []string) int {
 			return err // ParseAnswers already refused incomplete answers: not bad input
 		}
 		t := now()
-		meta := export.Meta{Lang: c.lang, StaffLang: staff, Line: rec.Line, Time: t, Clinic: o.clinicName, FHIRBase: o.fhirBase}
+		meta := export.Meta{Lang: c.lang, StaffLang: staff, Line: rec.Line, Time: t, Clinic: o.clinicName, FHIRBase: o.fhirBase, Texts: o.texts}
 		if fixedClock {
 			// Reproducible output for tests: the id follows from the fixed time and the line.
 			meta.ID = export.NameID(idNamespace, t.Format(time.RFC3339)+"#"+strconv.Itoa(rec.Line))

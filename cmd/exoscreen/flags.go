@@ -62,6 +62,7 @@ type options struct {
 	accessible   bool           // --accessible
 	fhirBase     string         // --fhir-base
 	staffLang    screening.Lang // --staff-lang
+	texts        bool           // --texts
 	printCommand string         // --print-command
 
 	// fs holds the flags of the command being run, so that a command can ask which were
@@ -205,6 +206,9 @@ var flagDefs = []*flagDef{
 		help:  txt("医師用の要約の言語（既定は --lang）。患者の言語と違えば、患者が読んだ質問と回答も並べます", "language of the physician's summary (default --lang); if it differs, the questions and answers are also shown as the patient read them"),
 		want:  txt("ja、en、zh-Hans のような言語タグ", "a language tag such as ja, en or zh-Hans"),
 		value: func(o *options) any { return (*staffLangValue)(&o.staffLang) }},
+	{name: "texts",
+		help:  txt("JSON の結果の各所見に、ルールセットのすべての言語で質問・回答・理由を入れます", "give each finding of the JSON result its question, answer and reason in every language of the rule set"),
+		value: func(o *options) any { return &o.texts }},
 	{name: "fhir-base", arg: "URL", env: "EXOSCREEN_FHIR_BASE",
 		help:  txt("FHIR の正規URLの基点。なければルールセットIDから urn:uuid のURLを作ります", "base of the FHIR canonical URLs; without it, urn:uuid URLs derived from the rule set id"),
 		value: func(o *options) any { return &o.fhirBase }},

@@ -30,3 +30,22 @@ func TestEvaluateStaffLang(t *testing.T) {
 		t.Errorf("--staff-lang fr: exit %d %s", r.code, r.stderr)
 	}
 }
+
+// TestEvaluateTexts: evaluate --format json --texts gives each finding its question, answer
+// and reason in every declared language; without --texts a batch record has none.
+func TestEvaluateTexts(t *testing.T) {
+	rules := testrules.MultiDir()
+	r := runCmd(t, exampleAnswers, "evaluate", "--content", rules, "--lang", "ko", "--format", "json", "--texts", "-")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{`"texts":{"question_text":{"en":"Are you pregnant now?","ja":"現在、妊娠していますか。","ko":"【한】 Are you pregnant now?","zh-Hans":"【简】現在、妊娠していますか。","zh-Hant":"【繁】現在、妊娠していますか。"}`} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("output lacks %s:\n%s", want, r.stdout)
+		}
+	}
+	r = runCmd(t, exampleAnswers, "evaluate", "--content", rules, "--lang", "ko", "--format", "json", "-")
+	if r.code != 0 || strings.Contains(r.stdout, `"texts"`) {
+		t.Errorf("without --texts (exit %d): %s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -22,6 +23,7 @@ import (
 	"github.com/exoscreen/exoscreen/ui/accessible"
 	"github.com/exoscreen/exoscreen/ui/kiosk"
 	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/text/unicode/norm"
 )
 
 // fps is the frame rate of a session's screen, as the local kiosk's.
@@ -496,22 +498,17 @@ func (ss *session) lineMode() int {
 // kiosk's welcome and details screens do.
 func (ss *session) lineIntro(ctx context.Context, in *pump, lang screening.Lang) (screening.Lang, *screening.Patient, error) {
 	w := ss.sess
+	rs := ss.srv.cfg.RuleSet
 	for {
-		io.WriteString(w, tr(lang, "line.lang")) //nolint:errcheck
+		io.WriteString(w, langPrompt(rs, lang)) //nolint:errcheck
 		line, err := in.line(ctx)
 		if err != nil {
 			return lang, nil, err
 		}
-		switch strings.ToLower(strings.TrimSpace(line)) {
-		case "":
-		case "1", "ja", "日本語", "にほんご", "１":
-			lang = screening.JA
-		case "2", "en", "english", "２":
-			lang = screening.EN
-		default:
-			continue
+		if l, ok := pickLang(rs, lang, line); ok {
+			lang = l
+			break
 		}
-		break
 	}
 	if ss.srv.cfg.Mode != ModeKiosk || len(ss.srv.cfg.Details) == 0 {
 		return lang, nil, nil
@@ -544,6 +541,56 @@ func (ss *session) lineIntro(ctx context.Context, in *pump, lang screening.Lang)
 	io.WriteString(w, "\n") //nolint:errcheck
 	return lang, p, nil
 }
+
+// langPrompt asks for the language in lang, offering every language of rs by number and by
+// its name in itself (1 日本語, 2 English, 3 简体中文 ...); Enter keeps lang, whose number is
+// in brackets.
+func langPrompt(rs *screening.RuleSet, lang screening.Lang) string {
+	tags := rs.Langs()
+	items := make([]string, len(tags))
+	def := 1
+	for i, t := range tags {
+		l, _ := rs.Language(t)
+		items[i] = strconv.Itoa(i+1) + " " + l.Name
+		if t == lang {
+			def = i + 1
+		}
+	}
+	return tr(lang, "line.lang", strings.Join(items, ", "), def)
+}
+
+// pickLang reads the answer to langPrompt: empty keeps lang; a number (half- or full-width),
+// a declared tag or locale (ko, zh-TW) or a language's name picks that language.
+func pickLang(rs *screening.RuleSet, lang screening.Lang, line string) (screening.Lang, bool) {
+	s := strings.TrimSpace(norm.NFKC.String(line)) // full-width digits and letters as ASCII
+	if s == "" {
+		return lang, true
+	}
+	tags := rs.Langs()
+	if n, err := strconv.Atoi(s); err == nil {
+		if n >= 1 && n <= len(tags) {
+			return tags[n-1], true
+		}
+		return lang, false
+	}
+	for _, t := range tags {
+		if l, _ := rs.Language(t); strings.EqualFold(s, l.Name) || strings.EqualFold(s, string(t)) {
+			return t, true
+		}
+	}
+	if a, ok := langAliases[strings.ToLower(s)]; ok {
+		s = a
+	}
+	if _, err := screening.ParseLang(s); err == nil {
+		if l, ok := rs.MatchLang(s); ok {
+			return l, true
+		}
+	}
+	return lang, false
+}
+
+// langAliases are other names patients type for a language.
+var langAliases = map[string]string{"english": "en", "にほんご": "ja", "中文": "zh-Hans", "한국어": "ko"}
 
 // pump reads a session's input in one goroutine, so that a line can be awaited with a
 // context, and then hands the rest to the screening as an io.Reader (nothing read twice,

@@ -10,7 +10,7 @@ var messages = screening.Catalog{
 		EN: "All places are in use right now. Please try again in a moment.\nただいま端末がすべて使用中です。少し待ってから、もう一度接続してください。"},
 	"nopty": {JA: "この接続には端末（pty）がないため、画面は使えません。1行ずつの問診で続けます（画面で答えるには ssh -t で接続してください）。\nThis connection has no terminal (pty), so the screen cannot be shown. Continuing line by line (connect with ssh -t for the screen).",
 		EN: "This connection has no terminal (pty), so the screen cannot be shown. Continuing line by line (connect with ssh -t for the screen).\nこの接続には端末(pty)がないため、画面は使えません。1行ずつの問診で続けます(画面で答えるには ssh -t で接続してください)。"},
-	"line.lang":       {JA: "言語 / Language: 1 日本語, 2 English [1]: ", EN: "Language / 言語: 1 日本語, 2 English [2]: "},
+	"line.lang":       {JA: "言語 / Language: %s [%d]: ", EN: "Language / 言語: %s [%d]: "},
 	"line.details":    {JA: "受付の情報を入力してください。", EN: "Please enter your details."},
 	"line.saved":      {JA: "回答を保存しました（番号 %s）。受付にお知らせください。", EN: "Your answers were saved (number %s). Please tell the reception that you have finished."},
 	"line.saveFailed": {JA: "回答を保存できませんでした。スタッフにお知らせください。", EN: "Your answers could not be saved. Please tell the staff."},

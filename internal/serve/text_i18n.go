@@ -8,7 +8,7 @@ var messagesI18n = map[string][3]string{ // {zh-Hans, zh-Hant, ko}
 	"closing":         {"服务器即将关闭。连接将断开。\nThe server is closing. Goodbye.", "伺服器即將關閉。連線將中斷。\nThe server is closing. Goodbye.", "서버를 종료합니다. 연결을 닫습니다.\nThe server is closing. Goodbye."},
 	"full":            {"目前所有终端都在使用中。请稍候再连接。\nAll places are in use right now. Please try again in a moment.", "目前所有終端都在使用中。請稍候再連線。\nAll places are in use right now. Please try again in a moment.", "지금은 모든 단말기가 사용 중입니다. 잠시 후 다시 접속해 주십시오.\nAll places are in use right now. Please try again in a moment."},
 	"nopty":           {"此连接没有终端（pty），无法显示画面。将逐行进行问诊（如需使用画面，请用 ssh -t 连接）。\nThis connection has no terminal (pty), so the screen cannot be shown. Continuing line by line (connect with ssh -t for the screen).", "此連線沒有終端（pty），無法顯示畫面。將逐行進行問診（如需使用畫面，請用 ssh -t 連線）。\nThis connection has no terminal (pty), so the screen cannot be shown. Continuing line by line (connect with ssh -t for the screen).", "이 연결에는 단말(pty)이 없어 화면을 쓸 수 없습니다. 한 줄씩 문진을 계속합니다(화면으로 답하려면 ssh -t 로 접속해 주십시오).\nThis connection has no terminal (pty), so the screen cannot be shown. Continuing line by line (connect with ssh -t for the screen)."},
-	"line.lang":       {"语言 / Language: 1 日本語, 2 English [1]: ", "語言 / Language: 1 日本語, 2 English [1]: ", "언어 / Language: 1 日本語, 2 English [1]: "},
+	"line.lang":       {"语言 / Language: %s [%d]: ", "語言 / Language: %s [%d]: ", "언어 / Language: %s [%d]: "},
 	"line.details":    {"请输入您的挂号信息。", "請輸入您的掛號資訊。", "접수 정보를 입력해 주십시오."},
 	"line.saved":      {"您的回答已保存（号码 %s）。请告诉前台您已经填写完毕。", "您的回答已儲存（號碼 %s）。請告訴櫃檯您已經填寫完畢。", "답변을 저장했습니다(번호 %s). 접수처에 다 끝났다고 말씀해 주십시오."},
 	"line.saveFailed": {"无法保存您的回答。请告诉工作人员。", "無法儲存您的回答。請告訴工作人員。", "답변을 저장하지 못했습니다. 직원에게 알려 주십시오."},

@@ -22,7 +22,7 @@ func TestRenderingReusesBuffers(t *testing.T) {
 	writers := []struct {
 		name string
 		w    func(io.Writer, *screening.Result, Meta) error
-	}{{"text", WriteText}, {"json", WriteJSON}, {"fhir", WriteFHIR}}
+	}{{"text", WriteText}, {"json", WriteJSON}, {"fhir", WriteFHIR}, {"json+texts", writeJSONTexts}}
 	for _, c := range goldenCases {
 		res := evaluate(t, rs, answersOf(t, rs, c.record))
 		for _, lang := range []screening.Lang{screening.JA, screening.EN} {
@@ -50,3 +50,9 @@ func TestRenderingReusesBuffers(t *testing.T) {
 
 // testLangs are the languages of the test rule set (internal/testrules).
 var testLangs = []screening.Lang{screening.JA, screening.EN}
+
+// writeJSONTexts writes the JSON result with its texts in every declared language.
+func writeJSONTexts(w io.Writer, res *screening.Result, m Meta) error {
+	m.Texts = true
+	return WriteJSON(w, res, m)
+}

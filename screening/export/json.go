@@ -35,6 +35,10 @@ type Meta struct {
 	// ID identifies the screening (a UUID, see NewID); the FHIR resources' ids derive from
 	// it. Empty: the JSON result has no id and WriteFHIR makes a random one.
 	ID string
+	// Texts adds to each finding of the JSON result its texts in every language the rule set
+	// declares (JSONFinding.Texts). Off, the JSON has them in Lang only: a batch of thousands
+	// of records then stays small; the outbox's result files have them on.
+	Texts bool
 	// FHIRBase is the base of the canonical URLs in FHIR output (see canonicals); empty
 	// gives urn:uuid URLs derived from the rule set id.
 	FHIRBase string
@@ -72,6 +76,25 @@ type JSONFinding struct {
 	NeedsConfirmation bool            `json:"needs_confirmation"`
 	Reason            string          `json:"reason"`
 	Sources           []string        `json:"sources"`
+	Texts             *JSONTexts      `json:"texts,omitempty"`
+}
+
+// JSONTexts are a finding's texts in every language the rule set declares, each keyed by BCP
+// 47 tag (as content writes a text): what the patient read and why the answer was placed, for
+// a reader of any of the languages. Written when Meta.Texts is set.
+type JSONTexts struct {
+	QuestionText map[screening.Lang]string `json:"question_text"`
+	AnswerText   map[screening.Lang]string `json:"answer_text"`
+	Reason       map[screening.Lang]string `json:"reason"`
+}
+
+// byLang gives text(l) for each declared language of rs.
+func byLang(rs *screening.RuleSet, text func(screening.Lang) string) map[screening.Lang]string {
+	out := make(map[screening.Lang]string, len(rs.Languages))
+	for _, l := range rs.Languages {
+		out[l.Tag] = text(l.Tag)
+	}
+	return out
 }
 
 // JSONNotice is one notice printed with every result.
@@ -128,6 +151,13 @@ func NewJSONResult(res *screening.Result, m Meta) *JSONResult {
 			NeedsConfirmation: f.NeedsConfirmation,
 			Reason:            f.Reason(m.Lang),
 			Sources:           f.SourceKeys(),
+		}
+		if m.Texts {
+			out.Findings[i].Texts = &JSONTexts{
+				QuestionText: byLang(rs, f.Question.Text.In),
+				AnswerText:   byLang(rs, func(l screening.Lang) string { return AnswerText(f.Question, *f.Answer, l) }),
+				Reason:       byLang(rs, f.Reason),
+			}
 		}
 	}
 	for i, n := range rs.Notices {
@@ -235,7 +265,9 @@ func AppendJSON(b []byte, res *screening.Result, m Meta) []byte {
 			b = append(b, ',')
 		}
 		b = append(b, c.findingHead[f.Question.Index]...)
-		if o := f.Question.Option(f.Answer.Code); f.Question.Kind == screening.Single && f.Answer.Set && o != nil {
+		o := f.Question.Option(f.Answer.Code)
+		isOption := f.Question.Kind == screening.Single && f.Answer.Set && o != nil
+		if isOption {
 			b = append(b, c.option[o]...)
 		} else {
 			b = appendAnswerJSON(b, f.Question, *f.Answer)
@@ -243,6 +275,17 @@ func AppendJSON(b []byte, res *screening.Result, m Meta) []byte {
 			b = appendGoString(b, AnswerText(f.Question, *f.Answer, m.Lang))
 		}
 		b = append(b, c.findingTail[f.Rule]...)
+		if m.Texts {
+			t := textsCacheFor(rs)
+			b = append(b, t.question[f.Question.Index]...)
+			if isOption {
+				b = append(b, t.option[o]...)
+			} else {
+				b = appendLangObject(b, t.tags, func(l screening.Lang) string { return AnswerText(f.Question, *f.Answer, l) })
+			}
+			b = append(b, t.reason[f.Rule]...)
+		}
+		b = append(b, '}')
 	}
 	return append(b, c.tail...)
 }
@@ -253,7 +296,7 @@ type jsonCache struct {
 	sorted      []int                        // question indexes in id order
 	findingHead []string                     // by question index: up to "answer":
 	option      map[*screening.Option]string // answer and answer_text of a single answer
-	findingTail map[*screening.Rule]string   // class to sources, closing the finding
+	findingTail map[*screening.Rule]string   // class to sources, without the closing brace
 	tail        string                       // notices and rule set
 }
 
@@ -291,7 +334,7 @@ func newJSONCache(rs *screening.RuleSet, lang screening.Lang) *jsonCache {
 		}
 		for _, r := range q.Rules {
 			c.findingTail[r] = `,"class":` + mustJSON(r.Class) + `,"needs_confirmation":` + mustJSON(r.NeedsConfirmation) +
-				`,"reason":` + mustJSON(r.Reason.In(lang)) + `,"sources":` + mustJSON(r.SourceKeys) + `}`
+				`,"reason":` + mustJSON(r.Reason.In(lang)) + `,"sources":` + mustJSON(r.SourceKeys)
 		}
 	}
 	notices := make([]JSONNotice, len(rs.Notices))
@@ -301,6 +344,55 @@ func newJSONCache(rs *screening.RuleSet, lang screening.Lang) *jsonCache {
 	c.tail = `],"notices":` + mustJSON(notices) + `,"ruleset":` +
 		mustJSON(JSONRuleSet{ID: rs.ID, Version: rs.Version, SHA256: rs.SHA256, Name: rs.Name.In(lang)}) + `}`
 	return c
+}
+
+// textsCache holds the parts of the findings' texts objects (Meta.Texts), the same in every
+// language of the result.
+type textsCache struct {
+	question []string                     // by question index: ,"texts":{"question_text":{…},"answer_text":
+	option   map[*screening.Option]string // a single answer's answer_text object
+	reason   map[*screening.Rule]string   // ,"reason":{…}} closing the texts object
+	tags     []screening.Lang             // the declared languages, sorted as json.Marshal sorts map keys
+}
+
+var textsCaches = map[cacheKey]*textsCache{}
+
+func textsCacheFor(rs *screening.RuleSet) *textsCache {
+	return cached(textsCaches, cacheKey{rs: rs}, func() *textsCache { return newTextsCache(rs) })
+}
+
+func newTextsCache(rs *screening.RuleSet) *textsCache {
+	c := &textsCache{question: make([]string, len(rs.Questions)), option: map[*screening.Option]string{}, reason: map[*screening.Rule]string{}}
+	for _, l := range rs.Languages {
+		c.tags = append(c.tags, l.Tag)
+	}
+	slices.Sort(c.tags)
+	for i, q := range rs.Questions {
+		c.question[i] = `,"texts":{"question_text":` + mustJSON(byLang(rs, q.Text.In)) + `,"answer_text":`
+		for _, o := range q.Options {
+			v := screening.CodeValue(o.Code)
+			c.option[o] = mustJSON(byLang(rs, func(l screening.Lang) string { return AnswerText(q, v, l) }))
+		}
+		for _, r := range q.Rules {
+			c.reason[r] = `,"reason":` + mustJSON(byLang(rs, r.Reason.In)) + `}`
+		}
+	}
+	return c
+}
+
+// appendLangObject appends the JSON object of text in each language of tags (sorted as
+// json.Marshal sorts a map's keys), keyed by tag.
+func appendLangObject(b []byte, tags []screening.Lang, text func(screening.Lang) string) []byte {
+	b = append(b, '{')
+	for i, l := range tags {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendGoString(b, string(l))
+		b = append(b, ':')
+		b = appendGoString(b, text(l))
+	}
+	return append(b, '}')
 }
 
 // appendAnswerJSON appends answerJSON(q, v) as json.Marshal writes it.

@@ -3,6 +3,7 @@ package export
 import (
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/exoscreen/exoscreen/screening"
 )
@@ -103,9 +104,16 @@ func NewQuestionnaireJSON(rs *screening.RuleSet, lang screening.Lang) *Questionn
 	return out
 }
 
-var qWords = map[screening.Lang][6]string{
-	screening.JA: {"質問", "表示する条件: ", "選択肢: ", "（任意）", "（複数選択）", "わかりません"},
-	screening.EN: {"Questions", "Shown when: ", "Options: ", "(optional)", "(choose any)", "Not sure"},
+// qWords are the headings and marks of the text questionnaire: the heading of the rule set,
+// the condition, the options, optional, multiple choice, unsure, and the section id.
+var qWords = [...]screening.Text{
+	{screening.JA: "質問", screening.EN: "Questions", screening.ZhHans: "问题", screening.ZhHant: "問題", screening.KO: "질문"},
+	{screening.JA: "表示する条件: ", screening.EN: "Shown when: ", screening.ZhHans: "显示条件: ", screening.ZhHant: "顯示條件: ", screening.KO: "표시 조건: "},
+	{screening.JA: "選択肢: ", screening.EN: "Options: ", screening.ZhHans: "选项: ", screening.ZhHant: "選項: ", screening.KO: "선택지: "},
+	{screening.JA: "（任意）", screening.EN: "(optional)", screening.ZhHans: "（选填）", screening.ZhHant: "（選填）", screening.KO: "(선택 사항)"},
+	{screening.JA: "（複数選択）", screening.EN: "(choose any)", screening.ZhHans: "（可多选）", screening.ZhHant: "（可多選）", screening.KO: "(복수 선택)"},
+	{screening.JA: "わかりません", screening.EN: "Not sure", screening.ZhHans: "不知道", screening.ZhHant: "不知道", screening.KO: "모르겠습니다"},
+	{screening.JA: "（%s）", screening.EN: " (%s)", screening.ZhHans: "（%s）", screening.ZhHant: "（%s）", screening.KO: " (%s)"},
 }
 
 // WriteQuestionnaireText writes the questions of rs for people to review: every section and
@@ -113,9 +121,9 @@ var qWords = map[screening.Lang][6]string{
 // TextWidth cells a line.
 func WriteQuestionnaireText(w io.Writer, rs *screening.RuleSet, lang screening.Lang) error {
 	lang = declared(rs, lang)
-	qw, ok := qWords[lang]
-	if !ok {
-		qw = qWords[screening.JA] // the reviewers' words are in ja and en for now
+	var qw [len(qWords)]string // a language without words of its own gets the Japanese
+	for i, t := range qWords {
+		qw[i] = t.In(lang)
 	}
 	var b []byte
 	b = append(b, ruleDouble...)
@@ -127,10 +135,7 @@ func WriteQuestionnaireText(w io.Writer, rs *screening.RuleSet, lang screening.L
 	for _, sec := range rs.Sections {
 		b = append(b, '\n')
 		b = append(b, ruleSingle...)
-		id := " (" + sec.ID + ")"
-		if lang == screening.JA {
-			id = "（" + sec.ID + "）"
-		}
+		id := strings.Replace(qw[6], "%s", sec.ID, 1)
 		b = appendWrapped(b, "", "", sec.Title.In(lang)+id, TextWidth)
 		b = append(b, ruleSingle...)
 		for _, q := range sec.Questions {

@@ -14,6 +14,7 @@ import (
 	"github.com/exoscreen/exoscreen/screening/export"
 	"github.com/exoscreen/exoscreen/screening/outbox"
 	"github.com/exoscreen/exoscreen/screening/outbox/outboxtest"
+	"golang.org/x/text/language"
 )
 
 // FuzzReadOutboxFiles is what the staff inbox does with a result and a summary someone put
@@ -73,7 +74,7 @@ func FuzzReadOutboxFiles(f *testing.F) {
 			}
 		} else {
 			if e.Verdict < screening.None || e.Verdict > screening.Absolute || e.Verdict != r.Verdict ||
-				e.NeedsConfirmation < 0 || (e.Lang != screening.JA && e.Lang != screening.EN) {
+				e.NeedsConfirmation < 0 || !canonicalTag(e.Lang) {
 				t.Fatalf("accepted %+v", e)
 			}
 			if !clean(export.Sanitize(e.Label())) {
@@ -108,4 +109,11 @@ func clean(s string) bool {
 		}
 	}
 	return true
+}
+
+// canonicalTag reports whether l is a well-formed BCP 47 tag in canonical form (what the
+// outbox keeps of a result's lang).
+func canonicalTag(l screening.Lang) bool {
+	t, err := language.Parse(string(l))
+	return err == nil && t.String() == string(l)
 }

@@ -50,4 +50,19 @@ func TestChinesePatientSummaryInJapanese(t *testing.T) {
 	if !strings.Contains(string(result), `"lang":"zh-Hans"`) {
 		t.Errorf("JSON result lacks the patient's language: %s", result)
 	}
+	// The JSON result reads in every declared language: each finding has its texts in each.
+	r, prob := outbox.ParseResult(result)
+	if prob != nil {
+		t.Fatal(prob)
+	}
+	for _, f := range r.Findings {
+		if f.Texts == nil {
+			t.Fatalf("finding %s has no texts in every language", f.Question)
+		}
+		for _, l := range rs.Languages {
+			if f.Texts.QuestionText[l.Tag] != rs.Question(f.Question).Text.In(l.Tag) || f.Texts.Reason[l.Tag] == "" || f.Texts.AnswerText[l.Tag] == "" {
+				t.Errorf("finding %s: texts in %s missing or wrong: %+v", f.Question, l.Tag, f.Texts)
+			}
+		}
+	}
 }

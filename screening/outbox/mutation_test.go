@@ -525,7 +525,9 @@ func TestParseResultChecks(t *testing.T) {
 	}{
 		{head + `"verdict":"none","needs_confirmation":0,"lang":"en"}`, screening.None, screening.EN, 0},
 		{head + `"verdict":"relative","needs_confirmation":2,"lang":"ja"}`, screening.Relative, screening.JA, 2},
-		{head + `"verdict":"absolute","lang":"fr"}`, screening.Absolute, screening.JA, 0},
+		{head + `"verdict":"absolute","lang":"fr"}`, screening.Absolute, "fr", 0}, // a rule set may declare fr
+		{head + `"verdict":"absolute","lang":"fr\u001b[2J"}`, screening.Absolute, screening.JA, 0},
+		{head + `"verdict":"absolute","lang":"ZH-hans"}`, screening.Absolute, screening.JA, 0}, // not canonical
 		{head + `"verdict":"none"}`, screening.None, screening.JA, 0},
 		{`{"format":"exoscreen-result/2","verdict":"absolute","lang":"en"}`, screening.Absolute, screening.EN, 0},
 	} {

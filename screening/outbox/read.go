@@ -18,6 +18,7 @@ import (
 
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
+	"golang.org/x/text/language"
 )
 
 // MaxFileSize is the largest file the outbox reads; a result is a few kilobytes.
@@ -479,7 +480,12 @@ func check(format string, verdict *screening.Class, needsConfirmation int, lang 
 		return &Problem{Kind: Corrupt, Detail: "negative needs_confirmation"}
 	}
 	if !slices.Contains(screening.Langs, *lang) {
-		*lang = screening.JA // a language the inbox does not speak: shown as the clinic's
+		// A language tag of a rule set that declares more than exoscreen's messages speak
+		// (vi, ...) is kept as written when it is a well-formed tag in canonical form; anything
+		// else is shown as the clinic's.
+		if t, err := language.Parse(string(*lang)); err != nil || t.String() != string(*lang) {
+			*lang = screening.JA
+		}
 	}
 	return nil
 }

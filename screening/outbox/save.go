@@ -12,10 +12,13 @@ import (
 // Render builds the two files of one screening with package export: the JSON result (with
 // answers, patient details, language and timestamps) and the printable summary, the
 // physician's copy: in the clinic's language (m.StaffLang if set), with the answers also as
-// the patient read them in m.Lang.
+// the patient read them in m.Lang. The JSON result carries every finding's texts in every
+// language the rule set declares (export.Meta.Texts), so that the file reads in any of them.
 func Render(res *screening.Result, m export.Meta) (result, summary []byte, err error) {
 	var j, t bytes.Buffer
-	if err := export.WriteJSON(&j, res, m); err != nil {
+	jm := m
+	jm.Texts = true
+	if err := export.WriteJSON(&j, res, jm); err != nil {
 		return nil, nil, err
 	}
 	staff := m

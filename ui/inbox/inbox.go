@@ -32,6 +32,8 @@ import (
 	"github.com/exoscreen/exoscreen/screening/export"
 	"github.com/exoscreen/exoscreen/screening/outbox"
 	"github.com/exoscreen/exoscreen/ui"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // Options configure the inbox.
@@ -719,14 +721,39 @@ func ResultText(r *export.JSONResult, l screening.Lang) string {
 		b.WriteString(export.Sanitize(r.CompletedAt) + "\n")
 	}
 	b.WriteString(tr(l, "verdict") + ": " + r.Verdict.Label().In(l) + " (" + r.Verdict.String() + ")\n")
+	if r.Lang != "" {
+		b.WriteString(tr(l, "patientLang") + ": " + langName(r.Lang) + " (" + export.Sanitize(string(r.Lang)) + ")\n")
+	}
 	for _, f := range r.Findings {
 		mark := ""
 		if f.NeedsConfirmation {
 			mark = " [" + tr(l, "col.confirm") + "]"
 		}
+		// In the inbox's language when the result carries its texts in every language (the
+		// outbox's result files do), else as recorded, in the patient's language.
+		answer, reason := f.AnswerText, f.Reason
+		if t := f.Texts; t != nil && t.AnswerText[l] != "" && t.Reason[l] != "" {
+			answer, reason = t.AnswerText[l], t.Reason[l]
+		}
 		b.WriteString("\n- " + export.Sanitize(f.Question) + ": " + f.Class.Label().In(l) + mark + "\n")
-		b.WriteString("  " + tr(l, "answer") + ": " + export.Sanitize(f.AnswerText) + "\n")
-		b.WriteString("  " + tr(l, "reason") + ": " + export.Sanitize(f.Reason) + "\n")
+		if t := f.Texts; t != nil && t.QuestionText[l] != "" {
+			b.WriteString("  " + export.Sanitize(t.QuestionText[l]) + "\n")
+		}
+		b.WriteString("  " + tr(l, "answer") + ": " + export.Sanitize(answer) + "\n")
+		b.WriteString("  " + tr(l, "reason") + ": " + export.Sanitize(reason) + "\n")
 	}
 	return b.String()
+}
+
+// langName is the name of the language tag in itself (日本語, English, 简体中文, 繁體中文,
+// 한국어, Tiếng Việt ...), or the tag when it has none.
+func langName(tag screening.Lang) string {
+	t, err := language.Parse(string(tag))
+	if err != nil {
+		return export.Sanitize(string(tag))
+	}
+	if n := display.Self.Name(t); n != "" {
+		return export.Sanitize(n)
+	}
+	return export.Sanitize(string(tag))
 }

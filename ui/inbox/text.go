@@ -46,6 +46,7 @@ var messages = screening.Catalog{
 	"patient":         {JA: "患者情報", EN: "Patient"},
 	"verdict":         {JA: "判定", EN: "Verdict"},
 	"answer":          {JA: "回答", EN: "Answer"},
+	"patientLang":     {JA: "患者の言語", EN: "Patient's language"},
 	"reason":          {JA: "理由", EN: "Reason"},
 	"lines":           {JA: "%d-%d行 / %d行", EN: "lines %d-%d of %d"},
 }

@@ -7,6 +7,7 @@ import "github.com/exoscreen/exoscreen/screening"
 // TestMessagesEveryLanguage checks that every key has every language.
 var messagesI18n = map[string][3]string{ // {zh-Hans, zh-Hant, ko}
 	"answer":          {"回答", "回答", "답변"},
+	"patientLang":     {"患者的语言", "患者的語言", "환자의 언어"},
 	"col.confirm":     {"需确认", "需確認", "확인 필요"},
 	"col.reviewed":    {"已确认", "已確認", "확인"},
 	"col.time":        {"日期时间", "日期時間", "일시"},
