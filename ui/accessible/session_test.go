@@ -622,8 +622,8 @@ func TestBackAtFirst(t *testing.T) {
 	if !strings.Contains(o.out, tr(screening.EN, "firstQuestion")) {
 		t.Errorf("no notice at the first question:\n%s", o.out)
 	}
-	if strings.Count(o.out, "[1/14]") != 1 {
-		t.Errorf("the question was printed %d times, want 1", strings.Count(o.out, "[1/14]"))
+	if strings.Count(o.out, "[1/19]") != 1 {
+		t.Errorf("the question was printed %d times, want 1", strings.Count(o.out, "[1/19]"))
 	}
 }
 
