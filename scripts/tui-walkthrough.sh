@@ -21,75 +21,12 @@ cd "$(dirname "$0")/.."
 STEP_TIMEOUT=${STEP_TIMEOUT:-10}
 work=$(mktemp -d)
 base="exoscreen-walk-$$"
-sock=$base
-runs=0
-# newterm W H COMMAND: a fresh tmux server (its own socket) with one W x H window.
-sockdir="${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)"
-endterm() {
-	tmux -L "$sock" kill-server 2>/dev/null || true
-	rm -f "$sockdir/$sock"
-}
-newterm() {
-	endterm
-	runs=$((runs + 1))
-	sock="$base-$runs"
-	tmux -L "$sock" new-session -d -s walk -x "$1" -y "$2" "$3"
-	tmux -L "$sock" set-option -t walk status off >/dev/null
-}
-cleanup() {
-	endterm
-	if [[ -z "${KEEP:-}" ]]; then rm -rf "$work"; else echo "work directory kept: $work"; fi
-}
-trap cleanup EXIT
+. scripts/walk-lib.sh # the private tmux server, expect/answer/keys, clean-up
 
 go build -o "$work/exoscreen" ./cmd/exoscreen
 # The walk answers question by question, so it runs on the frozen test rule set
 # (internal/testrules), not on the clinic's content/, which may gain or lose questions.
 rules="$PWD/internal/testrules/testdata"
-
-fails=0
-pass() { printf '  ok    %s\n' "$1"; }
-fail() {
-	printf '  FAIL  %s\n' "$1"
-	printf '  ---- screen ----\n'
-	screen | sed 's/^/  | /'
-	fails=$((fails + 1))
-	return 1
-}
-screen() { tmux -L "$sock" capture-pane -p -t walk 2>/dev/null || true; }
-keys() { tmux -L "$sock" send-keys -t walk "$@"; }
-# literal text (tmux would read "Enter" or "Space" as key names otherwise)
-typetext() { tmux -L "$sock" send-keys -t walk -l "$1"; }
-
-# expect TEXT...: wait until the screen shows every TEXT (fixed strings).
-expect() {
-	local deadline=$((SECONDS + STEP_TIMEOUT)) s t ok
-	while :; do
-		s=$(screen)
-		ok=1
-		for t in "$@"; do
-			grep -qF -- "$t" <<<"$s" || { ok=0; break; }
-		done
-		((ok)) && return 0
-		((SECONDS >= deadline)) && { fail "screen shows: $*"; return 1; }
-		sleep 0.05
-	done
-}
-
-# answer KEY... : send the keys that choose an answer, then wait for the progress line to change
-# (the next question or the review), so that no key reaches the wrong screen.
-answer() {
-	local before after deadline
-	before=$(screen | head -1)
-	keys "$@"
-	deadline=$((SECONDS + STEP_TIMEOUT))
-	while :; do
-		after=$(screen | head -1)
-		[[ "$after" != "$before" ]] && return 0
-		((SECONDS >= deadline)) && { fail "the screen did not move on after: $*"; return 1; }
-		sleep 0.05
-	done
-}
 
 # walk LANG WIDTH HEIGHT: one full screening.
 walk() {
