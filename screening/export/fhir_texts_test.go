@@ -10,12 +10,6 @@ import (
 	"github.com/exoscreen/exoscreen/screening"
 )
 
-// writeFHIRTexts writes the FHIR Bundle with its texts in every declared language.
-func writeFHIRTexts(w *bytes.Buffer, res *screening.Result, m Meta) error {
-	m.Texts = true
-	return WriteFHIR(w, res, m)
-}
-
 // TestFHIRTextsGolden pins the Bundle with translations on the five-language rule set.
 func TestFHIRTextsGolden(t *testing.T) {
 	rs := testrules.LoadMulti(t)
