@@ -207,7 +207,7 @@ var flagDefs = []*flagDef{
 		want:  txt("ja、en、zh-Hans のような言語タグ", "a language tag such as ja, en or zh-Hans"),
 		value: func(o *options) any { return (*staffLangValue)(&o.staffLang) }},
 	{name: "texts",
-		help:  txt("JSON の結果の各所見に、ルールセットのすべての言語で質問・回答・理由を入れます", "give each finding of the JSON result its question, answer and reason in every language of the rule set"),
+		help:  txt("JSON の結果の各所見に、ルールセットのすべての言語で質問・回答・理由を入れます（FHIR では翻訳拡張として）", "give each finding of the JSON result its question, answer and reason in every language of the rule set (in FHIR, as translation extensions)"),
 		value: func(o *options) any { return &o.texts }},
 	{name: "fhir-base", arg: "URL", env: "EXOSCREEN_FHIR_BASE",
 		help:  txt("FHIR の正規URLの基点。なければルールセットIDから urn:uuid のURLを作ります", "base of the FHIR canonical URLs; without it, urn:uuid URLs derived from the rule set id"),

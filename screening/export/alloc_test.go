@@ -22,7 +22,7 @@ func TestRenderingReusesBuffers(t *testing.T) {
 	writers := []struct {
 		name string
 		w    func(io.Writer, *screening.Result, Meta) error
-	}{{"text", WriteText}, {"json", WriteJSON}, {"fhir", WriteFHIR}, {"json+texts", writeJSONTexts}}
+	}{{"text", WriteText}, {"json", WriteJSON}, {"fhir", WriteFHIR}, {"json+texts", writeJSONTexts}, {"fhir+texts", writeFHIRTexts}}
 	for _, c := range goldenCases {
 		res := evaluate(t, rs, answersOf(t, rs, c.record))
 		for _, lang := range []screening.Lang{screening.JA, screening.EN} {
@@ -55,4 +55,10 @@ var testLangs = []screening.Lang{screening.JA, screening.EN}
 func writeJSONTexts(w io.Writer, res *screening.Result, m Meta) error {
 	m.Texts = true
 	return WriteJSON(w, res, m)
+}
+
+// writeFHIRTexts writes the FHIR Bundle with its texts' translations into every declared language.
+func writeFHIRTexts(w io.Writer, res *screening.Result, m Meta) error {
+	m.Texts = true
+	return WriteFHIR(w, res, m)
 }

@@ -39,6 +39,11 @@ func BenchmarkWriteFHIR(b *testing.B) { benchWriter(b, WriteFHIR) }
 func BenchmarkWriteJSONTexts(b *testing.B) { benchWriterOn(b, multiRules(b), writeJSONTexts) }
 func BenchmarkWriteJSONMulti(b *testing.B) { benchWriterOn(b, multiRules(b), WriteJSON) }
 
+// BenchmarkWriteFHIRTexts is the FHIR Bundle with translation extensions into every declared
+// language (Meta.Texts), on the five-language test rule set; compare BenchmarkWriteFHIRMulti.
+func BenchmarkWriteFHIRTexts(b *testing.B) { benchWriterOn(b, multiRules(b), writeFHIRTexts) }
+func BenchmarkWriteFHIRMulti(b *testing.B) { benchWriterOn(b, multiRules(b), WriteFHIR) }
+
 // multiRules is the five-language test rule set, loaded once: the writers keep their prepared
 // texts for a few rule sets only, and a benchmark run loading its own would soon measure
 // rendering without them.

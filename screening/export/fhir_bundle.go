@@ -42,7 +42,7 @@ func newFHIRIDs(id string) fhirIDs {
 func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
 	rs := res.RuleSet
 	lang := declared(rs, m.Lang)
-	c := fhirCacheFor(rs, lang, m.FHIRBase)
+	c := fhirCacheFor(rs, lang, m.FHIRBase, m.Texts)
 	tw := wordsFor(lang)
 	id := m.ID
 	if id == "" {
@@ -101,7 +101,7 @@ func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
 				w.raw(c.optionItem[o])
 				continue
 			}
-			responseItem(w, f, lang, c.canon)
+			responseItem(w, f, lang, c.canon, m.Texts)
 		}
 		w.endArr()
 		w.end()
@@ -188,10 +188,19 @@ type fhirCache struct {
 	raNote      string
 }
 
-var fhirCaches = map[cacheKey]*fhirCache{}
+var (
+	fhirCaches      = map[cacheKey]*fhirCache{}
+	fhirTextsCaches = map[cacheKey]*fhirCache{} // with translations (Meta.Texts)
+)
 
-func fhirCacheFor(rs *screening.RuleSet, lang screening.Lang, base string) *fhirCache {
-	return cached(fhirCaches, cacheKey{rs: rs, lang: lang, base: base}, func() *fhirCache { return newFHIRCache(rs, lang, base) })
+// fhirCacheFor returns the cached parts of a Bundle; with texts, the texts carry their
+// translations into every other language the rule set declares.
+func fhirCacheFor(rs *screening.RuleSet, lang screening.Lang, base string, texts bool) *fhirCache {
+	m := fhirCaches
+	if texts {
+		m = fhirTextsCaches
+	}
+	return cached(m, cacheKey{rs: rs, lang: lang, base: base}, func() *fhirCache { return newFHIRCache(rs, lang, base, texts) })
 }
 
 // fieldsOf renders object fields written by fn as a fragment ",k:v,...".
@@ -207,7 +216,7 @@ func valueOf(fn func(w *jw)) string {
 	return string(w.b)
 }
 
-func newFHIRCache(rs *screening.RuleSet, lang screening.Lang, base string) *fhirCache {
+func newFHIRCache(rs *screening.RuleSet, lang screening.Lang, base string, texts bool) *fhirCache {
 	c := &fhirCache{
 		canon:      newCanonicals(base, rs.ID),
 		optionItem: map[*screening.Option]string{},
@@ -222,7 +231,7 @@ func newFHIRCache(rs *screening.RuleSet, lang screening.Lang, base string) *fhir
 	for _, sec := range rs.Sections {
 		c.sectionHead = append(c.sectionHead, fieldsOf(func(w *jw) {
 			w.kv("linkId", sectionLinkIDPrefix+sec.ID)
-			w.kv("text", fhirString(sec.Title.In(lang)))
+			w.text("text", sec.Title, lang, texts)
 		}))
 	}
 	for _, q := range rs.Questions {
@@ -230,12 +239,12 @@ func newFHIRCache(rs *screening.RuleSet, lang screening.Lang, base string) *fhir
 			for _, o := range q.Options {
 				v := screening.CodeValue(o.Code)
 				f := screening.Finding{Question: q, Answer: &v}
-				c.optionItem[o] = valueOf(func(w *jw) { responseItem(w, &f, lang, cn) })
+				c.optionItem[o] = valueOf(func(w *jw) { responseItem(w, &f, lang, cn, texts) })
 			}
 		}
 		for _, r := range q.Rules {
 			f := screening.Finding{Question: q, Class: r.Class, NeedsConfirmation: r.NeedsConfirmation, Rule: r}
-			c.prediction[r] = valueOf(func(w *jw) { prediction(w, &f, lang, cn) })
+			c.prediction[r] = valueOf(func(w *jw) { prediction(w, &f, lang, cn, texts) })
 		}
 	}
 	c.raFields = fieldsOf(func(w *jw) {
@@ -261,22 +270,32 @@ func newFHIRCache(rs *screening.RuleSet, lang screening.Lang, base string) *fhir
 		w.kv("text", fhirString(rs.Name.In(lang)))
 		w.end()
 	})
-	tw := wordsFor(lang)
+	// inDeclared is a text of exoscreen's own in lang, and with texts in every declared language.
+	inDeclared := func(in func(screening.Lang) string) screening.Text {
+		t := screening.Text{lang: in(lang)}
+		if texts {
+			for _, l := range rs.Languages {
+				t[l.Tag] = in(l.Tag)
+			}
+		}
+		return t
+	}
+	display := inDeclared(screening.Text(verdictDisplay).In)
 	for v := screening.None; v <= screening.Absolute; v++ {
 		c.verdict[v] = valueOf(func(w *jw) {
 			w.obj("")
 			w.obj("outcome")
 			w.arr("coding")
-			w.coding("", cn.Exoscreen, "verdict", verdictDisplay[lang])
+			w.codingText(cn.Exoscreen, "verdict", display, lang, texts)
 			w.endArr()
-			w.kv("text", verdictDisplay[lang])
+			w.text("text", display, lang, texts)
 			w.end()
 			w.obj("qualitativeRisk")
 			w.arr("coding")
 			w.coding("", cn.Class, v.String(), v.Label().In(lang))
 			w.endArr()
 			w.end()
-			w.kv("rationale", tw.verdictMeaning[v])
+			w.text("rationale", inDeclared(func(l screening.Lang) string { return wordsFor(l).verdictMeaning[v] }), lang, texts)
 			w.end()
 		})
 	}
@@ -290,26 +309,56 @@ func newFHIRCache(rs *screening.RuleSet, lang screening.Lang, base string) *fhir
 	return c
 }
 
-var verdictDisplay = map[screening.Lang]string{screening.JA: "判定", screening.EN: "Screening verdict"}
+// verdictDisplay names the verdict's prediction (RiskAssessment.prediction.outcome).
+var verdictDisplay = map[screening.Lang]string{
+	screening.JA:     "判定",
+	screening.EN:     "Screening verdict",
+	screening.ZhHans: "筛查判定",
+	screening.ZhHant: "篩檢判定",
+	screening.KO:     "선별 판정",
+}
 
-// responseItem writes one question's QuestionnaireResponse item.
-func responseItem(w *jw, f *screening.Finding, lang screening.Lang, c canonicals) {
+// text writes "k": t in lang; with texts, t's other languages go in translation extensions
+// on "_k" (see jw.translated).
+func (w *jw) text(k string, t screening.Text, lang screening.Lang, texts bool) {
+	if texts {
+		w.translated(k, t, lang)
+		return
+	}
+	w.kv(k, fhirString(t.In(lang)))
+}
+
+// codingText writes a Coding object (in an array) whose display is t in lang, with its
+// translations when texts is set.
+func (w *jw) codingText(system, code string, t screening.Text, lang screening.Lang, texts bool) {
+	w.obj("")
+	w.kv("system", system)
+	w.kv("code", code)
+	if fhirString(t.In(lang)) != "" {
+		w.text("display", t, lang, texts)
+	}
+	w.end()
+}
+
+// responseItem writes one question's QuestionnaireResponse item; with texts, its question
+// and answer texts carry their translations.
+func responseItem(w *jw, f *screening.Finding, lang screening.Lang, c canonicals, texts bool) {
 	q := f.Question
 	v := *f.Answer
 	w.obj("")
 	w.kv("linkId", q.ID)
-	w.kv("text", fhirString(q.Text.In(lang)))
+	w.text("text", q.Text, lang, texts)
 	switch {
 	case !v.Set:
 	case q.Kind == screening.Single:
 		w.arr("answer")
-		answerCoding(w, q, v.Code, lang, c)
+		answerCoding(w, q, v.Code, lang, c, texts)
 		w.endArr()
 	case q.Kind == screening.Multi:
 		if len(v.Codes) > 0 {
 			w.arr("answer")
 			for _, code := range v.Codes {
-				answerCoding(w, q, code, lang, c)
+				answerCoding(w, q, code, lang, c, texts)
 			}
 			w.endArr()
 		}
@@ -345,18 +394,22 @@ func responseItem(w *jw, f *screening.Finding, lang screening.Lang, c canonicals
 	w.end()
 }
 
-func answerCoding(w *jw, q *screening.Question, code string, lang screening.Lang, c canonicals) {
+func answerCoding(w *jw, q *screening.Question, code string, lang screening.Lang, c canonicals, texts bool) {
 	w.obj("")
-	display := code
-	if o := q.Option(code); o != nil {
-		display = o.Text.In(lang)
+	w.obj("valueCoding")
+	w.kv("system", c.Answers)
+	w.kv("code", code)
+	if o := q.Option(code); o != nil && fhirString(o.Text.In(lang)) != "" {
+		w.text("display", o.Text, lang, texts)
+	} else if o == nil && fhirString(code) != "" {
+		w.kv("display", fhirString(code))
 	}
-	w.coding("valueCoding", c.Answers, code, fhirString(display))
+	w.end()
 	w.end()
 }
 
 // prediction writes one finding as a RiskAssessment.prediction.
-func prediction(w *jw, f *screening.Finding, lang screening.Lang, c canonicals) {
+func prediction(w *jw, f *screening.Finding, lang screening.Lang, c canonicals, texts bool) {
 	q := f.Question
 	w.obj("")
 	w.arr("extension")
@@ -374,16 +427,16 @@ func prediction(w *jw, f *screening.Finding, lang screening.Lang, c canonicals) 
 	w.endArr()
 	w.obj("outcome")
 	w.arr("coding")
-	w.coding("", c.Questions, q.ID, fhirString(q.Text.In(lang)))
+	w.codingText(c.Questions, q.ID, q.Text, lang, texts)
 	w.endArr()
-	w.kv("text", fhirString(q.Text.In(lang)))
+	w.text("text", q.Text, lang, texts)
 	w.end()
 	w.obj("qualitativeRisk")
 	w.arr("coding")
 	w.coding("", c.Class, f.Class.String(), f.Class.Label().In(lang))
 	w.endArr()
 	w.end()
-	w.kv("rationale", fhirString(f.Reason(lang)))
+	w.text("rationale", f.Rule.Reason, lang, texts)
 	w.end()
 }
 

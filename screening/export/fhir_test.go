@@ -130,7 +130,8 @@ func TestQuestionnaireConditions(t *testing.T) {
 
 // TestFHIRValidator runs tools/fhir-validate (FHIR.js, the R4 invariants and the response
 // checks against the Questionnaire) on the Questionnaire in both languages and on the
-// Bundles of a spread of answer sets. Without its node_modules it is skipped, except in CI
+// Bundles of a spread of answer sets, and on the five-language rule set's Bundles with their
+// translations (Meta.Texts) in each patient language. Without its node_modules it is skipped, except in CI
 // (CI set), where it fails: .ci/run installs them with npm ci.
 func TestFHIRValidator(t *testing.T) {
 	dir := filepath.Join("..", "..", "tools", "fhir-validate")
@@ -144,13 +145,20 @@ func TestFHIRValidator(t *testing.T) {
 		}
 		t.Skip(msg)
 	}
-	rs := defaultRules(t)
 	tmp := t.TempDir()
+	multi := testrules.LoadMulti(t)
 	for _, tc := range []struct {
-		base string
-		lang screening.Lang
-	}{{"", screening.JA}, {"https://fhir.clinic.example.jp/fhir", screening.EN}} {
-		base, lang := tc.base, tc.lang
+		rs    *screening.RuleSet
+		base  string
+		lang  screening.Lang
+		texts bool
+	}{
+		{defaultRules(t), "", screening.JA, false},
+		{defaultRules(t), "https://fhir.clinic.example.jp/fhir", screening.EN, false},
+		{multi, "", screening.KO, true},
+		{multi, "https://fhir.clinic.example.jp/fhir", screening.ZhHant, true},
+	} {
+		rs, base, lang := tc.rs, tc.base, tc.lang
 		{
 			qFile := filepath.Join(tmp, "questionnaire.json")
 			var q bytes.Buffer
@@ -160,11 +168,11 @@ func TestFHIRValidator(t *testing.T) {
 			os.WriteFile(qFile, q.Bytes(), 0o600)
 			var bundles bytes.Buffer
 			for i, a := range spread(t, rs, 40) {
-				WriteFHIR(&bundles, evaluate(t, rs, a), Meta{Lang: lang, Time: fixedTime, ID: NewID(), FHIRBase: base,
+				WriteFHIR(&bundles, evaluate(t, rs, a), Meta{Lang: lang, Time: fixedTime, ID: NewID(), FHIRBase: base, Texts: tc.texts,
 					Patient: []*screening.Patient{nil, {}, {Name: "山田 花子", ReceptionNumber: "A-1", DateOfBirth: "1980-01-02"}}[i%3]})
 			}
-			for _, tc := range goldenCases {
-				WriteFHIR(&bundles, evaluate(t, rs, answersOf(t, rs, tc.record)), Meta{Lang: lang, Time: fixedTime, FHIRBase: base, Patient: tc.patient})
+			for _, gc := range goldenCases {
+				WriteFHIR(&bundles, evaluate(t, rs, answersOf(t, rs, gc.record)), Meta{Lang: lang, Time: fixedTime, FHIRBase: base, Patient: gc.patient, Texts: tc.texts})
 			}
 			WriteFHIROutcome(&bundles, []Problem{{Question: "cancer", Message: "line 3: cancer: unknown option"}})
 			bFile := filepath.Join(tmp, "bundles.ndjson")
@@ -175,12 +183,12 @@ func TestFHIRValidator(t *testing.T) {
 				t.Fatalf("run the validator: %v", err)
 			}
 			if err != nil {
-				t.Fatalf("FHIR validation failed (base %q, %s):\n%s", base, lang, out)
+				t.Fatalf("FHIR validation failed (base %q, %s, texts %v):\n%s", base, lang, tc.texts, out)
 			}
 			if !strings.Contains(string(out), "0 errors") {
 				t.Fatalf("unexpected validator output:\n%s", out)
 			}
-			t.Logf("base %q, %s: %s", base, lang, strings.TrimSpace(string(out)))
+			t.Logf("base %q, %s, texts %v: %s", base, lang, tc.texts, strings.TrimSpace(string(out)))
 		}
 	}
 }
