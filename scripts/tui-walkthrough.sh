@@ -145,7 +145,7 @@ figures() {
 	local idle=${IDLE:-60}
 	echo "figures: first frame and keystroke latency (pty, 80x24)"
 	python3 - "$work/exoscreen" <<'PY'
-import os, sys, time, fcntl, termios, struct, select, statistics, subprocess, random
+import os, re, sys, time, fcntl, termios, struct, select, statistics, subprocess, random
 binary = sys.argv[1]
 
 def spawn():
@@ -158,12 +158,15 @@ def spawn():
     os.close(s)
     return p, m, t0
 
+ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
+
 def read_until(m, needle, timeout=5):
+    # Matched on the text without its escape sequences: styles split "> " from "1. No".
     buf, end = b"", time.perf_counter() + timeout
     while time.perf_counter() < end:
         if select.select([m], [], [], 0.002)[0]:
             buf += os.read(m, 65536)
-            if needle in buf:
+            if needle in ANSI.sub(b"", buf):
                 return time.perf_counter()
     sys.exit("timeout waiting for %r" % needle)
 
