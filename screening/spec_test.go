@@ -186,6 +186,12 @@ func defaultRules(tb testing.TB) *RuleSet {
 // that turn out hidden are dropped.
 func complete(tb testing.TB, rs *RuleSet, given map[string]Value) *Answers {
 	tb.Helper()
+	return completeWith(tb, rs, given, specMildest)
+}
+
+// completeWith is complete with the mildest answers of another rule set.
+func completeWith(tb testing.TB, rs *RuleSet, given, mildest map[string]Value) *Answers {
+	tb.Helper()
 	a := rs.NewAnswers()
 	for _, q := range rs.Questions {
 		if !a.IsShown(q) {
@@ -193,7 +199,7 @@ func complete(tb testing.TB, rs *RuleSet, given map[string]Value) *Answers {
 		}
 		v, ok := given[q.ID]
 		if !ok {
-			v = specMildest[q.ID]
+			v = mildest[q.ID]
 		}
 		if err := a.Set(q, v); err != nil {
 			tb.Fatalf("%s: %v", q.ID, err)

@@ -58,18 +58,5 @@ var testMildest = map[string]Value{
 // every other shown required question its mildest answer (testMildest).
 func completeTest(tb testing.TB, rs *RuleSet, given map[string]Value) *Answers {
 	tb.Helper()
-	a := rs.NewAnswers()
-	for _, q := range rs.Questions {
-		if !a.IsShown(q) {
-			continue
-		}
-		v, ok := given[q.ID]
-		if !ok {
-			v = testMildest[q.ID]
-		}
-		if err := a.Set(q, v); err != nil {
-			tb.Fatalf("%s: %v", q.ID, err)
-		}
-	}
-	return a
+	return completeWith(tb, rs, given, testMildest)
 }
