@@ -327,6 +327,21 @@ const (
 	keyEnd   = "\x1b[F"
 )
 
+// startKioskEN takes a kiosk session from its welcome screen to question 1 in English: the
+// welcome within welcome, a quiet screen for up to quiet, English, then the reception
+// number; each later screen within step.
+func (tm *term) startKioskEN(reception string, welcome, quiet, step time.Duration) {
+	tm.t.Helper()
+	tm.must(0, welcome, "Welcome")
+	tm.quiet(30*time.Millisecond, quiet)
+	m := tm.key(keyRight)
+	tm.waitOutput(m, step)
+	m = tm.key(keyEnter)
+	tm.must(m, step, "Please enter your details")
+	m = tm.key(reception + keyEnter)
+	tm.must(m, step, "Question 1")
+}
+
 // answerAll answers every question with its first option (the number key 1, then enter:
 // nothing is chosen for the patient, so enter alone answers nothing) until the review, then
 // confirms it. It returns the keystroke-to-frame times of the answers.

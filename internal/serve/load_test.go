@@ -111,14 +111,7 @@ func oneScreening(t *testing.T, addr string, i int) (lat []time.Duration, err er
 	}
 	defer c.Close()
 	tm := openTerm(ft, c, 80+i%40, 24+i%12)
-	tm.must(0, 60*time.Second, "Welcome")
-	tm.quiet(30*time.Millisecond, 2*time.Second)
-	m := tm.key(keyRight)
-	tm.waitOutput(m, 20*time.Second)
-	m = tm.key(keyEnter)
-	tm.must(m, 20*time.Second, "Please enter your details")
-	m = tm.key(fmt.Sprint(100+i) + keyEnter)
-	tm.must(m, 20*time.Second, "Question 1")
+	tm.startKioskEN(fmt.Sprint(100+i), 60*time.Second, 2*time.Second, 20*time.Second)
 	lat = tm.answerAll("Review your answers")
 	tm.must(0, 30*time.Second, "Please tell the reception")
 	return lat, nil
