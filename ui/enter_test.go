@@ -91,9 +91,7 @@ func TestNothingChosenUntilTheyChoose(t *testing.T) {
 // TestIntegerChoiceNeedsAChoice: the "number or unsure" choice is not made for the person
 // either; a digit goes straight into the number field.
 func TestIntegerChoiceNeedsAChoice(t *testing.T) {
-	rs := testrules.Load(t)
-	s := NewScreening(rs, ScreeningOptions{Lang: screening.EN, Styles: plainStyles(), Now: testNow})
-	d := drive(t, s, 80, 24)
+	rs, s, d := driveScreening(t, 80, 24)
 	d.send(firsts(3)...)
 	d.send(pick(4)...) // cancer: treatment ended -> cancer_years
 	q := rs.Question("cancer_years")
@@ -113,9 +111,7 @@ func TestIntegerChoiceNeedsAChoice(t *testing.T) {
 // TestEscAfterValidationError: back from the number field works while it shows its message,
 // and the number typed is kept.
 func TestEscAfterValidationError(t *testing.T) {
-	rs := testrules.Load(t)
-	s := NewScreening(rs, ScreeningOptions{Lang: screening.EN, Styles: plainStyles(), Now: testNow})
-	d := drive(t, s, 80, 24)
+	rs, s, d := driveScreening(t, 80, 24)
 	d.send(firsts(3)...)
 	d.send(pick(4)...)
 	d.send(runes("500"), kEnter)
@@ -180,9 +176,7 @@ func optionIndex(q *screening.Question, code string) int {
 // TestMultiChoiceShowsNoCursorFirst: a multiple choice opens with no cursor; the first down
 // (or space) shows it on the first option and ticks nothing.
 func TestMultiChoiceShowsNoCursorFirst(t *testing.T) {
-	rs := testrules.Load(t)
-	s := NewScreening(rs, ScreeningOptions{Lang: screening.EN, Styles: plainStyles(), Now: testNow})
-	d := drive(t, s, 80, 24)
+	rs, _, d := driveScreening(t, 80, 24)
 	d.send(firsts(6)...)
 	d.send(pick(2)...)
 	d.send(pick(1)...)
@@ -198,9 +192,7 @@ func TestMultiChoiceShowsNoCursorFirst(t *testing.T) {
 // TestDigitsStartANewNumber: on the "number or unsure" choice of a question answered before,
 // typed digits make a new number (not appended to the old one).
 func TestDigitsStartANewNumber(t *testing.T) {
-	rs := testrules.Load(t)
-	s := NewScreening(rs, ScreeningOptions{Lang: screening.EN, Styles: plainStyles(), Now: testNow})
-	d := drive(t, s, 80, 24)
+	rs, s, d := driveScreening(t, 80, 24)
 	d.send(firsts(3)...)
 	d.send(pick(4)...)
 	d.send(runes("7"), kEnter) // cancer_years: 7

@@ -57,6 +57,14 @@ type driver struct {
 	pending []chan tea.Msg
 }
 
+// driveScreening drives a Screening of the test rule set in English on a w x h terminal.
+func driveScreening(t testing.TB, w, h int) (*screening.RuleSet, *Screening, *driver) {
+	t.Helper()
+	rs := testrules.Load(t)
+	s := NewScreening(rs, ScreeningOptions{Lang: screening.EN, Styles: plainStyles(), Now: testNow})
+	return rs, s, drive(t, s, w, h)
+}
+
 func drive(t testing.TB, m tea.Model, w, h int) *driver {
 	d := &driver{t: t, m: m}
 	d.run(m.Init())

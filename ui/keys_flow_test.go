@@ -108,9 +108,7 @@ func TestWelcomeOpensAtItsTop(t *testing.T) {
 // TestTabIsNext: tab goes on as enter does (huh's "next field"), and with nothing chosen it
 // does not answer either.
 func TestTabIsNext(t *testing.T) {
-	rs := testrules.Load(t)
-	s := NewScreening(rs, ScreeningOptions{Lang: screening.EN, Styles: plainStyles(), Now: testNow})
-	d := drive(t, s, 80, 24)
+	rs, s, d := driveScreening(t, 80, 24)
 	tab := tea.KeyMsg{Type: tea.KeyTab}
 	d.send(tab)
 	d.contains("Please choose an answer")

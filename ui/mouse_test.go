@@ -59,9 +59,7 @@ func TestTapChoosesThenTakes(t *testing.T) {
 }
 
 func TestTapTicksMultiChoice(t *testing.T) {
-	rs := testrules.Load(t)
-	s := NewScreening(rs, ScreeningOptions{Lang: screening.EN, Styles: plainStyles(), Now: testNow})
-	d := drive(t, s, 80, 24)
+	rs, s, d := driveScreening(t, 80, 24)
 	d.send(firsts(6)...)
 	d.send(pick(2)...)
 	d.send(pick(1)...)
@@ -79,9 +77,7 @@ func TestTapTicksMultiChoice(t *testing.T) {
 }
 
 func TestTapInTheReview(t *testing.T) {
-	rs := testrules.Load(t)
-	s := NewScreening(rs, ScreeningOptions{Lang: screening.EN, Styles: plainStyles(), Now: testNow})
-	d := drive(t, s, 80, 24)
+	rs, _, d := driveScreening(t, 80, 24)
 	d.send(firsts(15)...)
 	d.contains("Review your answers")
 	q := rs.Question("breastfeeding")
