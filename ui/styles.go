@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/exoscreen/exoscreen/internal/linebreak"
 	"github.com/exoscreen/exoscreen/screening"
 )
 
@@ -50,13 +51,10 @@ type Styles struct {
 	huhUnchosen *huh.Theme // the same with no cursor in a choice list
 }
 
-// measure is the widest a paragraph runs, in cells: lines of about 72 characters read well,
-// and a wide terminal leaves the rest empty.
-const measure = 72
-
 // measureWidth is the width text is wrapped to on a screen width cells wide: one cell of margin
-// on each side, at most measure, at least 20.
-func measureWidth(width int) int { return max(min(width-2, measure), 20) }
+// on each side, at most the readable measure (linebreak.Measure: a wide terminal leaves the
+// rest empty), at least 20.
+func measureWidth(width int) int { return max(min(width-2, linebreak.Measure), 20) }
 
 // NewStyles builds the default theme on r (lipgloss.DefaultRenderer() when nil).
 func NewStyles(r *lipgloss.Renderer) *Styles {

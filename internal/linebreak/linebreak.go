@@ -31,12 +31,8 @@ import (
 )
 
 // Measure is a readable line length for paragraphs, in cells (about 36 Japanese characters
-// or 72 Latin ones). Screens wider than this cap their paragraphs with Readable.
+// or 72 Latin ones). Screens wider than this cap their paragraphs at it.
 const Measure = 72
-
-// Readable is the width a paragraph gets on a screen width cells wide: the screen's width,
-// at most Measure.
-func Readable(width int) int { return min(width, Measure) }
 
 // JapaneseTerms are words of the rule set that a reader takes as one word and BudouX may
 // split (it ends a phrase after 重い, and one after おうかが in おうかがいしています). A term is broken only when it is wider than a line.

@@ -13,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/exoscreen/exoscreen/internal/linebreak"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/ui"
 )
@@ -273,7 +274,7 @@ func (d *details) view(lang screening.Lang, st *ui.Styles, width int) string {
 	var b strings.Builder
 	b.WriteString(st.Title.Render(tr(lang, "details.title")))
 	b.WriteString("\n\n")
-	ww := min(width-4, 72)
+	ww := min(width-4, linebreak.Measure)
 	wrap := st.Renderer.NewStyle().Width(ww)
 	for i, f := range d.fields {
 		label := tr(lang, "details."+string(f))
