@@ -635,9 +635,12 @@ func (p *pump) stop() { p.once.Do(func() { close(p.done) }) }
 func (p *pump) line(ctx context.Context) (string, error) {
 	for {
 		if i := bytes.IndexByte(p.buf, '\n'); i >= 0 {
-			line := string(p.buf[:i])
+			line := strings.TrimRight(string(p.buf[:i]), "\r")
 			p.buf = p.buf[i+1:]
-			return strings.TrimRight(line, "\r"), nil
+			if len(line) > maxLine {
+				return "", nil // an over-long line counts as nothing typed, ended or not
+			}
+			return line, nil
 		}
 		if len(p.buf) > maxLine {
 			p.buf = p.buf[:0]
