@@ -229,9 +229,6 @@ func TestLang(t *testing.T) {
 	if txt.In(JA) != "はい" || txt.In(EN) != "Yes" || txt.In("fr") != "はい" || txt.IsZero() || !(Text{}).IsZero() || (Text{EN: "x"}).IsZero() || (Text{JA: "x"}).IsZero() {
 		t.Error("Text")
 	}
-	if (Patient{}).IsZero() != true || (Patient{Name: "x"}).IsZero() || (Patient{ReceptionNumber: "1"}).IsZero() || (Patient{DateOfBirth: "2000-01-01"}).IsZero() {
-		t.Error("Patient.IsZero")
-	}
 }
 
 func TestCollapseRanges(t *testing.T) {

@@ -20,6 +20,7 @@
 //   - A Result (verdict and findings) is rendered by package screening/export (text, JSON,
 //     FHIR); the screens only show it.
 //
-// Every text a person reads is a Text in both languages (Lang ja or en); Catalog holds the
-// screens' fixed texts by key and Patient the reception details, which never enter the rules.
+// Every text a person reads is a Text: one string per language (Lang, a BCP 47 tag). The
+// screens' fixed texts are in package internal/i18n, the reception details a record carries
+// (Patient) in screening/export: neither enters the rules.
 package screening

@@ -12,7 +12,7 @@ import (
 
 // Lang is a language as a BCP 47 tag ("ja", "en", "zh-Hans", "zh-Hant", "ko", ...). A rule set
 // declares the languages it speaks (RuleSet.Languages); the program's own messages (chrome)
-// are in the languages of Catalog.
+// are in the languages of i18n.Catalog.
 type Lang string
 
 // The languages exoscreen's own messages are written in. A rule set may declare any BCP 47 tag
@@ -27,7 +27,7 @@ const (
 )
 
 // Langs lists the languages of exoscreen's own messages (the chrome: screens, help, errors) in
-// their display order; every key of a Catalog has each (the catalogue tests check).
+// their display order; every key of an i18n.Catalog has each (the catalogue tests check).
 var Langs = []Lang{JA, EN, ZhHans, ZhHant, KO}
 
 // ParseLang reads a BCP 47 tag or a POSIX locale name (zh-CN, zh_TW.UTF-8, ko-KR, en, vi ...):

@@ -5,7 +5,7 @@ import "fmt"
 // loadMessages are the loader's and lint's problem messages (Problem.Message), in every
 // language of exoscreen's messages; reporter.msg formats them. An argument that is itself a
 // Text (kindName) is given in the message's language.
-var loadMessages = Catalog{
+var loadMessages = map[string]Text{
 	"fileMissing": {EN: "file is missing", JA: "ファイルがありません", ZhHans: "文件不存在", ZhHant: "檔案不存在", KO: "파일이 없습니다"},
 	"cannotRead":  {EN: "cannot read: %s", JA: "読み込めません: %s", ZhHans: "无法读取: %s", ZhHant: "無法讀取: %s", KO: "읽을 수 없습니다: %s"},
 	"notYAML":     {EN: "not valid YAML: %s", JA: "YAMLとして読めません: %s", ZhHans: "不是有效的 YAML: %s", ZhHant: "不是有效的 YAML: %s", KO: "올바른 YAML 이 아닙니다: %s"},

@@ -1,6 +1,9 @@
 package ui
 
-import "github.com/exoscreen/exoscreen/screening"
+import (
+	"github.com/exoscreen/exoscreen/internal/i18n"
+	"github.com/exoscreen/exoscreen/screening"
+)
 
 // messagesI18n are the chrome in zh-Hans, zh-Hant and ko, beside the ja and en of messages
 // (kept in a file of their own so that the two are edited apart); init adds them to messages
@@ -89,7 +92,7 @@ var messagesI18n = map[string][3]string{ // {zh-Hans, zh-Hant, ko}
 func init() { addLangs(messages, messagesI18n) }
 
 // addLangs adds zh-Hans, zh-Hant and ko texts to the catalogue c.
-func addLangs(c screening.Catalog, more map[string][3]string) {
+func addLangs(c i18n.Catalog, more map[string][3]string) {
 	for key, t := range more {
 		if m := c[key]; m != nil {
 			m[screening.ZhHans], m[screening.ZhHant], m[screening.KO] = t[0], t[1], t[2]

@@ -11,6 +11,7 @@ import (
 
 	"github.com/exoscreen/exoscreen/internal/atomicfile"
 	"github.com/exoscreen/exoscreen/internal/fserr"
+	"github.com/exoscreen/exoscreen/internal/i18n"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 	"github.com/exoscreen/exoscreen/ui/accessible"
@@ -99,7 +100,7 @@ func exportProblem(err error, path string, lang screening.Lang) string {
 	return accessibleMsg(lang, "exportCannot", export.Sanitize(path), fserr.Reason(err, lang))
 }
 
-var accessibleMessages = screening.Catalog{
+var accessibleMessages = i18n.Catalog{
 	"exported":     {JA: "結果を %s に保存しました（ファイルの権限 0600）。", EN: "The result was saved to %s (file mode 0600)."},
 	"exportCannot": {JA: "%s に書き込めません（%s）。", EN: "cannot write %s: %s."},
 	"exportFailed": {JA: "--export: %s 結果は上に表示したとおりです。", EN: "--export: %s The result is printed above."},

@@ -4,14 +4,14 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/exoscreen/exoscreen/screening"
+	"github.com/exoscreen/exoscreen/internal/i18n"
 )
 
 // TestMessagesEveryLanguage: every key of the command line's message catalogues has every
 // language of exoscreen's messages (screening.Langs), each taking the arguments of the
 // Japanese text.
 func TestMessagesEveryLanguage(t *testing.T) {
-	for name, c := range map[string]screening.Catalog{"usageMessages": usageMessages, "helpHeads": helpHeads, "accessibleMessages": accessibleMessages, "kioskWarnings": kioskWarnings} {
+	for name, c := range map[string]i18n.Catalog{"usageMessages": usageMessages, "helpHeads": helpHeads, "accessibleMessages": accessibleMessages, "kioskWarnings": kioskWarnings} {
 		for _, gap := range c.Gaps() {
 			t.Errorf("%s: %s", name, gap)
 		}
@@ -21,7 +21,7 @@ func TestMessagesEveryLanguage(t *testing.T) {
 // TestHelpEveryLanguage: every description in the help (commands, examples, formats, flags)
 // has every language of exoscreen's messages.
 func TestHelpEveryLanguage(t *testing.T) {
-	c := screening.Catalog{}
+	c := i18n.Catalog{}
 	for _, cmd := range commands {
 		c["summary of "+cmd.name] = cmd.summary
 		for i, a := range cmd.about {

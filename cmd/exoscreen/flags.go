@@ -39,6 +39,7 @@ import (
 	"time"
 
 	"github.com/exoscreen/exoscreen/content"
+	"github.com/exoscreen/exoscreen/internal/i18n"
 	"github.com/exoscreen/exoscreen/internal/serve"
 	"github.com/exoscreen/exoscreen/screening"
 )
@@ -440,7 +441,7 @@ func (e *flagError) message(lang screening.Lang) string {
 }
 
 // usageMessages are the messages of bad usage, in both languages.
-var usageMessages = screening.Catalog{
+var usageMessages = i18n.Catalog{
 	"flagUnknown":     txt("不明なフラグです: %s", "unknown flag %s"),
 	"flagElsewhere":   txt("%s は %s のフラグではありません（%s のフラグです）", "%s is not a flag of %s (it belongs to %s)"),
 	"flagNoValue":     txt("%s には値が必要です（%s）", "%s needs a value (%s)"),

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/exoscreen/exoscreen/internal/i18n"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 )
@@ -17,7 +18,7 @@ const helpWidth = 80
 const flagColumn = 24
 
 // helpHeads are the headings of the help; both languages have the same sections.
-var helpHeads = screening.Catalog{
+var helpHeads = i18n.Catalog{
 	"usage":    txt("使い方:", "Usage:"),
 	"commands": txt("コマンド:", "Commands:"),
 	"flags":    txt("フラグ:", "Flags:"),

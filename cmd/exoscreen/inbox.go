@@ -16,9 +16,9 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/exoscreen/exoscreen/internal/outbox"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
-	"github.com/exoscreen/exoscreen/screening/outbox"
 	"github.com/exoscreen/exoscreen/ui"
 	"github.com/exoscreen/exoscreen/ui/inbox"
 )
@@ -121,17 +121,17 @@ func writeInboxText(w io.Writer, entries []outbox.Entry, lang screening.Lang) {
 
 // inboxJSON is one entry of `inbox --format json`.
 type inboxJSON struct {
-	ID                string             `json:"id,omitempty"`
-	File              string             `json:"file"`
-	Time              string             `json:"time,omitempty"`
-	Patient           *screening.Patient `json:"patient,omitempty"`
-	Verdict           *screening.Class   `json:"verdict,omitempty"`
-	NeedsConfirmation int                `json:"needs_confirmation"`
-	Lang              screening.Lang     `json:"lang,omitempty"`
-	Reviewed          bool               `json:"reviewed"`
-	ReviewedAt        string             `json:"reviewed_at,omitempty"`
-	HasSummary        bool               `json:"has_summary"`
-	Problem           *inboxProblem      `json:"problem,omitempty"`
+	ID                string           `json:"id,omitempty"`
+	File              string           `json:"file"`
+	Time              string           `json:"time,omitempty"`
+	Patient           *export.Patient  `json:"patient,omitempty"`
+	Verdict           *screening.Class `json:"verdict,omitempty"`
+	NeedsConfirmation int              `json:"needs_confirmation"`
+	Lang              screening.Lang   `json:"lang,omitempty"`
+	Reviewed          bool             `json:"reviewed"`
+	ReviewedAt        string           `json:"reviewed_at,omitempty"`
+	HasSummary        bool             `json:"has_summary"`
+	Problem           *inboxProblem    `json:"problem,omitempty"`
 }
 
 type inboxProblem struct {

@@ -17,9 +17,10 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/exoscreen/exoscreen/internal/atomicfile"
 	"github.com/exoscreen/exoscreen/internal/fserr"
+	"github.com/exoscreen/exoscreen/internal/i18n"
+	"github.com/exoscreen/exoscreen/internal/outbox"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
-	"github.com/exoscreen/exoscreen/screening/outbox"
 	"github.com/exoscreen/exoscreen/ui"
 	"github.com/exoscreen/exoscreen/ui/kiosk"
 )
@@ -112,7 +113,7 @@ func readPIN(file string) (pin string, fromEnv, scrubbed bool, err error) {
 }
 
 // kioskWarnings are the kiosk's words for the warnings shown on the staff menu.
-var kioskWarnings = screening.Catalog{
+var kioskWarnings = i18n.Catalog{
 	"pin.env": {
 		JA: "暗証番号を環境変数 " + pinEnv + " から読みました。設定したシェル（とその履歴）に残っている場合があります。--staff-pin-file（権限 0600）を使ってください。",
 		EN: "The staff PIN came from " + pinEnv + "; the shell that set it (and its history) may still hold it. Use --staff-pin-file (mode 0600) instead.",

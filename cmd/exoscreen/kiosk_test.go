@@ -8,10 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/exoscreen/exoscreen/internal/outbox"
+	"github.com/exoscreen/exoscreen/internal/outbox/outboxtest"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
-	"github.com/exoscreen/exoscreen/screening/outbox"
-	"github.com/exoscreen/exoscreen/screening/outbox/outboxtest"
 )
 
 func TestKioskUsageErrors(t *testing.T) {
@@ -78,7 +78,7 @@ func inboxFixture(t *testing.T) string {
 	rs := outboxtest.RuleSet(t)
 	o := outbox.New(t.TempDir())
 	at := time.Date(2026, 11, 21, 1, 0, 0, 0, time.UTC)
-	for i, p := range []screening.Patient{{ReceptionNumber: "A-1"}, {Name: "Eve\t" + outboxtest.Hostile}} {
+	for i, p := range []export.Patient{{ReceptionNumber: "A-1"}, {Name: "Eve\t" + outboxtest.Hostile}} {
 		res := outboxtest.Result(t, rs, nil)
 		if _, err := o.Save(res, export.Meta{Lang: screening.EN, Time: at.Add(time.Duration(i) * time.Hour), Patient: &p}); err != nil {
 			t.Fatal(err)
@@ -132,10 +132,10 @@ func TestInboxFormatJSON(t *testing.T) {
 	}
 	noRawControls(t, r.stdout)
 	var got []struct {
-		ID      string             `json:"id"`
-		File    string             `json:"file"`
-		Verdict string             `json:"verdict"`
-		Patient *screening.Patient `json:"patient"`
+		ID      string          `json:"id"`
+		File    string          `json:"file"`
+		Verdict string          `json:"verdict"`
+		Patient *export.Patient `json:"patient"`
 		Problem *struct{ Kind string }
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {

@@ -1,6 +1,9 @@
 package main
 
-import "github.com/exoscreen/exoscreen/screening"
+import (
+	"github.com/exoscreen/exoscreen/internal/i18n"
+	"github.com/exoscreen/exoscreen/screening"
+)
 
 // usageI18n, helpHeadsI18n, accessibleI18n and kioskWarningsI18n are the command line's
 // messages in zh-Hans, zh-Hant and ko, beside the ja and en of their catalogues; init adds
@@ -57,7 +60,7 @@ var (
 )
 
 func init() {
-	for c, more := range map[*screening.Catalog]map[string][3]string{
+	for c, more := range map[*i18n.Catalog]map[string][3]string{
 		&usageMessages: usageI18n, &helpHeads: helpHeadsI18n, &accessibleMessages: accessibleI18n, &kioskWarnings: kioskWarningsI18n,
 	} {
 		for key, t := range more {

@@ -16,9 +16,9 @@ import (
 	"github.com/charmbracelet/ssh"
 	bm "github.com/charmbracelet/wish/bubbletea"
 	"github.com/exoscreen/exoscreen/internal/linebreak"
+	"github.com/exoscreen/exoscreen/internal/outbox"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
-	"github.com/exoscreen/exoscreen/screening/outbox"
 	"github.com/exoscreen/exoscreen/ui"
 	"github.com/exoscreen/exoscreen/ui/accessible"
 	"github.com/exoscreen/exoscreen/ui/kiosk"
@@ -496,7 +496,7 @@ func (ss *session) lineMode() int {
 
 // lineIntro asks for the language and, in the kiosk mode, the patient details, as the
 // kiosk's welcome and details screens do.
-func (ss *session) lineIntro(ctx context.Context, in *pump, lang screening.Lang) (screening.Lang, *screening.Patient, error) {
+func (ss *session) lineIntro(ctx context.Context, in *pump, lang screening.Lang) (screening.Lang, *export.Patient, error) {
 	w := ss.sess
 	rs := ss.srv.cfg.RuleSet
 	for {
@@ -514,7 +514,7 @@ func (ss *session) lineIntro(ctx context.Context, in *pump, lang screening.Lang)
 		return lang, nil, nil
 	}
 	io.WriteString(w, "\n"+tr(lang, "line.details")+"\n") //nolint:errcheck
-	p := &screening.Patient{}
+	p := &export.Patient{}
 	for _, f := range ss.srv.cfg.Details {
 		for {
 			io.WriteString(w, f.Label(lang)+" ("+f.Hint(lang)+"): ") //nolint:errcheck

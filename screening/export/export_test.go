@@ -51,7 +51,7 @@ func evaluate(tb testing.TB, rs *screening.RuleSet, a *screening.Answers) *scree
 // verdict of none.
 var goldenCases = []struct {
 	name, record string
-	patient      *screening.Patient
+	patient      *Patient
 	clinic       string
 }{
 	{
@@ -71,7 +71,7 @@ var goldenCases = []struct {
  "immunosuppressant": "unsure", "other_medication": "yes",
  "medication_names": "ワーファリン 2mg 朝1回、\u001b[2Jプレドニン\nhttps://example.org/a/very/long/path/that/does/not/fit/on/one/line/of/the/summary/at/all.html",
  "autoimmune": "no", "chronic_disease": "controlled", "doctor_advised_against": "no", "blood_donation": "yes"}`,
-		patient: &screening.Patient{ReceptionNumber: "A-0042", Name: "山田 花子", DateOfBirth: "1985-04-01"},
+		patient: &Patient{ReceptionNumber: "A-0042", Name: "山田 花子", DateOfBirth: "1985-04-01"},
 		clinic:  "さくら皮膚科クリニック",
 	},
 	{
@@ -80,11 +80,11 @@ var goldenCases = []struct {
  "infection": "no", "product_reaction": "no_reaction", "allergy": "none", "anticoagulant": "no",
  "bleeding_disorder": "no", "immunosuppressant": "no", "other_medication": "no", "autoimmune": "no",
  "chronic_disease": "none", "doctor_advised_against": "no", "blood_donation": "no"}`,
-		patient: &screening.Patient{ReceptionNumber: "B-7"},
+		patient: &Patient{ReceptionNumber: "B-7"},
 	},
 }
 
-func metaFor(lang screening.Lang, patient *screening.Patient, clinic string) Meta {
+func metaFor(lang screening.Lang, patient *Patient, clinic string) Meta {
 	return Meta{Lang: lang, Time: fixedTime, Patient: patient, Clinic: clinic, Line: 1,
 		ID: "0b7e2d1c-9f3a-4c55-8e21-6d4f0a9b3c17"}
 }

@@ -169,7 +169,7 @@ func TestFHIRValidator(t *testing.T) {
 			var bundles bytes.Buffer
 			for i, a := range spread(t, rs, 40) {
 				WriteFHIR(&bundles, evaluate(t, rs, a), Meta{Lang: lang, Time: fixedTime, ID: NewID(), FHIRBase: base, Texts: tc.texts,
-					Patient: []*screening.Patient{nil, {}, {Name: "山田 花子", ReceptionNumber: "A-1", DateOfBirth: "1980-01-02"}}[i%3]})
+					Patient: []*Patient{nil, {}, {Name: "山田 花子", ReceptionNumber: "A-1", DateOfBirth: "1980-01-02"}}[i%3]})
 			}
 			for _, gc := range goldenCases {
 				WriteFHIR(&bundles, evaluate(t, rs, answersOf(t, rs, gc.record)), Meta{Lang: lang, Time: fixedTime, FHIRBase: base, Patient: gc.patient, Texts: tc.texts})

@@ -27,11 +27,11 @@ type Meta struct {
 	// outbox, evaluate --staff-lang): the answers are then also shown as the patient read
 	// them, in Lang, and the patient's language is named. Empty: the summary is in Lang.
 	StaffLang screening.Lang
-	Time      time.Time          // when the screening was completed; zero leaves it out
-	Started   time.Time          // when it began; zero leaves it out
-	Patient   *screening.Patient // nil or zero: no details
-	Clinic    string             // clinic name for the printed summary; may be empty
-	Line      int                // the record's line in a batch input; 0 leaves it out
+	Time      time.Time // when the screening was completed; zero leaves it out
+	Started   time.Time // when it began; zero leaves it out
+	Patient   *Patient  // nil or zero: no details
+	Clinic    string    // clinic name for the printed summary; may be empty
+	Line      int       // the record's line in a batch input; 0 leaves it out
 	// ID identifies the screening (a UUID, see NewID); the FHIR resources' ids derive from
 	// it. Empty: the JSON result has no id and WriteFHIR makes a random one.
 	ID string
@@ -48,21 +48,21 @@ type Meta struct {
 // question, answer, class, needs_confirmation, reason, sources; ruleset id, version, sha256)
 // are pinned; the rest is added for clinic systems.
 type JSONResult struct {
-	Format            string             `json:"format"`
-	ID                string             `json:"id,omitempty"`
-	Line              int                `json:"line,omitempty"`
-	Verdict           screening.Class    `json:"verdict"`
-	VerdictLabel      string             `json:"verdict_label"`
-	NeedsConfirmation int                `json:"needs_confirmation"`
-	Lang              screening.Lang     `json:"lang"`
-	StartedAt         string             `json:"started_at,omitempty"`
-	CompletedAt       string             `json:"completed_at,omitempty"`
-	Clinic            string             `json:"clinic,omitempty"`
-	Patient           *screening.Patient `json:"patient,omitempty"`
-	Answers           map[string]any     `json:"answers"`
-	Findings          []JSONFinding      `json:"findings"`
-	Notices           []JSONNotice       `json:"notices"`
-	RuleSet           JSONRuleSet        `json:"ruleset"`
+	Format            string          `json:"format"`
+	ID                string          `json:"id,omitempty"`
+	Line              int             `json:"line,omitempty"`
+	Verdict           screening.Class `json:"verdict"`
+	VerdictLabel      string          `json:"verdict_label"`
+	NeedsConfirmation int             `json:"needs_confirmation"`
+	Lang              screening.Lang  `json:"lang"`
+	StartedAt         string          `json:"started_at,omitempty"`
+	CompletedAt       string          `json:"completed_at,omitempty"`
+	Clinic            string          `json:"clinic,omitempty"`
+	Patient           *Patient        `json:"patient,omitempty"`
+	Answers           map[string]any  `json:"answers"`
+	Findings          []JSONFinding   `json:"findings"`
+	Notices           []JSONNotice    `json:"notices"`
+	RuleSet           JSONRuleSet     `json:"ruleset"`
 }
 
 // JSONFinding is one finding.

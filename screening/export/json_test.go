@@ -14,8 +14,8 @@ func TestJSONFastPath(t *testing.T) {
 	metas := []Meta{
 		{Lang: screening.JA},
 		{Lang: screening.EN, Time: fixedTime, Started: fixedTime.Add(-300e9), ID: NewID(), Line: 7, Clinic: "<Clinic & \"Co\">\u2028",
-			Patient: &screening.Patient{ReceptionNumber: "A-1", Name: "山田\x00花子", DateOfBirth: "1980-01-02"}},
-		{Lang: screening.JA, Patient: &screening.Patient{}, Clinic: "\xff\xfe"},
+			Patient: &Patient{ReceptionNumber: "A-1", Name: "山田\x00花子", DateOfBirth: "1980-01-02"}},
+		{Lang: screening.JA, Patient: &Patient{}, Clinic: "\xff\xfe"},
 	}
 	for i, a := range spread(t, rs, 300) {
 		res := evaluate(t, rs, a)

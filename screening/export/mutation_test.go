@@ -94,7 +94,7 @@ func TestJSONEscapesEveryCharacterClass(t *testing.T) {
 	for _, c := range charClasses() {
 		for _, s := range []string{c.s, "a" + c.s + "b", c.s + c.s} {
 			res := withText(t, s)
-			p := &screening.Patient{ReceptionNumber: s, Name: s, DateOfBirth: s}
+			p := &Patient{ReceptionNumber: s, Name: s, DateOfBirth: s}
 			m := Meta{Lang: screening.EN, Time: fixedTime, Clinic: s, Patient: p, ID: s}
 			var buf bytes.Buffer
 			if err := WriteJSON(&buf, res, m); err != nil {
@@ -111,7 +111,7 @@ func TestJSONEscapesEveryCharacterClass(t *testing.T) {
 			if err := json.Unmarshal(out, &r); err != nil {
 				t.Fatal(err)
 			}
-			if r.Clinic != back || r.ID != back || *r.Patient != (screening.Patient{ReceptionNumber: back, Name: back, DateOfBirth: back}) || r.Answers["medication_names"] != back {
+			if r.Clinic != back || r.ID != back || *r.Patient != (Patient{ReceptionNumber: back, Name: back, DateOfBirth: back}) || r.Answers["medication_names"] != back {
 				t.Errorf("%s: read back %q %q %+v %q, want %q", what, r.Clinic, r.ID, r.Patient, r.Answers["medication_names"], back)
 			}
 			want, _ := json.Marshal(NewJSONResult(res, m))
@@ -159,7 +159,7 @@ func TestFHIRStringsCarryNoControls(t *testing.T) {
 		s := "a" + cl.s + "b"
 		res := withText(t, s)
 		b := AppendFHIR(nil, res, Meta{Lang: screening.JA, Time: fixedTime, ID: "0b7e2d1c-9f3a-4c55-8e21-6d4f0a9b3c17",
-			Patient: &screening.Patient{Name: s, ReceptionNumber: cl.s}})
+			Patient: &Patient{Name: s, ReceptionNumber: cl.s}})
 		if !json.Valid(b) || !utf8.Valid(b) {
 			t.Fatalf("%s: invalid JSON or UTF-8: %q", cl.name, b)
 		}

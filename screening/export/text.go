@@ -10,6 +10,7 @@ import (
 
 	"github.com/rivo/uniseg"
 
+	"github.com/exoscreen/exoscreen/internal/i18n"
 	"github.com/exoscreen/exoscreen/internal/linebreak"
 	"github.com/exoscreen/exoscreen/screening"
 )
@@ -471,7 +472,7 @@ func RulesetLine(rs *screening.RuleSet, lang screening.Lang) string {
 }
 
 // checkedOn is the date the content was checked against its sources, after the rule set's id.
-var checkedOn = screening.Catalog{"checked": {
+var checkedOn = i18n.Catalog{"checked": {
 	screening.JA:     "（出典との照合日: %s）",
 	screening.EN:     " (checked against its sources on %s)",
 	screening.ZhHans: "（与出处核对日期: %s）",

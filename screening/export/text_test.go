@@ -59,7 +59,7 @@ func TestTextSpread(t *testing.T) {
 		res := evaluate(t, rs, a)
 		for _, lang := range testLangs {
 			var b bytes.Buffer
-			m := Meta{Lang: lang, Time: fixedTime, Clinic: "Clinic\x1b[31m", Patient: &screening.Patient{Name: "Jane\x07 Doe"}}
+			m := Meta{Lang: lang, Time: fixedTime, Clinic: "Clinic\x1b[31m", Patient: &Patient{Name: "Jane\x07 Doe"}}
 			if err := WriteText(&b, res, m); err != nil {
 				t.Fatal(err)
 			}

@@ -12,8 +12,9 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/exoscreen/exoscreen/internal/outbox"
 	"github.com/exoscreen/exoscreen/screening"
-	"github.com/exoscreen/exoscreen/screening/outbox"
+	"github.com/exoscreen/exoscreen/screening/export"
 )
 
 // probeMsg asks the probe to say when the model got to it: every message sent before it has
@@ -122,9 +123,9 @@ var (
 // said "the summary file is missing").
 func TestHostileSummariesKeepTheInboxResponsive(t *testing.T) {
 	f := newFixture(t)
-	long := f.add(screening.Patient{ReceptionNumber: "LONG"}, t0.Add(3*time.Minute), nil)
-	link := f.add(screening.Patient{ReceptionNumber: "LINK"}, t0.Add(2*time.Minute), nil)
-	huge := f.add(screening.Patient{ReceptionNumber: "HUGE"}, t0.Add(time.Minute), nil)
+	long := f.add(export.Patient{ReceptionNumber: "LONG"}, t0.Add(3*time.Minute), nil)
+	link := f.add(export.Patient{ReceptionNumber: "LINK"}, t0.Add(2*time.Minute), nil)
+	huge := f.add(export.Patient{ReceptionNumber: "HUGE"}, t0.Add(time.Minute), nil)
 	txt := func(id string) string { return filepath.Join(f.o.Dir, id+outbox.SummaryExt) }
 	if err := os.WriteFile(txt(long), []byte(strings.Repeat("A", outbox.MaxFileSize-16)), 0o600); err != nil {
 		t.Fatal(err)
@@ -184,7 +185,7 @@ func slow(d, peer time.Duration) bool { return d > 100*time.Millisecond && d > 4
 // Issue 11.1: ctrl+c quits while a summary is being opened.
 func TestCtrlCWhileOpening(t *testing.T) {
 	f := newFixture(t)
-	id := f.add(screening.Patient{ReceptionNumber: "LONG"}, t0, nil)
+	id := f.add(export.Patient{ReceptionNumber: "LONG"}, t0, nil)
 	os.WriteFile(filepath.Join(f.o.Dir, id+outbox.SummaryExt), []byte(strings.Repeat("x", outbox.MaxFileSize-1)), 0o600)
 	m := New(Options{Outbox: f.o, Lang: screening.EN, NoWatch: true, Poll: time.Hour})
 	pr := &probe{m: m, seen: make(chan time.Time, 16)}
@@ -210,8 +211,8 @@ func TestCtrlCWhileOpening(t *testing.T) {
 // while it runs, and one that does not end in time is stopped and said so.
 func TestSlowPrinter(t *testing.T) {
 	f := newFixture(t)
-	f.add(screening.Patient{ReceptionNumber: "A-1"}, t0, nil)
-	f.add(screening.Patient{ReceptionNumber: "A-2"}, t0.Add(time.Minute), nil)
+	f.add(export.Patient{ReceptionNumber: "A-1"}, t0, nil)
+	f.add(export.Patient{ReceptionNumber: "A-2"}, t0.Add(time.Minute), nil)
 	stuck := func(ctx context.Context, text string) error {
 		select {
 		case <-ctx.Done():
@@ -338,7 +339,7 @@ func TestWatchedNotPolled(t *testing.T) {
 	if polling {
 		t.Fatal("polling although the folder can be watched")
 	}
-	f.add(screening.Patient{ReceptionNumber: "LIVE-1"}, t0, nil)
+	f.add(export.Patient{ReceptionNumber: "LIVE-1"}, t0, nil)
 	until(t, p, pr, "the new result", func() bool {
 		return len(m.Entries()) == 1 && strings.Contains(m.View(), "New results: 1")
 	})
@@ -365,6 +366,6 @@ func TestWatchedFolderRemoved(t *testing.T) {
 		t.Fatal(err)
 	}
 	until(t, p, pr, "polling", func() bool { return m.polling })
-	f.add(screening.Patient{ReceptionNumber: "AFTER-1"}, t0, nil)
+	f.add(export.Patient{ReceptionNumber: "AFTER-1"}, t0, nil)
 	until(t, p, pr, "the result in the new folder", func() bool { return len(m.Entries()) == 1 })
 }

@@ -11,10 +11,10 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/exoscreen/exoscreen/internal/outbox"
+	"github.com/exoscreen/exoscreen/internal/outbox/outboxtest"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
-	"github.com/exoscreen/exoscreen/screening/outbox"
-	"github.com/exoscreen/exoscreen/screening/outbox/outboxtest"
 )
 
 var t0 = time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
@@ -29,7 +29,7 @@ func newFixture(t *testing.T) *fixture {
 	return &fixture{t: t, o: outbox.New(t.TempDir()), rs: outboxtest.RuleSet(t)}
 }
 
-func (f *fixture) add(p screening.Patient, at time.Time, changes map[string]any) string {
+func (f *fixture) add(p export.Patient, at time.Time, changes map[string]any) string {
 	f.t.Helper()
 	res := outboxtest.Result(f.t, f.rs, changes)
 	id, err := f.o.Save(res, export.Meta{Lang: screening.JA, Time: at, Started: at.Add(-time.Minute), Patient: &p})
@@ -84,8 +84,8 @@ func quit(t *testing.T, tm *teatest.TestModel) *Model {
 
 func TestListOpenReviewExportDelete(t *testing.T) {
 	f := newFixture(t)
-	f.add(screening.Patient{ReceptionNumber: "A-1"}, t0, nil)
-	second := f.add(screening.Patient{Name: "Hanako Yamada"}, t0.Add(time.Hour), map[string]any{"cancer": "unsure", "cancer_years": nil})
+	f.add(export.Patient{ReceptionNumber: "A-1"}, t0, nil)
+	second := f.add(export.Patient{Name: "Hanako Yamada"}, t0.Add(time.Hour), map[string]any{"cancer": "unsure", "cancer_years": nil})
 	tm, _ := start(t, f.o, Options{})
 	waitFor(t, tm, "2 results (2 not reviewed)", "2026-11-21 10:00", "Hanako Yamada", "absolute", "A-1", "relative")
 	key(tm, "enter")
@@ -127,9 +127,9 @@ func TestLiveArrival(t *testing.T) {
 	f := newFixture(t)
 	tm, _ := start(t, f.o, Options{})
 	waitFor(t, tm, "No results yet")
-	f.add(screening.Patient{ReceptionNumber: "LIVE-7"}, t0, nil)
+	f.add(export.Patient{ReceptionNumber: "LIVE-7"}, t0, nil)
 	waitFor(t, tm, "LIVE-7", "New results: 1")
-	f.add(screening.Patient{ReceptionNumber: "LIVE-8"}, t0.Add(time.Minute), nil)
+	f.add(export.Patient{ReceptionNumber: "LIVE-8"}, t0.Add(time.Minute), nil)
 	waitFor(t, tm, "LIVE-8", "New results: 2")
 	m := quit(t, tm)
 	if e := m.Entries(); len(e) != 2 || e[0].Label() != "LIVE-8" {
@@ -139,7 +139,7 @@ func TestLiveArrival(t *testing.T) {
 
 func TestCorruptAndForeignFiles(t *testing.T) {
 	f := newFixture(t)
-	f.add(screening.Patient{ReceptionNumber: "OK-1"}, t0, nil)
+	f.add(export.Patient{ReceptionNumber: "OK-1"}, t0, nil)
 	os.WriteFile(filepath.Join(f.o.Dir, "20261121T090000.000Z-00000000000000aa.json"), []byte(`{"format":"exoscreen-result/1",`), 0o600)
 	os.WriteFile(filepath.Join(f.o.Dir, "holiday.jpg"), []byte("\xff\xd8"), 0o600)
 	os.WriteFile(filepath.Join(f.o.Dir, "evil\x1b[31mname.json"), []byte("{}"), 0o600)
@@ -158,7 +158,7 @@ func TestCorruptAndForeignFiles(t *testing.T) {
 
 func TestEscapeSequencesShownHarmlessly(t *testing.T) {
 	f := newFixture(t)
-	id := f.add(screening.Patient{Name: "Mallory " + outboxtest.Hostile}, t0,
+	id := f.add(export.Patient{Name: "Mallory " + outboxtest.Hostile}, t0,
 		map[string]any{"other_medication": "yes", "medication_names": outboxtest.Hostile})
 	// And a planted result file whose fields carry raw escapes.
 	planted := `{"format":"exoscreen-result/1","verdict":"none","completed_at":"2026-11-21T08:00:00Z","patient":{"name":"\u001b]0;owned\u0007\u001b[2J\u009b1m"},"findings":[]}`
@@ -252,7 +252,7 @@ func TestMessagesComplete(t *testing.T) {
 
 func TestPrintSendsSanitizedText(t *testing.T) {
 	f := newFixture(t)
-	f.add(screening.Patient{Name: "Eve " + outboxtest.Hostile}, t0, nil)
+	f.add(export.Patient{Name: "Eve " + outboxtest.Hostile}, t0, nil)
 	var printed []string
 	tm, _ := start(t, f.o, Options{PrintName: "lp", Print: func(_ context.Context, s string) error { printed = append(printed, s); return nil }})
 	waitFor(t, tm, "Eve")
@@ -269,8 +269,8 @@ func TestPrintSendsSanitizedText(t *testing.T) {
 
 func TestUnreviewedFilter(t *testing.T) {
 	f := newFixture(t)
-	f.add(screening.Patient{ReceptionNumber: "OLD-1"}, t0, nil)
-	f.add(screening.Patient{ReceptionNumber: "NEW-2"}, t0.Add(time.Minute), nil)
+	f.add(export.Patient{ReceptionNumber: "OLD-1"}, t0, nil)
+	f.add(export.Patient{ReceptionNumber: "NEW-2"}, t0.Add(time.Minute), nil)
 	tm, _ := start(t, f.o, Options{})
 	waitFor(t, tm, "NEW-2", "OLD-1")
 	key(tm, "enter")

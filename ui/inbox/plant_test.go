@@ -10,10 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/exoscreen/exoscreen/internal/outbox"
+	"github.com/exoscreen/exoscreen/internal/outbox/outboxtest"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
-	"github.com/exoscreen/exoscreen/screening/outbox"
-	"github.com/exoscreen/exoscreen/screening/outbox/outboxtest"
 )
 
 // plant writes n results into dir, one a minute from t0 on, each a copy of one real result
@@ -23,7 +23,7 @@ func plant(tb testing.TB, dir string, n int) {
 	tb.Helper()
 	rs := outboxtest.RuleSet(tb)
 	res := outboxtest.Result(tb, rs, nil)
-	p := screening.Patient{ReceptionNumber: "R-000000"}
+	p := export.Patient{ReceptionNumber: "R-000000"}
 	j, txt, err := outbox.Render(res, export.Meta{Lang: screening.JA, Time: t0, Started: t0.Add(-time.Minute), Patient: &p})
 	if err != nil {
 		tb.Fatal(err)

@@ -6,9 +6,9 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/exoscreen/exoscreen/internal/linebreak"
+	"github.com/exoscreen/exoscreen/internal/outbox"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
-	"github.com/exoscreen/exoscreen/screening/outbox"
 	"github.com/rivo/uniseg"
 )
 

@@ -9,8 +9,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/exoscreen/exoscreen/internal/outbox/outboxtest"
 	"github.com/exoscreen/exoscreen/screening"
-	"github.com/exoscreen/exoscreen/screening/outbox/outboxtest"
 )
 
 // Issue 11.3: a PIN longer than the prompt takes is refused at start (it could never be

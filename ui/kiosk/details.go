@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/exoscreen/exoscreen/internal/linebreak"
 	"github.com/exoscreen/exoscreen/screening"
+	"github.com/exoscreen/exoscreen/screening/export"
 	"github.com/exoscreen/exoscreen/ui"
 )
 
@@ -180,8 +181,8 @@ func (d *details) focusCmd() tea.Cmd {
 
 // patient validates every field; ok is false when one is wrong (its message is set and the
 // focus moves to it).
-func (d *details) patient(now time.Time) (screening.Patient, bool) {
-	var p screening.Patient
+func (d *details) patient(now time.Time) (export.Patient, bool) {
+	var p export.Patient
 	ok := true
 	for i := len(d.fields) - 1; i >= 0; i-- {
 		v, msg := d.fields[i].Validate(d.inputs[i].Value(), now)
@@ -204,7 +205,7 @@ func (d *details) patient(now time.Time) (screening.Patient, bool) {
 }
 
 // update handles a key on the details screen; done is true when every field is valid.
-func (d *details) update(msg tea.Msg, now time.Time) (cmd tea.Cmd, done bool, p screening.Patient) {
+func (d *details) update(msg tea.Msg, now time.Time) (cmd tea.Cmd, done bool, p export.Patient) {
 	if km, ok := msg.(tea.KeyMsg); ok {
 		switch km.String() {
 		case "tab", "down":

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/exoscreen/exoscreen/internal/outbox/outboxtest"
 	"github.com/exoscreen/exoscreen/screening"
-	"github.com/exoscreen/exoscreen/screening/outbox/outboxtest"
 )
 
 // updating reports -update (defined by teatest's golden package): go test ./ui/kiosk -update

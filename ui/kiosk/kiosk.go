@@ -123,7 +123,7 @@ type Model struct {
 	lang     screening.Lang
 	langSel  int
 	det      *details
-	patient  screening.Patient
+	patient  export.Patient
 	child    tea.Model
 	pending  *finished
 	saveErr  error
@@ -223,7 +223,7 @@ func (m *Model) wipe() tea.Cmd {
 		m.pending.res.Findings = nil
 	}
 	m.pending, m.saveErr, m.child, m.shown = nil, nil, nil, nil
-	m.patient = screening.Patient{}
+	m.patient = export.Patient{}
 	m.det = newDetails(m.opt.Details, m.st)
 	m.lang = m.opt.Lang
 	m.langSel = max(0, slices.Index(m.welcomeLangs(), m.lang))

@@ -1,13 +1,14 @@
 package kiosk
 
 import (
+	"github.com/exoscreen/exoscreen/internal/i18n"
 	"github.com/exoscreen/exoscreen/screening"
 )
 
 // messages are the kiosk's words. Patient-facing ones are short, polite Japanese and plain
 // English; staff-facing ones (staff.*, pin.*) are shown in the staff language. Every key has
 // both languages; TestMessagesComplete checks it.
-var messages = screening.Catalog{
+var messages = i18n.Catalog{
 	// welcome (both languages at once: the patient has not chosen yet)
 	"welcome.title":  {JA: "ようこそ", EN: "Welcome"},
 	"welcome.intro":  {JA: "治療の前に、いくつかの質問にお答えください。", EN: "Before your treatment, please answer a few questions."},

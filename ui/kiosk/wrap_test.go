@@ -8,8 +8,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/exoscreen/exoscreen/internal/linebreak/linebreaktest"
+	"github.com/exoscreen/exoscreen/internal/outbox/outboxtest"
 	"github.com/exoscreen/exoscreen/screening"
-	"github.com/exoscreen/exoscreen/screening/outbox/outboxtest"
 )
 
 // TestNarrowJapaneseParagraphs renders the kiosk's paragraph screens at narrow widths: the

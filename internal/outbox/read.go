@@ -74,7 +74,7 @@ type Entry struct {
 	ID                string // result ID; empty when the file's name is not one
 	Name              string // the file's name in the folder (the .json for a result)
 	Time              time.Time
-	Patient           screening.Patient
+	Patient           export.Patient
 	Verdict           screening.Class
 	NeedsConfirmation int
 	Lang              screening.Lang
@@ -373,12 +373,12 @@ func ParseResult(data []byte) (*export.JSONResult, *Problem) {
 
 // head is the part of a JSON result the listing shows.
 type head struct {
-	Format            string             `json:"format"`
-	Verdict           *screening.Class   `json:"verdict"`
-	NeedsConfirmation int                `json:"needs_confirmation"`
-	Lang              screening.Lang     `json:"lang"`
-	CompletedAt       string             `json:"completed_at,omitempty"`
-	Patient           *screening.Patient `json:"patient,omitempty"`
+	Format            string           `json:"format"`
+	Verdict           *screening.Class `json:"verdict"`
+	NeedsConfirmation int              `json:"needs_confirmation"`
+	Lang              screening.Lang   `json:"lang"`
+	CompletedAt       string           `json:"completed_at,omitempty"`
+	Patient           *export.Patient  `json:"patient,omitempty"`
 }
 
 // bodyKeys are the large fields export.WriteJSON writes after the head.

@@ -3,8 +3,8 @@ package outbox_test
 import (
 	"testing"
 
+	"github.com/exoscreen/exoscreen/internal/outbox"
 	"github.com/exoscreen/exoscreen/screening"
-	"github.com/exoscreen/exoscreen/screening/outbox"
 )
 
 // FuzzParseResult feeds arbitrary bytes to the parser of outbox files: it must never panic,

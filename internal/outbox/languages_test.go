@@ -7,11 +7,11 @@ import (
 
 	"github.com/rivo/uniseg"
 
+	"github.com/exoscreen/exoscreen/internal/outbox"
+	"github.com/exoscreen/exoscreen/internal/outbox/outboxtest"
 	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
-	"github.com/exoscreen/exoscreen/screening/outbox"
-	"github.com/exoscreen/exoscreen/screening/outbox/outboxtest"
 )
 
 // TestChinesePatientSummaryInJapanese: a patient screened in 简体中文 leaves an outbox summary

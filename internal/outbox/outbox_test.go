@@ -16,15 +16,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/exoscreen/exoscreen/internal/outbox"
+	"github.com/exoscreen/exoscreen/internal/outbox/outboxtest"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
-	"github.com/exoscreen/exoscreen/screening/outbox"
-	"github.com/exoscreen/exoscreen/screening/outbox/outboxtest"
 )
 
 var t0 = time.Date(2026, 11, 21, 9, 30, 0, 0, time.UTC)
 
-func meta(p screening.Patient, at time.Time) export.Meta {
+func meta(p export.Patient, at time.Time) export.Meta {
 	return export.Meta{Lang: screening.JA, Time: at, Started: at.Add(-3 * time.Minute), Patient: &p}
 }
 
@@ -43,12 +43,12 @@ func TestSavePermissionsNamesAndList(t *testing.T) {
 	if fi.Mode().Perm() != 0o700 {
 		t.Errorf("folder mode %04o, want 0700", fi.Mode().Perm())
 	}
-	p1 := screening.Patient{ReceptionNumber: "A-017", Name: "山田 花子", DateOfBirth: "1980-04-15"}
+	p1 := export.Patient{ReceptionNumber: "A-017", Name: "山田 花子", DateOfBirth: "1980-04-15"}
 	id1, err := o.Save(outboxtest.Result(t, rs, nil), meta(p1, t0))
 	if err != nil {
 		t.Fatal(err)
 	}
-	p2 := screening.Patient{Name: "Jane Roe"}
+	p2 := export.Patient{Name: "Jane Roe"}
 	id2, err := o.Save(outboxtest.Result(t, rs, map[string]any{"pregnancy": "pregnant", "pregnancy_planned": nil}), meta(p2, t0.Add(time.Minute)))
 	if err != nil {
 		t.Fatal(err)
@@ -109,7 +109,7 @@ func TestSavePermissionsNamesAndList(t *testing.T) {
 func TestReviewedAndDelete(t *testing.T) {
 	rs := outboxtest.RuleSet(t)
 	o := outbox.New(t.TempDir())
-	id, err := o.Save(outboxtest.Result(t, rs, nil), meta(screening.Patient{}, t0))
+	id, err := o.Save(outboxtest.Result(t, rs, nil), meta(export.Patient{}, t0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestReviewedAndDelete(t *testing.T) {
 func TestListToleratesCorruptAndForeignFiles(t *testing.T) {
 	rs := outboxtest.RuleSet(t)
 	o := outbox.New(t.TempDir())
-	good, err := o.Save(outboxtest.Result(t, rs, nil), meta(screening.Patient{ReceptionNumber: "7"}, t0))
+	good, err := o.Save(outboxtest.Result(t, rs, nil), meta(export.Patient{ReceptionNumber: "7"}, t0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +231,7 @@ func TestWriteFailsCleanly(t *testing.T) {
 	rs := outboxtest.RuleSet(t)
 	res := outboxtest.Result(t, rs, nil)
 	missing := outbox.New(filepath.Join(t.TempDir(), "gone", "outbox"))
-	if _, err := missing.Save(res, meta(screening.Patient{}, t0)); err == nil {
+	if _, err := missing.Save(res, meta(export.Patient{}, t0)); err == nil {
 		t.Error("Save into a folder whose parent is missing succeeded")
 	}
 	if _, err := os.Stat(filepath.Dir(missing.Dir)); !errors.Is(err, fs.ErrNotExist) {
@@ -246,7 +246,7 @@ func TestWriteFailsCleanly(t *testing.T) {
 		ro := t.TempDir()
 		os.Chmod(ro, 0o500)
 		defer os.Chmod(ro, 0o700)
-		if _, err := outbox.New(ro).Save(res, meta(screening.Patient{}, t0)); err == nil {
+		if _, err := outbox.New(ro).Save(res, meta(export.Patient{}, t0)); err == nil {
 			t.Error("Save into a read-only folder succeeded")
 		}
 		if ents, _ := os.ReadDir(ro); len(ents) != 0 {
@@ -267,7 +267,7 @@ func TestSaveRecreatesRemovedFolder(t *testing.T) {
 	if err := os.RemoveAll(o.Dir); err != nil {
 		t.Fatal(err)
 	}
-	id, err := o.Save(res, meta(screening.Patient{}, t0))
+	id, err := o.Save(res, meta(export.Patient{}, t0))
 	if err != nil {
 		t.Fatalf("save after the folder was removed: %v", err)
 	}
@@ -340,7 +340,7 @@ func TestMain(m *testing.M) {
 		o := outbox.New(dir)
 		os.Stdout.WriteString("ready\n")
 		for i := 0; n == 0 || i < n; i++ {
-			if _, err := o.Save(res, meta(screening.Patient{ReceptionNumber: strconv.Itoa(i)}, time.Now())); err != nil {
+			if _, err := o.Save(res, meta(export.Patient{ReceptionNumber: strconv.Itoa(i)}, time.Now())); err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				os.Exit(1)
 			}

@@ -9,11 +9,11 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/exoscreen/exoscreen/internal/outbox"
+	"github.com/exoscreen/exoscreen/internal/outbox/outboxtest"
 	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
-	"github.com/exoscreen/exoscreen/screening/outbox"
-	"github.com/exoscreen/exoscreen/screening/outbox/outboxtest"
 	"golang.org/x/text/language"
 )
 
@@ -25,7 +25,7 @@ import (
 func FuzzReadOutboxFiles(f *testing.F) {
 	rs := testrules.Load(f)
 	m := export.Meta{Lang: screening.EN, Time: t0, Started: t0.Add(-time.Minute),
-		Patient: &screening.Patient{ReceptionNumber: "A-1", Name: outboxtest.Hostile, DateOfBirth: "1980-01-02"}}
+		Patient: &export.Patient{ReceptionNumber: "A-1", Name: outboxtest.Hostile, DateOfBirth: "1980-01-02"}}
 	result, summary, err := outbox.Render(outboxtest.Result(f, rs, nil), m)
 	if err != nil {
 		f.Fatal(err)

@@ -18,11 +18,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/exoscreen/exoscreen/internal/outbox"
+	"github.com/exoscreen/exoscreen/internal/outbox/outboxtest"
 	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
-	"github.com/exoscreen/exoscreen/screening/outbox"
-	"github.com/exoscreen/exoscreen/screening/outbox/outboxtest"
 )
 
 // tree lists every path under root with its size, for checking that nothing changed.
@@ -238,7 +238,7 @@ func TestTimeOfID(t *testing.T) {
 }
 
 // result is the JSON result of the test answers, completed at `at`.
-func result(t *testing.T, at time.Time, p screening.Patient) []byte {
+func result(t *testing.T, at time.Time, p export.Patient) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	res := outboxtest.Result(t, testrules.Load(t), nil)
@@ -263,7 +263,7 @@ func TestListOrder(t *testing.T) {
 	var ids []string
 	for _, d := range []int{2, 0, 3, 1} {
 		at := t0.Add(time.Duration(d) * time.Minute)
-		id, err := o.Write(at, result(t, at, screening.Patient{ReceptionNumber: fmt.Sprint("R", d)}), []byte("s"))
+		id, err := o.Write(at, result(t, at, export.Patient{ReceptionNumber: fmt.Sprint("R", d)}), []byte("s"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -272,7 +272,7 @@ func TestListOrder(t *testing.T) {
 	// Three more completed in the same second.
 	var same []string
 	for range 3 {
-		id, err := o.Write(t0.Add(4*time.Minute), result(t, t0.Add(4*time.Minute), screening.Patient{}), []byte("s"))
+		id, err := o.Write(t0.Add(4*time.Minute), result(t, t0.Add(4*time.Minute), export.Patient{}), []byte("s"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -321,7 +321,7 @@ func TestListTimes(t *testing.T) {
 	done := time.Date(2026, 11, 21, 18, 30, 5, 0, jst)
 	// The file name says one time and the result another (a result restored under a new
 	// name): the listing shows what the result says.
-	id, err := o.Write(done.Add(-24*time.Hour), result(t, done, screening.Patient{}), []byte("s"))
+	id, err := o.Write(done.Add(-24*time.Hour), result(t, done, export.Patient{}), []byte("s"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -454,7 +454,7 @@ func TestReadOnlyRegularFilesOfBoundedSize(t *testing.T) {
 	// The same through ReadResult and the listing: a result that is a link, a folder, a
 	// pipe or too large is listed with its problem, and a summary that is a link is not
 	// counted as the result's summary.
-	good, err := o.Write(t0, result(t, t0, screening.Patient{}), []byte("s"))
+	good, err := o.Write(t0, result(t, t0, export.Patient{}), []byte("s"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -569,7 +569,7 @@ func TestParseResultChecks(t *testing.T) {
 func TestListerRereadsChangedFiles(t *testing.T) {
 	o := outbox.New(t.TempDir())
 	l := &outbox.Lister{Outbox: o}
-	id, err := o.Write(t0, result(t, t0, screening.Patient{ReceptionNumber: "A-1"}), []byte("s"))
+	id, err := o.Write(t0, result(t, t0, export.Patient{ReceptionNumber: "A-1"}), []byte("s"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -598,17 +598,17 @@ func TestListerRereadsChangedFiles(t *testing.T) {
 		t.Fatalf("first listing: %q", got)
 	}
 	// Same size, same time: from memory (the file is not read again).
-	replace(result(t, t0, screening.Patient{ReceptionNumber: "B-1"}), mod)
+	replace(result(t, t0, export.Patient{ReceptionNumber: "B-1"}), mod)
 	if got := label(); got != "A-1" {
 		t.Errorf("same size and time: %q, want the remembered A-1", got)
 	}
 	// Same size, another time: read again.
-	replace(result(t, t0, screening.Patient{ReceptionNumber: "B-1"}), mod.Add(time.Second))
+	replace(result(t, t0, export.Patient{ReceptionNumber: "B-1"}), mod.Add(time.Second))
 	if got := label(); got != "B-1" {
 		t.Errorf("new time: %q, want B-1", got)
 	}
 	// Another size, the same time: read again.
-	replace(result(t, t0, screening.Patient{ReceptionNumber: "C-12"}), mod.Add(time.Second))
+	replace(result(t, t0, export.Patient{ReceptionNumber: "C-12"}), mod.Add(time.Second))
 	if got := label(); got != "C-12" {
 		t.Errorf("new size: %q, want C-12", got)
 	}
@@ -617,7 +617,7 @@ func TestListerRereadsChangedFiles(t *testing.T) {
 	if list, _ := l.List(time.Now().Add(time.Hour)); len(list) != 1 || list[0].Problem == nil || list[0].Problem.Kind != outbox.OrphanSummary {
 		t.Errorf("after deleting the result: %+v", list)
 	}
-	replace(result(t, t0, screening.Patient{ReceptionNumber: "D-12"}), mod.Add(time.Second))
+	replace(result(t, t0, export.Patient{ReceptionNumber: "D-12"}), mod.Add(time.Second))
 	if got := label(); got != "D-12" {
 		t.Errorf("deleted and written again: %q, want D-12", got)
 	}
@@ -626,7 +626,7 @@ func TestListerRereadsChangedFiles(t *testing.T) {
 	if got := label(); !strings.HasPrefix(got, "the result file is damaged") {
 		t.Errorf("damaged: %q", got)
 	}
-	replace(result(t, t0, screening.Patient{Name: "Jane"}), mod.Add(3*time.Second))
+	replace(result(t, t0, export.Patient{Name: "Jane"}), mod.Add(3*time.Second))
 	if got := label(); got != "Jane" {
 		t.Errorf("repaired: %q", got)
 	}
@@ -634,13 +634,13 @@ func TestListerRereadsChangedFiles(t *testing.T) {
 
 func TestLabel(t *testing.T) {
 	for _, c := range []struct {
-		p    screening.Patient
+		p    export.Patient
 		want string
 	}{
-		{screening.Patient{ReceptionNumber: "A-1", Name: "N", DateOfBirth: "1980-01-02"}, "A-1"},
-		{screening.Patient{Name: "N", DateOfBirth: "1980-01-02"}, "N"},
-		{screening.Patient{DateOfBirth: "1980-01-02"}, "1980-01-02"},
-		{screening.Patient{}, ""},
+		{export.Patient{ReceptionNumber: "A-1", Name: "N", DateOfBirth: "1980-01-02"}, "A-1"},
+		{export.Patient{Name: "N", DateOfBirth: "1980-01-02"}, "N"},
+		{export.Patient{DateOfBirth: "1980-01-02"}, "1980-01-02"},
+		{export.Patient{}, ""},
 	} {
 		e := outbox.Entry{Patient: c.p}
 		if got := e.Label(); got != c.want {
@@ -653,7 +653,7 @@ func TestLabel(t *testing.T) {
 // sorts them by name: answers first, verdict last) is listed and read as the same result.
 func TestResultFieldsInAnyOrder(t *testing.T) {
 	o := outbox.New(t.TempDir())
-	p := screening.Patient{ReceptionNumber: "A-9", Name: "Jane"}
+	p := export.Patient{ReceptionNumber: "A-9", Name: "Jane"}
 	data := result(t, t0, p)
 	var m map[string]any
 	if err := json.Unmarshal(data, &m); err != nil {
@@ -709,7 +709,7 @@ func TestScanReadsNewestFirst(t *testing.T) {
 	var ids []string
 	for _, d := range []int{1, 0, 2} {
 		at := t0.Add(time.Duration(d) * time.Minute)
-		id, err := o.Write(at, result(t, at, screening.Patient{}), []byte("s"))
+		id, err := o.Write(at, result(t, at, export.Patient{}), []byte("s"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package screening
+package export
 
 // Patient holds the details a clinic asks for at reception. They identify the screening for
 // staff and never enter the rules.
