@@ -1,14 +1,23 @@
 package ui
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
 	"github.com/exoscreen/exoscreen/screening"
 )
 
-// Keys are the key bindings of every screen, in one place. The key names in the help line are
-// plain ASCII words ("up/down", not arrows: arrows are East-Asian-ambiguous and take two cells
-// on some Japanese terminals).
+// This file is the one keymap of every screen: Keys (the interactive screening: welcome,
+// questions, review, summary, the dialogs), HuhKeyMap (the forms inside a question), KioskKeys
+// (the front-desk kiosk) and InboxKeys (the staff inbox). A screen matches keys only with
+// key.Matches on these bindings, and its help line is built from the same bindings (helpLine,
+// HelpText; the kiosk's sentences are the help of its bindings), so that a key and its help
+// cannot disagree. The key names in help lines are plain ASCII words ("up/down", not arrows:
+// arrows are East-Asian-ambiguous and take two cells on some Japanese terminals).
+
+// Keys are the key bindings of the interactive screening's screens.
 type Keys struct {
 	Up, Down         key.Binding // move in a list, scroll a page
 	PageUp, PageDown key.Binding
@@ -22,7 +31,10 @@ type Keys struct {
 	Yes, No          key.Binding // in the quit dialog
 	Left, Right      key.Binding // move between buttons
 	Explain          key.Binding // ?: the question's explanation, when it is below the fold
-	Next             key.Binding // tab: as enter on a question (huh's "next field")
+	Next             key.Binding // tab: as enter on a question (huh's "next field"), the next item
+	Prev             key.Binding // shift+tab: the previous item (as in huh)
+	Space            key.Binding // space: a page down in a text, a tick in a list
+	HalfUp, HalfDown key.Binding // ctrl+u, ctrl+d: huh's half pages (the first move in a list)
 	Leave            key.Binding // q or esc: quit from the first screen
 }
 
@@ -48,6 +60,10 @@ func NewKeys(lang screening.Lang) *Keys {
 		Right:    key.NewBinding(key.WithKeys("right", "l", "tab")),
 		Explain:  key.NewBinding(key.WithKeys("?", "？"), key.WithHelp("?", h("key.explain"))),
 		Next:     key.NewBinding(key.WithKeys("tab")),
+		Prev:     key.NewBinding(key.WithKeys("shift+tab")),
+		Space:    key.NewBinding(key.WithKeys(" ")),
+		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u")),
+		HalfDown: key.NewBinding(key.WithKeys("ctrl+d")),
 		Leave:    key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/esc", h("key.quit"))),
 	}
 }
@@ -130,9 +146,9 @@ func HuhKeyMap(lang screening.Lang) *huh.KeyMap {
 	return km
 }
 
-// helpLine renders key bindings as "key what  key what", wrapped to width; bindings that are
-// disabled or have no help, and repeated entries, are left out.
-func helpLine(st *Styles, width int, binds ...key.Binding) []string {
+// helpItems are the "key what" items of binds: bindings that are disabled or have no help,
+// and repeated entries, are left out.
+func helpItems(binds []key.Binding) []string {
 	var items []string
 	seen := map[string]bool{}
 	for _, b := range binds {
@@ -147,6 +163,29 @@ func helpLine(st *Styles, width int, binds ...key.Binding) []string {
 		seen[id] = true
 		items = append(items, hp.Key+" "+hp.Desc)
 	}
+	return items
+}
+
+// HelpText is the help line of binds as plain text, "key what  key what" (the inbox styles
+// and cuts it as one line).
+func HelpText(binds ...key.Binding) string { return strings.Join(helpItems(binds), "  ") }
+
+// HelpSentence is the help of binds that speak in sentences (the kiosk's, for patients):
+// their help texts, in order, each once.
+func HelpSentence(binds ...key.Binding) string {
+	var out []string
+	for _, b := range binds {
+		if d := b.Help().Desc; b.Enabled() && d != "" && !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// helpLine renders key bindings as "key what  key what", wrapped to width; bindings that are
+// disabled or have no help, and repeated entries, are left out.
+func helpLine(st *Styles, width int, binds ...key.Binding) []string {
+	items := helpItems(binds)
 	// Wrap at item boundaries, then style each item.
 	var lines []string
 	cur, curW := "", 0
@@ -168,4 +207,117 @@ func helpLine(st *Styles, width int, binds ...key.Binding) []string {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// KioskKeys are the kiosk's key bindings. Patients read sentences, not "key what" pairs: the
+// help of a screen's bindings is that screen's sentence from the kiosk's catalogue (h), on
+// the binding that goes on (HelpSentence shows it).
+type KioskKeys struct {
+	// Locked are never given to a screen (lockdown): they would quit, suspend or end input.
+	Locked key.Binding
+	// Staff opens the staff PIN prompt from any patient screen (F12, ctrl+]).
+	Staff key.Binding
+
+	// The welcome screen: the language before or after the one chosen, go on, or a
+	// language by its number.
+	LangPrev, LangNext, LangGo, LangNumber key.Binding
+
+	// The details screen: the next or previous field, enter (check the field, go on), esc
+	// (back to the welcome screen).
+	FieldNext, FieldPrev, FieldEnter, FieldBack key.Binding
+
+	// The staff screens: the PIN prompt (enter, esc), the menu (up, down, enter, esc), the
+	// folder prompt (enter, esc), a yes/no question.
+	PINEnter, PINClose                key.Binding
+	MenuUp, MenuDown, MenuGo, MenuEsc key.Binding
+	DirSave, DirCancel                key.Binding
+	Yes, No                           key.Binding
+}
+
+// NewKioskKeys returns the kiosk's key bindings, their help sentences from h (the kiosk's
+// catalogue in the language of the screen).
+func NewKioskKeys(h func(key string) string) *KioskKeys {
+	return &KioskKeys{
+		Locked: key.NewBinding(key.WithKeys("ctrl+c", "ctrl+z", "ctrl+\\", "ctrl+d")),
+		Staff:  key.NewBinding(key.WithKeys("f12", "ctrl+]")),
+
+		LangPrev:   key.NewBinding(key.WithKeys("left", "h", "shift+tab", "up", "k")),
+		LangNext:   key.NewBinding(key.WithKeys("right", "l", "tab", "down", "j")),
+		LangGo:     key.NewBinding(key.WithKeys("enter", " "), key.WithHelp("up/down enter", h("welcome.keys"))),
+		LangNumber: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9")),
+
+		FieldNext:  key.NewBinding(key.WithKeys("tab", "down")),
+		FieldPrev:  key.NewBinding(key.WithKeys("shift+tab", "up")),
+		FieldEnter: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter esc", h("details.keys"))),
+		FieldBack:  key.NewBinding(key.WithKeys("esc")),
+
+		PINEnter:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter esc", h("pin.prompt"))),
+		PINClose:  key.NewBinding(key.WithKeys("esc")),
+		MenuUp:    key.NewBinding(key.WithKeys("up", "k", "shift+tab")),
+		MenuDown:  key.NewBinding(key.WithKeys("down", "j", "tab")),
+		MenuGo:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("up/down enter esc", h("staff.keys"))),
+		MenuEsc:   key.NewBinding(key.WithKeys("esc")),
+		DirSave:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter esc", h("staff.dir.keys"))),
+		DirCancel: key.NewBinding(key.WithKeys("esc")),
+		Yes:       key.NewBinding(key.WithKeys("y", "Y")),
+		No:        key.NewBinding(key.WithKeys("n", "N", "esc")),
+	}
+}
+
+// InboxKeys are the staff inbox's key bindings, their help words from the inbox's catalogue.
+type InboxKeys struct {
+	Quit key.Binding // ctrl+c: quits from anywhere
+
+	// The list.
+	Leave, Up, Down, PageUp, PageDown, Top, Bottom, Open, Pending key.Binding
+	// The list and an open summary: mark reviewed, delete, export, print.
+	Reviewed, Delete, Export, Print key.Binding
+	// An open summary.
+	Back, LineUp, LineDown, ViewPageUp, ViewPageDown key.Binding
+	// The delete question and the export prompt.
+	Yes, No, Save, Cancel key.Binding
+}
+
+// NewInboxKeys returns the inbox's key bindings, their help words from h (the inbox's
+// catalogue in the staff's language).
+func NewInboxKeys(h func(key string) string) *InboxKeys {
+	return &InboxKeys{
+		Quit: key.NewBinding(key.WithKeys("ctrl+c")),
+
+		Leave:    key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", h("key.quit"))),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/down", h("key.choose"))),
+		Down:     key.NewBinding(key.WithKeys("down", "j")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", " ")),
+		Top:      key.NewBinding(key.WithKeys("home", "g")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", h("key.open"))),
+		Pending:  key.NewBinding(key.WithKeys("u"), key.WithHelp("u", h("key.pending"))),
+
+		Reviewed: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", h("key.reviewed"))),
+		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", h("key.delete"))),
+		Export:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", h("key.export"))),
+		Print:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", h("key.print"))),
+
+		Back:         key.NewBinding(key.WithKeys("esc", "q", "backspace", "left"), key.WithHelp("esc", h("key.back"))),
+		LineUp:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/down/pgup/pgdn", h("key.scroll"))),
+		LineDown:     key.NewBinding(key.WithKeys("down", "j")),
+		ViewPageUp:   key.NewBinding(key.WithKeys("pgup", "b")),
+		ViewPageDown: key.NewBinding(key.WithKeys("pgdown", " ", "f")),
+
+		Yes:    key.NewBinding(key.WithKeys("y", "Y")),
+		No:     key.NewBinding(key.WithKeys("n", "N", "esc", "q")),
+		Save:   key.NewBinding(key.WithKeys("enter")),
+		Cancel: key.NewBinding(key.WithKeys("esc")),
+	}
+}
+
+// ListHelp is the help line of the inbox's list.
+func (k *InboxKeys) ListHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Open, k.Reviewed, k.Export, k.Print, k.Delete, k.Pending, k.Leave}
+}
+
+// ViewHelp is the help line of an open summary.
+func (k *InboxKeys) ViewHelp() []key.Binding {
+	return []key.Binding{k.LineUp, k.Reviewed, k.Export, k.Print, k.Delete, k.Back}
 }

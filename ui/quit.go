@@ -27,7 +27,7 @@ func (d *quitDialog) update(msg tea.KeyMsg) (bool, bool) {
 	switch {
 	case key.Matches(msg, d.keys.Yes), key.Matches(msg, d.keys.Quit):
 		return true, true
-	case key.Matches(msg, d.keys.No), key.Matches(msg, d.keys.Cancel), msg.String() == "q":
+	case key.Matches(msg, d.keys.No), key.Matches(msg, d.keys.Cancel), key.Matches(msg, d.keys.Close):
 		return true, false
 	case key.Matches(msg, d.keys.Left), key.Matches(msg, d.keys.Up):
 		d.yes = !d.yes

@@ -53,9 +53,9 @@ func (s *Screening) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 	s.rv.need = false
 	s.rv.manual = false
 	switch {
-	case key.Matches(km, s.keys.Up), km.String() == "shift+tab": // shift+tab: the previous item, as in huh
+	case key.Matches(km, s.keys.Up, s.keys.Prev): // shift+tab: the previous item, as in huh
 		s.rv.cursor = max(s.rv.cursor-1, 0)
-	case key.Matches(km, s.keys.Down), km.String() == "tab":
+	case key.Matches(km, s.keys.Down, s.keys.Next):
 		s.rv.cursor = min(s.rv.cursor+1, last)
 	case key.Matches(km, s.keys.Top):
 		s.rv.cursor = 0

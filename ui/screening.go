@@ -230,7 +230,7 @@ func (s *Screening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			s.manual = true
 			s.scroll.page(-1, s.bodyHeight())
 			return s, nil
-		case key.Matches(km, s.keys.PageDown) && km.String() != " ":
+		case key.Matches(km, s.keys.PageDown) && !key.Matches(km, s.keys.Space):
 			s.manual = true
 			s.scroll.page(1, s.bodyHeight())
 			return s, nil
@@ -355,7 +355,7 @@ func (s *Screening) choiceKey(km tea.KeyMsg) (bool, tea.Cmd) {
 		// No cursor shows yet: the first move (or space) puts it on an option, and ticks
 		// nothing.
 		switch {
-		case key.Matches(km, s.keys.Down), key.Matches(km, s.keys.Top), km.String() == " ":
+		case key.Matches(km, s.keys.Down, s.keys.Top, s.keys.Space):
 			qf.moved = true
 			return true, tea.Batch(s.rebuild(), s.cursorTo(0))
 		case key.Matches(km, s.keys.Up), key.Matches(km, s.keys.Bottom):
@@ -369,9 +369,9 @@ func (s *Screening) choiceKey(km tea.KeyMsg) (bool, tea.Cmd) {
 	// Nothing chosen yet: the first move puts the highlight on an option, and goes no further.
 	codes := qf.choiceCodes()
 	switch {
-	case key.Matches(km, s.keys.Down), key.Matches(km, s.keys.Top), km.String() == "ctrl+d":
+	case key.Matches(km, s.keys.Down, s.keys.Top, s.keys.HalfDown):
 		return true, s.chooseIndex(0)
-	case key.Matches(km, s.keys.Up), key.Matches(km, s.keys.Bottom), km.String() == "ctrl+u":
+	case key.Matches(km, s.keys.Up, s.keys.Bottom, s.keys.HalfUp):
 		return true, s.chooseIndex(len(codes) - 1)
 	}
 	return false, nil

@@ -37,14 +37,14 @@ func (w *welcome) update(msg tea.KeyMsg) bool {
 	case key.Matches(msg, keys.PageUp):
 		w.manual = true
 		w.scroll.page(-1, w.height)
-	case key.Matches(msg, keys.PageDown) && msg.String() != " ":
+	case key.Matches(msg, keys.PageDown) && !key.Matches(msg, keys.Space):
 		w.manual = true
 		w.scroll.page(1, w.height)
-	case key.Matches(msg, keys.Up), key.Matches(msg, keys.Down), msg.String() == "tab", msg.String() == "shift+tab":
+	case key.Matches(msg, keys.Up, keys.Down, keys.Next, keys.Prev):
 		w.moved = true
 		langs := w.rs.Langs()
 		i := slices.Index(langs, w.lang)
-		if key.Matches(msg, keys.Up) || msg.String() == "shift+tab" {
+		if key.Matches(msg, keys.Up, keys.Prev) {
 			i = (i + len(langs) - 1) % len(langs)
 		} else {
 			i = (i + 1) % len(langs)

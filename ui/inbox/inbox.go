@@ -23,6 +23,7 @@ import (
 	"strings"
 	"time"
 
+	binding "github.com/charmbracelet/bubbles/key" // key is a helper of the tests
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -112,6 +113,7 @@ type (
 type Model struct {
 	opt    Options
 	st     *ui.Styles
+	keys   *ui.InboxKeys
 	lister *outbox.Lister
 
 	all        []outbox.Entry // everything in the folder
@@ -173,7 +175,8 @@ func New(opt Options) *Model {
 	if opt.PrintTimeout <= 0 {
 		opt.PrintTimeout = time.Minute
 	}
-	return &Model{opt: opt, st: opt.Styles, lister: &outbox.Lister{Outbox: opt.Outbox}, seen: map[string]bool{}, width: 80, height: 24}
+	keys := ui.NewInboxKeys(func(k string) string { return tr(opt.Lang, k) })
+	return &Model{opt: opt, st: opt.Styles, keys: keys, lister: &outbox.Lister{Outbox: opt.Outbox}, seen: map[string]bool{}, width: 80, height: 24}
 }
 
 // Init starts reading the folder and watching it.
@@ -422,7 +425,7 @@ func (m *Model) quit() (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if k.String() == "ctrl+c" {
+	if binding.Matches(k, m.keys.Quit) {
 		return m.quit()
 	}
 	switch m.mode {
@@ -434,27 +437,27 @@ func (m *Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.viewKey(k)
 	}
 	m.msg = ""
-	n := len(m.entries)
-	switch k.String() {
-	case "q", "esc":
+	n, ks := len(m.entries), m.keys
+	switch {
+	case binding.Matches(k, ks.Leave):
 		return m.quit()
-	case "up", "k":
+	case binding.Matches(k, ks.Up):
 		m.cursor = max(m.cursor-1, 0)
-	case "down", "j":
+	case binding.Matches(k, ks.Down):
 		m.cursor = min(m.cursor+1, max(n-1, 0))
-	case "pgup":
+	case binding.Matches(k, ks.PageUp):
 		m.cursor = max(m.cursor-m.listHeight(), 0)
-	case "pgdown", " ":
+	case binding.Matches(k, ks.PageDown):
 		m.cursor = min(m.cursor+m.listHeight(), max(n-1, 0))
-	case "home", "g":
+	case binding.Matches(k, ks.Top):
 		m.cursor = 0
-	case "end", "G":
+	case binding.Matches(k, ks.Bottom):
 		m.cursor = max(n-1, 0)
-	case "enter":
+	case binding.Matches(k, ks.Open):
 		if e := m.current(); e != nil {
 			return m, m.open(e)
 		}
-	case "u":
+	case binding.Matches(k, ks.Pending):
 		m.pending = !m.pending
 		m.setAll(m.all)
 	default:
@@ -470,8 +473,8 @@ func (m *Model) action(k tea.KeyMsg, from mode) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	l, box, ent := m.opt.Lang, m.opt.Outbox, *e
-	switch k.String() {
-	case "r":
+	switch {
+	case binding.Matches(k, m.keys.Reviewed):
 		if e.Problem != nil {
 			return m, nil
 		}
@@ -484,9 +487,9 @@ func (m *Model) action(k tea.KeyMsg, from mode) (tea.Model, tea.Cmd) {
 			}
 			return doneMsg{text: tr(l, "marked")}
 		}
-	case "d":
+	case binding.Matches(k, m.keys.Delete):
 		m.back, m.mode = from, modeConfirm
-	case "e":
+	case binding.Matches(k, m.keys.Export):
 		if e.Problem != nil {
 			return m, nil
 		}
@@ -498,7 +501,7 @@ func (m *Model) action(k tea.KeyMsg, from mode) (tea.Model, tea.Cmd) {
 		m.input.SetValue(e.ID + ".txt")
 		m.input.CursorEnd()
 		return m, m.input.Focus()
-	case "p":
+	case binding.Matches(k, m.keys.Print):
 		if e.Problem != nil {
 			return m, nil
 		}
@@ -531,8 +534,8 @@ func (m *Model) action(k tea.KeyMsg, from mode) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) confirmKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
-	switch k.String() {
-	case "y", "Y":
+	switch {
+	case binding.Matches(k, m.keys.Yes):
 		e := m.current()
 		m.mode = m.back
 		if e == nil {
@@ -551,18 +554,18 @@ func (m *Model) confirmKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 			}
 			return doneMsg{text: tr(l, "deleted"), toList: true}
 		}
-	case "n", "N", "esc", "q":
+	case binding.Matches(k, m.keys.No):
 		m.mode = m.back
 	}
 	return m, nil
 }
 
 func (m *Model) exportKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
-	switch k.String() {
-	case "esc":
+	switch {
+	case binding.Matches(k, m.keys.Cancel):
 		m.mode = m.back
 		return m, nil
-	case "enter":
+	case binding.Matches(k, m.keys.Save):
 		e := m.current()
 		path := strings.TrimSpace(m.input.Value())
 		if e == nil || path == "" || m.exporting {
@@ -595,23 +598,23 @@ func (m *Model) exportKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 func (m *Model) viewKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	m.msg = ""
 	h := m.viewHeight()
-	last := max(len(m.viewLines)-h, 0)
-	switch k.String() {
-	case "esc", "q", "backspace", "left":
+	last, ks := max(len(m.viewLines)-h, 0), m.keys
+	switch {
+	case binding.Matches(k, ks.Back):
 		m.mode = modeList
 		m.opening = false
 		m.openGen++ // an opening still running is forgotten
-	case "up", "k":
+	case binding.Matches(k, ks.LineUp):
 		m.viewTop = max(m.viewTop-1, 0)
-	case "down", "j":
+	case binding.Matches(k, ks.LineDown):
 		m.viewTop = min(m.viewTop+1, last)
-	case "pgup", "b":
+	case binding.Matches(k, ks.ViewPageUp):
 		m.viewTop = max(m.viewTop-h, 0)
-	case "pgdown", " ", "f":
+	case binding.Matches(k, ks.ViewPageDown):
 		m.viewTop = min(m.viewTop+h, last)
-	case "home", "g":
+	case binding.Matches(k, ks.Top):
 		m.viewTop = 0
-	case "end", "G":
+	case binding.Matches(k, ks.Bottom):
 		m.viewTop = last
 	default:
 		return m.action(k, modeView)

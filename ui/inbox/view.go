@@ -9,6 +9,7 @@ import (
 	"github.com/exoscreen/exoscreen/internal/outbox"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
+	"github.com/exoscreen/exoscreen/ui"
 	"github.com/rivo/uniseg"
 )
 
@@ -112,7 +113,7 @@ func (m *Model) listView() []string {
 	for len(out) < h+4 {
 		out = append(out, "")
 	}
-	return append(out, m.footer(tr(l, "keys.list"))...)
+	return append(out, m.footer(ui.HelpText(m.keys.ListHelp()...))...)
 }
 
 // row is one entry of the list, every field sanitised and cut to its column.
@@ -159,7 +160,7 @@ func (m *Model) summaryView() []string {
 	for len(out) < h+2 {
 		out = append(out, "")
 	}
-	return append(out, m.footer(tr(l, "keys.view"))...)
+	return append(out, m.footer(ui.HelpText(m.keys.ViewHelp()...))...)
 }
 
 // fit cuts s to w cells.

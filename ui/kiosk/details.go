@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -205,16 +206,16 @@ func (d *details) patient(now time.Time) (export.Patient, bool) {
 }
 
 // update handles a key on the details screen; done is true when every field is valid.
-func (d *details) update(msg tea.Msg, now time.Time) (cmd tea.Cmd, done bool, p export.Patient) {
+func (d *details) update(msg tea.Msg, keys *ui.KioskKeys, now time.Time) (cmd tea.Cmd, done bool, p export.Patient) {
 	if km, ok := msg.(tea.KeyMsg); ok {
-		switch km.String() {
-		case "tab", "down":
+		switch {
+		case key.Matches(km, keys.FieldNext):
 			d.focus = (d.focus + 1) % len(d.inputs)
 			return d.focusCmd(), false, p
-		case "shift+tab", "up":
+		case key.Matches(km, keys.FieldPrev):
 			d.focus = (d.focus + len(d.inputs) - 1) % len(d.inputs)
 			return d.focusCmd(), false, p
-		case "enter":
+		case key.Matches(km, keys.FieldEnter):
 			if _, msg := d.fields[d.focus].Validate(d.inputs[d.focus].Value(), now); msg != "" {
 				d.errs[d.focus] = msg
 				return nil, false, p
@@ -294,6 +295,6 @@ func (d *details) view(lang screening.Lang, st *ui.Styles, width int) string {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(st.Help.Inherit(wrap).Render(wrapPlain(tr(lang, "details.keys"), ww)))
+	b.WriteString(st.Help.Inherit(wrap).Render(wrapPlain(ui.HelpSentence(keysIn(lang).FieldEnter), ww)))
 	return lipgloss.JoinVertical(lipgloss.Left, b.String())
 }

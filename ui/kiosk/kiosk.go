@@ -11,6 +11,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -107,6 +108,7 @@ type finished struct {
 type Model struct {
 	opt   Options
 	st    *ui.Styles
+	keys  *ui.KioskKeys // in the staff's language
 	clock Clock
 
 	state    state
@@ -177,7 +179,7 @@ func New(opt Options) *Model {
 			return ui.NewScreening(rs, ui.ScreeningOptions{Lang: lang, Kiosk: true, Styles: st, Now: now, Width: w, Height: h})
 		}
 	}
-	m := &Model{opt: opt, st: opt.Styles, clock: opt.Clock, width: 80, height: 24}
+	m := &Model{opt: opt, st: opt.Styles, keys: keysIn(opt.Lang), clock: opt.Clock, width: 80, height: 24}
 	m.wipe()
 	return m
 }
@@ -322,7 +324,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	// that asked for it.
 	switch {
 	case m.state == stDetails:
-		cmd, _, _ := m.det.update(msg, m.clock.Now())
+		cmd, _, _ := m.det.update(msg, m.keys, m.clock.Now())
 		return m, cmd
 	case m.state == stPIN:
 		var cmd tea.Cmd
@@ -346,29 +348,28 @@ func (m *Model) quit() (tea.Model, tea.Cmd) {
 	return m, tea.Quit
 }
 
-// isStaffKey reports whether k opens the staff prompt: F12 or ctrl+].
-func isStaffKey(k tea.KeyMsg) bool {
-	s := k.String()
-	return s == "f12" || s == "ctrl+]"
+// keysIn are the kiosk's key bindings with their help in lang (the patient's language on the
+// patient screens; m.keys are in the staff's).
+func keysIn(lang screening.Lang) *ui.KioskKeys {
+	return ui.NewKioskKeys(func(k string) string { return tr(lang, k) })
 }
 
 func (m *Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	m.lastIn = m.clock.Now()
-	switch k.String() {
-	case "ctrl+c", "ctrl+z", "ctrl+\\", "ctrl+d":
+	if key.Matches(k, m.keys.Locked) {
 		return m, nil // lockdown: these never leave, suspend or end input
 	}
-	if isStaffKey(k) && m.state != stPIN && m.state < stStaff {
+	if key.Matches(k, m.keys.Staff) && m.state != stPIN && m.state < stStaff {
 		return m.openPIN()
 	}
 	switch m.state {
 	case stWelcome:
 		return m.welcomeKey(k)
 	case stDetails:
-		if k.String() == "esc" {
+		if key.Matches(k, m.keys.FieldBack) {
 			return m, m.wipe()
 		}
-		cmd, done, p := m.det.update(k, m.clock.Now())
+		cmd, done, p := m.det.update(k, m.keys, m.clock.Now())
 		if done {
 			m.patient = p
 			return m, tea.Batch(cmd, m.startScreening())

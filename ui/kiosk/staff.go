@@ -4,11 +4,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/exoscreen/exoscreen/internal/fserr"
 	"github.com/exoscreen/exoscreen/screening/export"
+	"github.com/exoscreen/exoscreen/ui"
 )
 
 // openPIN shows the staff PIN prompt over the current screen.
@@ -78,10 +80,10 @@ func (m *Model) closeStaff() (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) pinKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
-	switch k.String() {
-	case "esc":
+	switch {
+	case key.Matches(k, m.keys.PINClose):
 		return m.closeStaff()
-	case "enter":
+	case key.Matches(k, m.keys.PINEnter):
 		now := m.clock.Now()
 		g := m.opt.Guard
 		try := m.pin.Value()
@@ -116,7 +118,7 @@ func (m *Model) pinKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 func (m *Model) pinView() string {
 	st, l := m.st, m.opt.Lang
-	parts := []string{st.Title.Render(tr(l, "pin.title")), "", m.paragraph(st.Help, tr(l, "pin.prompt")), ""}
+	parts := []string{st.Title.Render(tr(l, "pin.title")), "", m.paragraph(st.Help, ui.HelpSentence(m.keys.PINEnter)), ""}
 	if g := m.opt.Guard; g != nil && g.LockedFor(m.clock.Now()) > 0 {
 		parts = append(parts, m.paragraph(st.Error, tr(l, "pin.locked", m.seconds(m.clock.Now().Add(g.LockedFor(m.clock.Now()))))))
 	} else {
@@ -146,14 +148,14 @@ func (m *Model) staffItems() []staffItem {
 func (m *Model) staffKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	items := m.staffItems()
 	m.staffSel = min(m.staffSel, len(items)-1)
-	switch k.String() {
-	case "esc":
+	switch {
+	case key.Matches(k, m.keys.MenuEsc):
 		return m.closeStaff()
-	case "up", "k", "shift+tab":
+	case key.Matches(k, m.keys.MenuUp):
 		m.staffSel = (m.staffSel + len(items) - 1) % len(items)
-	case "down", "j", "tab":
+	case key.Matches(k, m.keys.MenuDown):
 		m.staffSel = (m.staffSel + 1) % len(items)
-	case "enter":
+	case key.Matches(k, m.keys.MenuGo):
 		m.staffMsg = ""
 		switch items[m.staffSel].action {
 		case "resume":
@@ -184,11 +186,11 @@ func (m *Model) staffKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) staffDirKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
-	switch k.String() {
-	case "esc":
+	switch {
+	case key.Matches(k, m.keys.DirCancel):
 		m.setState(stStaff)
 		return m, m.idleTimer()
-	case "enter":
+	case key.Matches(k, m.keys.DirSave):
 		dir := strings.TrimSpace(m.dirInput.Value())
 		if dir == "" {
 			return m, nil
@@ -202,8 +204,8 @@ func (m *Model) staffDirKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) staffConfirmKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
-	switch k.String() {
-	case "y", "Y":
+	switch {
+	case key.Matches(k, m.keys.Yes):
 		if m.confirm == "exit" {
 			return m.quit()
 		}
@@ -214,7 +216,7 @@ func (m *Model) staffConfirmKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.setState(stStaff)
 		m.staffSel = 0
 		return m, m.idleTimer()
-	case "n", "N", "esc":
+	case key.Matches(k, m.keys.No):
 		m.confirm = ""
 		m.setState(stStaff)
 		return m, m.idleTimer()
@@ -243,7 +245,7 @@ func (m *Model) staffView() string {
 	}
 	switch m.state {
 	case stStaffDir:
-		parts = append(parts, m.paragraph(st.Text, tr(l, "staff.dir")), m.dirInput.View(), "", m.paragraph(st.Help, tr(l, "staff.dir.keys")))
+		parts = append(parts, m.paragraph(st.Text, tr(l, "staff.dir")), m.dirInput.View(), "", m.paragraph(st.Help, ui.HelpSentence(m.keys.DirSave)))
 		return lipgloss.JoinVertical(lipgloss.Center, parts...)
 	case stStaffConfirm:
 		parts = append(parts, m.paragraph(st.Confirm, tr(l, "staff.confirm."+m.confirm)))
@@ -265,7 +267,7 @@ func (m *Model) staffView() string {
 		}
 		parts = append(parts, m.paragraph(style, export.Sanitize(m.staffMsg)), "")
 	}
-	parts = append(parts, m.paragraph(st.Help, tr(l, "staff.keys")))
+	parts = append(parts, m.paragraph(st.Help, ui.HelpSentence(m.keys.MenuGo)))
 	return lipgloss.JoinVertical(lipgloss.Center, parts...)
 }
 

@@ -3,10 +3,12 @@ package kiosk
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/exoscreen/exoscreen/screening"
+	"github.com/exoscreen/exoscreen/ui"
 )
 
 // welcomeLangs are the language buttons of the welcome screen, in order: the rule set's
@@ -15,12 +17,12 @@ func (m *Model) welcomeLangs() []screening.Lang { return m.opt.RuleSet.Langs() }
 
 func (m *Model) welcomeKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	langs := m.welcomeLangs()
-	switch k.String() {
-	case "left", "h", "shift+tab", "up", "k":
+	switch {
+	case key.Matches(k, m.keys.LangPrev):
 		m.langSel = max(m.langSel-1, 0)
-	case "right", "l", "tab", "down", "j":
+	case key.Matches(k, m.keys.LangNext):
 		m.langSel = min(m.langSel+1, len(langs)-1)
-	case "enter", " ":
+	case key.Matches(k, m.keys.LangGo):
 		m.lang = langs[m.langSel]
 		if len(m.opt.Details) > 0 {
 			m.setState(stDetails)
@@ -28,9 +30,9 @@ func (m *Model) welcomeKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m, tea.Batch(m.det.focusCmd(), m.idleTimer())
 		}
 		return m, m.startScreening()
-	default:
-		if n := k.String(); len(n) == 1 && n[0] >= '1' && int(n[0]-'1') < len(langs) {
-			m.langSel = int(n[0] - '1')
+	case key.Matches(k, m.keys.LangNumber):
+		if n := int(k.String()[0] - '1'); n < len(langs) {
+			m.langSel = n
 		}
 	}
 	return m, nil
@@ -87,7 +89,7 @@ func (m *Model) welcomeView() string {
 		"",
 		lipgloss.JoinVertical(lipgloss.Center, buttons...),
 		"",
-		m.paragraph(st.Help, tr(sel, "welcome.keys")),
+		m.paragraph(st.Help, ui.HelpSentence(keysIn(sel).LangGo)),
 	}
 	if l, ok := m.opt.RuleSet.Language(sel); ok && !l.Reviewed {
 		parts = append(parts, m.paragraph(st.Help, tr(sel, "unreviewed")))
