@@ -168,7 +168,7 @@ func (d *exportDialog) view() string {
 		// Keep the prompt and the error in view; the note goes first.
 		body = body[:avail]
 	}
-	return frame(header, body, footer, d.width, d.height)
+	return Frame{Header: header, Body: body, Footer: footer}.Render(d.width, d.height)
 }
 
 // saveError says in lang why a file could not be written (internal/fserr, the one message

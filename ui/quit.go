@@ -60,5 +60,5 @@ func (d *quitDialog) view(width, height int) string {
 		withHelp(d.keys.No, "n/esc", tr(lang, "quit.no")),
 		withHelp(d.keys.Left, "left/right", tr(lang, "key.choose")),
 		withHelp(d.keys.Select, "enter", tr(lang, "key.confirm")))
-	return frame(header, body, footer, width, height)
+	return Frame{Header: header, Body: body, Footer: footer}.Render(width, height)
 }

@@ -212,5 +212,5 @@ func (s *Screening) viewReview() string {
 		body = append(body, " "+"  "+s.st.Text.Render(btn))
 	}
 	body = s.rv.scroll.window(body, avail, lo, hi, !s.rv.manual, s.st, s.lang)
-	return frame(header, body, footer, s.width, s.height)
+	return Frame{Header: header, Body: body, Footer: footer}.Render(s.width, s.height)
 }

@@ -642,7 +642,7 @@ func (s *Screening) View() string {
 		body[i] = " " + body[i]
 	}
 	body = s.scroll.window(body, avail, lo, hi, !s.manual, s.st, s.lang)
-	return frame(header, body, footer, s.width, s.height)
+	return Frame{Header: header, Body: body, Footer: footer}.Render(s.width, s.height)
 }
 
 // viewExplain shows the question and its explanation (?), scrolling when long.
@@ -663,5 +663,5 @@ func (s *Screening) viewExplain() string {
 		body = append(body, " "+s.st.Help.Render(l))
 	}
 	body = s.scroll.window(body, avail, 0, 0, false, s.st, s.lang)
-	return frame(header, body, footer, s.width, s.height)
+	return Frame{Header: header, Body: body, Footer: footer}.Render(s.width, s.height)
 }

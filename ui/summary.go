@@ -205,7 +205,7 @@ func (m *Summary) View() string {
 	header, footer := m.header(), m.footer()
 	avail := m.height - len(header) - len(footer)
 	body := m.scroll.window(m.body(), avail, 0, 0, false, m.st, m.lang)
-	return frame(header, body, footer, m.width, m.height)
+	return Frame{Header: header, Body: body, Footer: footer}.Render(m.width, m.height)
 }
 
 // body renders the summary for the current width (cached).

@@ -133,5 +133,5 @@ func (w *welcome) view(width, height int) string {
 	w.top = len(header)
 	// The screen opens at its top; once the language is moved, the choice stays in view.
 	body = w.scroll.window(body, avail, lo, hi, w.moved && !w.manual, st, lang)
-	return frame(header, body, footer, width, height)
+	return Frame{Header: header, Body: body, Footer: footer}.Render(width, height)
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/exoscreen/exoscreen/internal/linebreak"
 	"github.com/rivo/uniseg"
 )
@@ -27,42 +26,6 @@ func wrapURL(url string, width int) []string {
 		lines[i] = "  " + l
 	}
 	return lines
-}
-
-// fitLine cuts a (possibly styled) line to width cells.
-func fitLine(s string, width int) string {
-	if ansi.StringWidth(s) <= width {
-		return s
-	}
-	return ansi.Truncate(s, width, "")
-}
-
-// frame lays out a screen of exactly height lines: header at the top, footer at the bottom
-// and body in between, padded with empty lines or cut (callers scroll their body so that
-// nothing is cut without a way to see it). No line is wider than width.
-func frame(header, body, footer []string, width, height int) string {
-	avail := height - len(header) - len(footer)
-	if avail < 0 {
-		// Too small for the chrome: keep the body first, then the footer.
-		avail = 0
-	}
-	lines := make([]string, 0, height)
-	lines = append(lines, header...)
-	for i := 0; i < avail; i++ {
-		if i < len(body) {
-			lines = append(lines, body[i])
-		} else {
-			lines = append(lines, "")
-		}
-	}
-	lines = append(lines, footer...)
-	if height > 0 && len(lines) > height {
-		lines = lines[:height]
-	}
-	for i := range lines {
-		lines[i] = fitLine(lines[i], width)
-	}
-	return strings.Join(lines, "\n")
 }
 
 // textWidth is the width of plain text in cells.

@@ -13,22 +13,26 @@ import (
 	"github.com/rivo/uniseg"
 )
 
+// The inbox's screens are a ui.Frame: header (title and folder, 2 lines), body, footer
+// (status and keys, 2 lines; 3 with the export prompt). The list's body is a blank line, the
+// column titles and the rows; it leaves the screen's last line empty, as it always has.
+const (
+	chromeLines = 4 // header and footer
+	listChrome  = 3 // the list's blank line, column titles and spare last line
+)
+
 // listHeight is how many rows of the list fit.
-func (m *Model) listHeight() int { return max(m.height-7, 1) }
+func (m *Model) listHeight() int { return max(m.height-chromeLines-listChrome, 1) }
 
 // viewHeight is how many lines of an open summary fit.
-func (m *Model) viewHeight() int { return max(m.height-4, 1) }
+func (m *Model) viewHeight() int { return max(m.height-chromeLines, 1) }
 
 // View draws the inbox.
 func (m *Model) View() string {
-	var lines []string
-	switch {
-	case m.mode == modeView || m.back == modeView && m.mode != modeList:
-		lines = m.summaryView()
-	default:
-		lines = m.listView()
+	if m.mode == modeView || m.back == modeView && m.mode != modeList {
+		return m.summaryView()
 	}
-	return strings.Join(lines, "\n")
+	return m.listView()
 }
 
 func (m *Model) header() []string {
@@ -82,13 +86,12 @@ const (
 	colDone    = 8
 )
 
-func (m *Model) listView() []string {
+func (m *Model) listView() string {
 	l := m.opt.Lang
-	out := m.header()
 	who := max(m.width-(2+colTime+2+1+colVerdict+1+colConfirm+1+colDone), 10)
-	out = append(out, "", m.st.Section.Render(fit(
+	out := []string{"", m.st.Section.Render(fit(
 		"  "+pad(tr(l, "col.time"), colTime)+"  "+pad(tr(l, "col.who"), who)+" "+pad(tr(l, "col.verdict"), colVerdict)+" "+
-			pad(tr(l, "col.confirm"), colConfirm)+" "+tr(l, "col.reviewed"), m.width)))
+			pad(tr(l, "col.confirm"), colConfirm)+" "+tr(l, "col.reviewed"), m.width))}
 	h := m.listHeight()
 	if len(m.entries) == 0 && m.loaded {
 		out = append(out, m.st.Help.Render(tr(l, "empty")))
@@ -110,10 +113,11 @@ func (m *Model) listView() []string {
 		}
 		out = append(out, row)
 	}
-	for len(out) < h+4 {
-		out = append(out, "")
-	}
-	return append(out, m.footer(ui.HelpText(m.keys.ListHelp()...))...)
+	footer := m.footer(ui.HelpText(m.keys.ListHelp()...))
+	// The body is the blank line, the column titles and the listHeight rows that fit (at least
+	// one, on a screen too small for them).
+	header := m.header()
+	return ui.Frame{Header: header, Body: out, Footer: footer}.Render(m.width, len(header)+2+h+len(footer))
 }
 
 // row is one entry of the list, every field sanitised and cut to its column.
@@ -142,25 +146,26 @@ func (m *Model) row(e *outbox.Entry, who int) string {
 	return pad(t, colTime) + "  " + pad(fit(label, who), who) + " " + verdict + " " + m.st.Confirm.Render(pad(confirm, colConfirm)) + " " + done
 }
 
-func (m *Model) summaryView() []string {
+func (m *Model) summaryView() string {
 	l := m.opt.Lang
-	out := m.header()
+	header := m.header()
+	var body []string
 	h := m.viewHeight()
 	if m.viewNote != "" {
-		out = append(out, m.st.Error.Render(fit(m.viewNote, m.width)))
+		body = append(body, m.st.Error.Render(fit(m.viewNote, m.width)))
 		h--
 	}
 	if m.opening && len(m.viewLines) == 0 {
-		out[1] = m.st.Help.Render(fit(tr(l, "opening"), m.width))
+		header[1] = m.st.Help.Render(fit(tr(l, "opening"), m.width))
 	} else {
 		end := min(m.viewTop+h, len(m.viewLines))
-		out[1] = m.st.Help.Render(fit(tr(l, "lines", m.viewTop+1, end, len(m.viewLines)), m.width))
-		out = append(out, m.viewLines[min(m.viewTop, end):end]...)
+		header[1] = m.st.Help.Render(fit(tr(l, "lines", m.viewTop+1, end, len(m.viewLines)), m.width))
+		body = append(body, m.viewLines[min(m.viewTop, end):end]...)
 	}
-	for len(out) < h+2 {
-		out = append(out, "")
-	}
-	return append(out, m.footer(ui.HelpText(m.keys.ViewHelp()...))...)
+	footer := m.footer(ui.HelpText(m.keys.ViewHelp()...))
+	// The body is the viewHeight lines that fit (with a cut note above them); at least one
+	// line on a screen too small for the chrome.
+	return ui.Frame{Header: header, Body: body, Footer: footer}.Render(m.width, len(header)+max(len(body), h)+len(footer))
 }
 
 // fit cuts s to w cells.

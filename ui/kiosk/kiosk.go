@@ -588,7 +588,7 @@ func (m *Model) View() string {
 	case stStaff, stStaffDir, stStaffConfirm:
 		body = m.staffView()
 	}
-	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, body)
+	return ui.Frame{Body: []string{body}, Centre: true}.Render(m.width, m.height)
 }
 
 // paragraph wraps s to at most w cells (Japanese and English are never mixed on one line).
