@@ -13,13 +13,13 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/exoscreen/exoscreen/screening"
 )
 
 // AppOptions configure the interactive App.
 type AppOptions struct {
-	// Lang is the language the welcome screen starts in; the person can switch it there.
+	// Lang is the language the welcome screen starts in; the person can switch it there. The
+	// defaults of Lang, Styles, Now, Width and Height are those of Common.
 	Lang screening.Lang
 	// Styles as for ScreeningOptions.
 	Styles *Styles
@@ -61,22 +61,9 @@ type App struct {
 
 // NewApp returns the interactive app for rs.
 func NewApp(rs *screening.RuleSet, opt AppOptions) *App {
-	if _, ok := rs.Language(opt.Lang); !ok {
-		opt.Lang = rs.Clinic() // a language the rule set does not speak: the clinic's
-	}
-	if opt.Styles == nil {
-		opt.Styles = NewStyles(lipgloss.DefaultRenderer())
-	}
-	if opt.Now == nil {
-		opt.Now = time.Now
-	}
-	a := &App{rs: rs, opt: opt, st: opt.Styles, width: opt.Width, height: opt.Height}
-	if a.width <= 0 {
-		a.width = 80
-	}
-	if a.height <= 0 {
-		a.height = 24
-	}
+	c := Common{Styles: opt.Styles, Lang: opt.Lang, Now: opt.Now, Width: opt.Width, Height: opt.Height}.Defaults(rs)
+	opt.Styles, opt.Lang, opt.Now = c.Styles, c.Lang, c.Now
+	a := &App{rs: rs, opt: opt, st: c.Styles, width: c.Width, height: c.Height}
 	a.welcome = &welcome{rs: rs, lang: opt.Lang, st: a.st}
 	return a
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/exoscreen/exoscreen/screening"
 )
@@ -32,7 +31,8 @@ type LeftAtStartMsg struct{}
 
 // ScreeningOptions configure a Screening.
 type ScreeningOptions struct {
-	// Lang is the language of the questions and of every word on the screens.
+	// Lang is the language of the questions and of every word on the screens. The defaults
+	// of Lang, Styles, Now, Width and Height are those of Common.
 	Lang screening.Lang
 	// Kiosk is for a front-desk kiosk: the help line offers no quitting key. (A Screening never
 	// quits the program and never exports in any mode; the model around it decides that.)
@@ -82,30 +82,17 @@ type Screening struct {
 
 // NewScreening returns a Screening of rs, at its first question.
 func NewScreening(rs *screening.RuleSet, opt ScreeningOptions) *Screening {
-	if opt.Lang == "" {
-		opt.Lang = screening.JA
-	}
-	if opt.Styles == nil {
-		opt.Styles = NewStyles(lipgloss.DefaultRenderer())
-	}
-	if opt.Now == nil {
-		opt.Now = time.Now
-	}
+	c := Common{Styles: opt.Styles, Lang: opt.Lang, Now: opt.Now, Width: opt.Width, Height: opt.Height}.Defaults(rs)
+	opt.Styles, opt.Lang, opt.Now = c.Styles, c.Lang, c.Now
 	s := &Screening{
 		rs:     rs,
 		opt:    opt,
-		st:     opt.Styles,
+		st:     c.Styles,
 		walk:   screening.NewWalk(rs.NewAnswers()),
-		width:  opt.Width,
-		height: opt.Height,
+		width:  c.Width,
+		height: c.Height,
 	}
 	s.answers = s.walk.Answers()
-	if s.width <= 0 {
-		s.width = 80
-	}
-	if s.height <= 0 {
-		s.height = 24
-	}
 	s.setLang(opt.Lang)
 	if q := s.walk.Current(); q != nil {
 		s.qf = newQuestionForm(q, s.answers.Get(q))

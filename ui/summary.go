@@ -25,6 +25,8 @@ type QuitRequestMsg struct{}
 
 // SummaryOptions configure a Summary.
 type SummaryOptions struct {
+	// Lang is the language of the summary. The defaults of Lang, Styles, Width and Height are
+	// those of Common (for the result's rule set).
 	Lang screening.Lang
 	// Kiosk shows the summary without the save and quit keys.
 	Kiosk bool
@@ -56,21 +58,14 @@ type Summary struct {
 
 // NewSummary returns the summary screen of res.
 func NewSummary(res *screening.Result, opt SummaryOptions) *Summary {
-	if opt.Lang == "" {
-		opt.Lang = screening.JA
+	var rs *screening.RuleSet
+	if res != nil {
+		rs = res.RuleSet
 	}
-	if opt.Styles == nil {
-		opt.Styles = NewStyles(lipgloss.DefaultRenderer())
-	}
-	m := &Summary{res: res, opt: opt, lang: opt.Lang, st: opt.Styles, keys: NewKeys(opt.Lang),
-		width: opt.Width, height: opt.Height}
-	if m.width <= 0 {
-		m.width = 80
-	}
-	if m.height <= 0 {
-		m.height = 24
-	}
-	return m
+	c := Common{Styles: opt.Styles, Lang: opt.Lang, Width: opt.Width, Height: opt.Height}.Defaults(rs)
+	opt.Styles, opt.Lang = c.Styles, c.Lang
+	return &Summary{res: res, opt: opt, lang: c.Lang, st: c.Styles, keys: NewKeys(c.Lang),
+		width: c.Width, height: c.Height}
 }
 
 // Init does nothing: the summary is static.

@@ -68,12 +68,8 @@ type screeningModel struct {
 }
 
 func newScreeningModel(rs *screening.RuleSet, cfg screeningConfig) *screeningModel {
-	if cfg.Width <= 0 {
-		cfg.Width = 80
-	}
-	if cfg.Height <= 0 {
-		cfg.Height = 24
-	}
+	c := ui.Common{Styles: cfg.Styles, Lang: cfg.Lang, Width: cfg.Width, Height: cfg.Height}.Defaults(rs)
+	cfg.Styles, cfg.Lang, cfg.Width, cfg.Height = c.Styles, c.Lang, c.Width, c.Height
 	m := &screeningModel{cfg: cfg, st: cfg.Styles, width: cfg.Width, height: cfg.Height}
 	m.child = ui.NewScreening(rs, ui.ScreeningOptions{
 		Lang: cfg.Lang, Styles: cfg.Styles, Width: cfg.Width, Height: cfg.Height - 1,

@@ -34,6 +34,7 @@ import (
 	bm "github.com/charmbracelet/wish/bubbletea"
 	"github.com/exoscreen/exoscreen/internal/outbox"
 	"github.com/exoscreen/exoscreen/screening"
+	"github.com/exoscreen/exoscreen/ui"
 	"github.com/exoscreen/exoscreen/ui/kiosk"
 	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
@@ -152,9 +153,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Listen == "" {
 		cfg.Listen = DefaultListen
 	}
-	if cfg.Lang == "" {
-		cfg.Lang = screening.JA
-	}
+	cfg.Lang = ui.Common{Lang: cfg.Lang}.Defaults(cfg.RuleSet).Lang // the staff's; each session has its own renderer
 	if cfg.IdleTimeout <= 0 {
 		cfg.IdleTimeout = 2 * time.Minute
 	}

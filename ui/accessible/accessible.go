@@ -19,11 +19,12 @@ import (
 
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
+	"github.com/exoscreen/exoscreen/ui"
 )
 
 // Options configure a session.
 type Options struct {
-	Lang screening.Lang // language of every prompt and message (ja when empty)
+	Lang screening.Lang // language of every prompt and message ("" or undeclared: the clinic's, ui.Common)
 	In   io.Reader      // answers, one a line; read through one buffer for the whole session
 	Out  io.Writer      // the dialogue and, at the end, the summary
 
@@ -103,12 +104,8 @@ func Message(err error, lang screening.Lang) string {
 // context's error without a result; nothing is saved then. Write errors on Out are returned
 // as they are.
 func Run(ctx context.Context, rs *screening.RuleSet, opt Options) (*screening.Answers, *screening.Result, error) {
-	if _, ok := rs.Language(opt.Lang); !ok {
-		opt.Lang = rs.Clinic()
-	}
-	if opt.Now == nil {
-		opt.Now = time.Now
-	}
+	c := ui.Common{Lang: opt.Lang, Now: opt.Now}.Defaults(rs) // (its Styles go unused: no styles here)
+	opt.Lang, opt.Now = c.Lang, c.Now
 	if opt.In == nil || opt.Out == nil {
 		return nil, nil, errors.New("accessible: Options.In and Options.Out are required")
 	}

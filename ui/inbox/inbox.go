@@ -26,7 +26,6 @@ import (
 	binding "github.com/charmbracelet/bubbles/key" // key is a helper of the tests
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/exoscreen/exoscreen/internal/atomicfile"
 	"github.com/exoscreen/exoscreen/internal/fserr"
 	"github.com/exoscreen/exoscreen/internal/outbox"
@@ -41,7 +40,7 @@ import (
 type Options struct {
 	Outbox *outbox.Outbox
 	Lang   screening.Lang
-	Styles *ui.Styles // nil: ui.NewStyles(lipgloss.DefaultRenderer())
+	Styles *ui.Styles // nil: ui.NewStyles(lipgloss.DefaultRenderer()) (ui.Common)
 	// Now is the clock (time.Now when nil); Location the time zone times are shown in
 	// (time.Local when nil).
 	Now      func() time.Time
@@ -160,12 +159,8 @@ type Model struct {
 
 // New returns the inbox. It reads nothing yet: Init starts reading the folder.
 func New(opt Options) *Model {
-	if opt.Styles == nil {
-		opt.Styles = ui.NewStyles(lipgloss.DefaultRenderer())
-	}
-	if opt.Now == nil {
-		opt.Now = time.Now
-	}
+	c := ui.Common{Styles: opt.Styles, Lang: opt.Lang, Now: opt.Now}.Defaults(nil)
+	opt.Styles, opt.Lang, opt.Now = c.Styles, c.Lang, c.Now
 	if opt.Location == nil {
 		opt.Location = time.Local
 	}
@@ -176,7 +171,7 @@ func New(opt Options) *Model {
 		opt.PrintTimeout = time.Minute
 	}
 	keys := ui.NewInboxKeys(func(k string) string { return tr(opt.Lang, k) })
-	return &Model{opt: opt, st: opt.Styles, keys: keys, lister: &outbox.Lister{Outbox: opt.Outbox}, seen: map[string]bool{}, width: 80, height: 24}
+	return &Model{opt: opt, st: c.Styles, keys: keys, lister: &outbox.Lister{Outbox: opt.Outbox}, seen: map[string]bool{}, width: c.Width, height: c.Height}
 }
 
 // Init starts reading the folder and watching it.

@@ -23,10 +23,10 @@ import (
 // Options configure a kiosk.
 type Options struct {
 	RuleSet *screening.RuleSet
-	Styles  *ui.Styles // nil: ui.NewStyles(lipgloss.DefaultRenderer())
+	Styles  *ui.Styles // nil: ui.NewStyles(lipgloss.DefaultRenderer()) (ui.Common)
 
 	// Lang is the staff's language (staff screens) and the language preselected on the
-	// welcome screen.
+	// welcome screen; "" or one the rule set does not speak: its clinic language (ui.Common).
 	Lang screening.Lang
 	// Details are the patient details asked before the questions, in order; none: no screen.
 	Details []Field
@@ -149,14 +149,10 @@ type Model struct {
 
 // New returns a kiosk on its welcome screen.
 func New(opt Options) *Model {
-	if opt.Styles == nil {
-		opt.Styles = ui.NewStyles(lipgloss.DefaultRenderer())
-	}
+	c := ui.Common{Styles: opt.Styles, Lang: opt.Lang}.Defaults(opt.RuleSet)
+	opt.Styles, opt.Lang = c.Styles, c.Lang
 	if opt.Clock == nil {
-		opt.Clock = RealClock{}
-	}
-	if opt.Lang == "" {
-		opt.Lang = screening.JA
+		opt.Clock = RealClock{} // the kiosk's clock also arms its timers: more than ui.Common's Now
 	}
 	if opt.IdleTimeout <= 0 {
 		opt.IdleTimeout = 2 * time.Minute
@@ -170,16 +166,13 @@ func New(opt Options) *Model {
 			opt.ResetAfter = 45 * time.Second
 		}
 	}
-	if _, ok := opt.RuleSet.Language(opt.Lang); !ok {
-		opt.Lang = opt.RuleSet.Clinic() // a language the rule set does not speak: the clinic's
-	}
 	if opt.NewScreening == nil {
 		rs, st, now := opt.RuleSet, opt.Styles, opt.Clock.Now
 		opt.NewScreening = func(lang screening.Lang, w, h int) tea.Model {
 			return ui.NewScreening(rs, ui.ScreeningOptions{Lang: lang, Kiosk: true, Styles: st, Now: now, Width: w, Height: h})
 		}
 	}
-	m := &Model{opt: opt, st: opt.Styles, keys: keysIn(opt.Lang), clock: opt.Clock, width: 80, height: 24}
+	m := &Model{opt: opt, st: c.Styles, keys: keysIn(c.Lang), clock: opt.Clock, width: c.Width, height: c.Height}
 	m.wipe()
 	return m
 }
