@@ -5,6 +5,9 @@
 //
 // The parts are models of their own so that other front ends (the front-desk kiosk, an SSH
 // server) can put them together differently: NewScreening, NewSummary, NewStyles, NewKeys.
+// The screen parts every front end shares are here too, one file each: Styles (styles.go),
+// the keymaps (keys.go: Keys, KioskKeys, InboxKeys), Frame (frame.go) and Common, the
+// defaults of every constructor (common.go).
 package ui
 
 import (
