@@ -36,6 +36,7 @@ type Keys struct {
 	Space            key.Binding // space: a page down in a text, a tick in a list
 	HalfUp, HalfDown key.Binding // ctrl+u, ctrl+d: huh's half pages (the first move in a list)
 	Leave            key.Binding // q or esc: quit from the first screen
+	Retry            key.Binding // r: try a failed save again (serve's screening)
 }
 
 // NewKeys returns the default key bindings with their help in lang.
@@ -65,6 +66,7 @@ func NewKeys(lang screening.Lang) *Keys {
 		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u")),
 		HalfDown: key.NewBinding(key.WithKeys("ctrl+d")),
 		Leave:    key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/esc", h("key.quit"))),
+		Retry:    key.NewBinding(key.WithKeys("r")),
 	}
 }
 

@@ -3,8 +3,8 @@ package serve
 import (
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 	"github.com/exoscreen/exoscreen/ui"
@@ -47,8 +47,9 @@ type (
 // names on the server's disk) and the summary is shown with the outbox number. ctrl+c asks
 // before ending; a session idle for Idle and then Countdown is wiped and ended.
 type screeningModel struct {
-	cfg screeningConfig
-	st  *ui.Styles
+	cfg  screeningConfig
+	st   *ui.Styles
+	keys *ui.Keys
 
 	state     scrState
 	child     *ui.Screening
@@ -70,7 +71,7 @@ type screeningModel struct {
 func newScreeningModel(rs *screening.RuleSet, cfg screeningConfig) *screeningModel {
 	c := ui.Common{Styles: cfg.Styles, Lang: cfg.Lang, Width: cfg.Width, Height: cfg.Height}.Defaults(rs)
 	cfg.Styles, cfg.Lang, cfg.Width, cfg.Height = c.Styles, c.Lang, c.Width, c.Height
-	m := &screeningModel{cfg: cfg, st: cfg.Styles, width: cfg.Width, height: cfg.Height}
+	m := &screeningModel{cfg: cfg, st: cfg.Styles, keys: ui.NewKeys(cfg.Lang), width: cfg.Width, height: cfg.Height}
 	m.child = ui.NewScreening(rs, ui.ScreeningOptions{
 		Lang: cfg.Lang, Styles: cfg.Styles, Width: cfg.Width, Height: cfg.Height - 1,
 	})
@@ -221,24 +222,23 @@ func (m *screeningModel) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case scrSaving:
 		return m, nil
 	case scrSaved:
-		switch k.String() {
-		case "q", "ctrl+c", "esc":
+		if key.Matches(k, m.keys.Close, m.keys.Quit, m.keys.Cancel) {
 			return m.quit()
 		}
 		_, cmd := m.summary.Update(k)
 		return m, cmd
 	case scrFailed:
-		switch k.String() {
-		case "r":
+		switch {
+		case key.Matches(k, m.keys.Retry):
 			return m, m.save()
-		case "q", "ctrl+c":
+		case key.Matches(k, m.keys.Close, m.keys.Quit):
 			m.pending.Answers.Clear()
 			m.pending = nil
 			return m.quit()
 		}
 		return m, nil
 	}
-	if k.String() == "ctrl+c" {
+	if key.Matches(k, m.keys.Quit) {
 		if m.askQuit || !m.child.HasAnswers() {
 			return m.quit()
 		}
@@ -273,17 +273,21 @@ func (m *screeningModel) View() string {
 			status = m.st.Confirm.Render(tr(m.cfg.Lang, "scr.quit"))
 		}
 	case scrSaving:
-		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.st.Title.Render(tr(m.cfg.Lang, "scr.saving")))
+		return m.centred(m.st.Title.Render(tr(m.cfg.Lang, "scr.saving")))
 	case scrSaved:
 		body = m.summary.View()
 		status = m.st.OK.Render(tr(m.cfg.Lang, "scr.saved", m.id))
 	case scrFailed:
-		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center,
-			m.st.Error.Width(min(m.width-4, 70)).Render(tr(m.cfg.Lang, "scr.saveFailed")))
+		return m.centred(m.st.Error.Width(min(m.width-4, 70)).Render(tr(m.cfg.Lang, "scr.saveFailed")))
 	}
 	if m.idle {
 		left := int((time.Until(m.deadline) + time.Second - 1) / time.Second)
 		status = m.st.Confirm.Render(tr(m.cfg.Lang, "scr.idle", max(left, 0)))
 	}
 	return body + "\n" + status
+}
+
+// centred is a screen with only block in its middle (the saving and save-failed screens).
+func (m *screeningModel) centred(block string) string {
+	return ui.Frame{Body: []string{block}, Centre: true}.Render(m.width, m.height)
 }
