@@ -2,15 +2,15 @@ package ui
 
 import (
 	"fmt"
-
-	tea "github.com/charmbracelet/bubbletea"
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/exoscreen/exoscreen/internal/eawidth"
+	"github.com/exoscreen/exoscreen/internal/golden"
 	"github.com/exoscreen/exoscreen/screening"
-	"golang.org/x/text/width"
 )
 
 // screens drive a fresh app to each screen.
@@ -67,7 +67,7 @@ func TestGoldenFrames(t *testing.T) {
 					d := toScreen(t, lang, sc.keys, size[0], size[1])
 					frame := d.m.View()
 					checkFrame(t, frame, size[0], size[1])
-					golden.RequireEqual(t, []byte(ansi.Strip(frame)+"\n"))
+					golden.Named(t, ansi.Strip(frame)+"\n")
 				})
 			}
 		}
@@ -100,7 +100,7 @@ func checkFrame(t *testing.T, frame string, w, h int) {
 			t.Errorf("line %d is %d cells wide (max %d): %q", i+1, lw, w, ansi.Strip(l))
 		}
 		for _, r := range ansi.Strip(l) {
-			if width.LookupRune(r).Kind() == width.EastAsianAmbiguous && !ruleSetRune(t, r) {
+			if eawidth.Ambiguous(r) && !ruleSetRune(t, r) {
 				t.Errorf("line %d: East-Asian-ambiguous glyph %q (U+%04X): %q", i+1, r, r, ansi.Strip(l))
 			}
 		}

@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/exoscreen/exoscreen/internal/golden"
 	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 )
@@ -35,7 +35,7 @@ func TestGoldenFramesLanguages(t *testing.T) {
 					}
 					frame := d.m.View()
 					checkFrame(t, frame, size[0], size[1])
-					golden.RequireEqual(t, []byte(ansi.Strip(frame)+"\n"))
+					golden.Named(t, ansi.Strip(frame)+"\n")
 				})
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/exoscreen/exoscreen/internal/eawidth"
 	"github.com/exoscreen/exoscreen/internal/linebreak/linebreaktest"
 	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
@@ -136,8 +137,10 @@ func TestHuhKeyMapLocalized(t *testing.T) {
 			t.Error("filtering or the external editor is on")
 		}
 		for _, k := range []string{km.Select.Up.Help().Key, km.MultiSelect.Up.Help().Key} {
-			if strings.ContainsAny(k, "↑↓←→") {
-				t.Errorf("arrow glyph in help key %q", k)
+			for _, r := range k {
+				if eawidth.Ambiguous(r) {
+					t.Errorf("East-Asian-ambiguous glyph %q (an arrow?) in help key %q", r, k)
+				}
 			}
 		}
 	}

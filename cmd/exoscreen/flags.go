@@ -491,7 +491,7 @@ func localized(err error, lang screening.Lang) string {
 	if errors.As(err, &ue) {
 		return usageMessages.Get(lang, ue.key, ue.args...)
 	}
-	return err.Error()
+	return i18n.Message(err, lang) // the start-up errors (startMessages, internal/serve)
 }
 
 // usageError is bad usage of the command named cmd ("" is exoscreen itself): the message and

@@ -16,6 +16,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/exoscreen/exoscreen/internal/fserr"
 	"github.com/exoscreen/exoscreen/internal/outbox"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
@@ -36,10 +37,10 @@ func (e *env) inbox(o *options, pos []string) int {
 	c := &o.common
 	dir, format, printCmd := &o.outbox, &o.format, &o.printCommand
 	if len(pos) > 0 {
-		return e.usageError("inbox", c.lang, fmt.Errorf("unexpected argument %q", pos[0]))
+		return e.usageError("inbox", c.lang, usage("noArgs", commandTitle("inbox"), pos[0]))
 	}
 	if *dir == "" {
-		return e.usageError("inbox", c.lang, errors.New("--outbox DIR is required"))
+		return e.usageError("inbox", c.lang, startErr("needsOutbox", "inbox"))
 	}
 	box := outbox.New(*dir)
 	if *format == "" && (!fileIsTerminal(e.stdin) || !fileIsTerminal(e.stdout)) {
@@ -48,7 +49,7 @@ func (e *env) inbox(o *options, pos []string) int {
 	if *format != "" {
 		entries, err := box.List(time.Now())
 		if err != nil {
-			fmt.Fprintf(e.stderr, "exoscreen inbox: %s\n", export.Sanitize(err.Error()))
+			e.sayErr("exoscreen inbox", c.lang, startErr("outboxRead", export.Sanitize(*dir), fserr.ReadDirCause(err)))
 			return exitFail
 		}
 		w := bufio.NewWriter(e.stdout)
@@ -67,7 +68,7 @@ func (e *env) inbox(o *options, pos []string) int {
 		return exitOK
 	}
 	if _, err := os.Stat(*dir); err != nil {
-		fmt.Fprintf(e.stderr, "exoscreen inbox: %s\n", export.Sanitize(err.Error()))
+		e.sayErr("exoscreen inbox", c.lang, startErr("outboxRead", export.Sanitize(*dir), fserr.ReadDirCause(err)))
 		return exitFail
 	}
 	opt := inbox.Options{Outbox: box, Lang: c.lang, Styles: ui.NewStyles(lipgloss.DefaultRenderer())}
@@ -91,7 +92,7 @@ func (e *env) inbox(o *options, pos []string) int {
 	out, _ := e.stdout.(*os.File)
 	p := tea.NewProgram(inbox.New(opt), tea.WithAltScreen(), tea.WithInput(in), tea.WithOutput(out))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		fmt.Fprintf(e.stderr, "exoscreen inbox: %v\n", err)
+		e.sayErr("exoscreen inbox", c.lang, startErr("screenFailed", export.Sanitize(err.Error())))
 		return exitFail
 	}
 	return exitOK

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	iofs "io/fs"
 	"os"
 	"os/signal"
@@ -19,6 +18,7 @@ import (
 	"github.com/exoscreen/exoscreen/internal/fserr"
 	"github.com/exoscreen/exoscreen/internal/i18n"
 	"github.com/exoscreen/exoscreen/internal/outbox"
+	"github.com/exoscreen/exoscreen/internal/serve"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 	"github.com/exoscreen/exoscreen/ui"
@@ -60,13 +60,14 @@ func (k *kioskFlags) misused(fs *flag.FlagSet) error {
 		}
 	})
 	if len(bad) > 0 {
-		return fmt.Errorf("%s only work with --kiosk", strings.Join(bad, ", "))
+		return startErr("kioskOnly", strings.Join(bad, ", "))
 	}
 	return nil
 }
 
 // readPIN reads the staff PIN from the file or the environment. A PIN file must be private
-// to its owner (mode 0600 or stricter), like an SSH key. A PIN from the environment is
+// to its owner (mode 0600 or stricter), like an SSH key (serve.ReadPrivate, whose errors name
+// the flag and the file in every language). A PIN from the environment is
 // removed from it (from Go's copy, so programs the kiosk starts never see it, and from the
 // process's initial environment block that /proc/PID/environ shows, where the system allows);
 // fromEnv reports that it came from there, and scrubbed whether the block was cleared.
@@ -74,7 +75,7 @@ func readPIN(file string) (pin string, fromEnv, scrubbed bool, err error) {
 	if file == "" {
 		v, ok := os.LookupEnv(pinEnv)
 		if !ok || v == "" {
-			return "", false, false, fmt.Errorf("a kiosk needs a staff PIN: give --staff-pin-file FILE (mode 0600) or set %s", pinEnv)
+			return "", false, false, startErr("pinMissing", pinEnv)
 		}
 		// A copy: were the runtime's strings to point into the block (older Go versions did),
 		// scrubbing it would clear the PIN too.
@@ -82,32 +83,17 @@ func readPIN(file string) (pin string, fromEnv, scrubbed bool, err error) {
 		scrubbed = scrubEnv(pinEnv)
 		os.Unsetenv(pinEnv)
 		if pin == "" {
-			return "", true, scrubbed, kiosk.ErrBlankPIN
+			return "", true, scrubbed, pinErr(kiosk.ErrBlankPIN, "")
 		}
 		return pin, true, scrubbed, nil
 	}
-	f, err := os.Open(file)
+	b, err := serve.ReadPrivate("--staff-pin-file", file, 4096)
 	if err != nil {
-		return "", false, false, fmt.Errorf("--staff-pin-file: %w", err)
-	}
-	defer f.Close()
-	fi, err := f.Stat() // the file opened, not whatever the name points to later
-	if err != nil {
-		return "", false, false, fmt.Errorf("--staff-pin-file: %w", err)
-	}
-	if !fi.Mode().IsRegular() {
-		return "", false, false, fmt.Errorf("--staff-pin-file: %s is not a regular file", file)
-	}
-	if fi.Mode().Perm()&0o077 != 0 {
-		return "", false, false, fmt.Errorf("--staff-pin-file: %s has mode %04o; make it private with chmod 600", file, fi.Mode().Perm())
-	}
-	b, err := io.ReadAll(io.LimitReader(f, 1024))
-	if err != nil {
-		return "", false, false, fmt.Errorf("--staff-pin-file: %w", err)
+		return "", false, false, err
 	}
 	line, _, _ := strings.Cut(string(b), "\n")
 	if line != "" && strings.TrimSpace(line) == "" {
-		return "", false, false, fmt.Errorf("--staff-pin-file: %w", kiosk.ErrBlankPIN)
+		return "", false, false, pinErr(kiosk.ErrBlankPIN, file)
 	}
 	return strings.TrimSpace(line), false, false, nil
 }
@@ -140,14 +126,14 @@ var kioskWarnings = i18n.Catalog{
 // SIGHUP) ends it.
 func (e *env) runKiosk(rs *screening.RuleSet, c *common, k *kioskFlags) int {
 	if k.outbox == "" {
-		return e.usageError("", c.lang, errors.New("--kiosk needs --outbox DIR"))
+		return e.usageError("", c.lang, startErr("needsOutbox", "--kiosk"))
 	}
 	fields, err := kiosk.ParseFields(k.details)
 	if err != nil {
-		return e.usageError("", c.lang, fmt.Errorf("--details: %w", err))
+		return e.usageError("", c.lang, detailsErr(k.details))
 	}
 	if k.idle < time.Second {
-		return e.usageError("", c.lang, fmt.Errorf("--idle-timeout %v is too short (at least 1s)", k.idle))
+		return e.usageError("", c.lang, startErr("idleShort", k.idle))
 	}
 	pin, fromEnv, scrubbed, err := readPIN(k.pinFile)
 	if err != nil {
@@ -162,18 +148,18 @@ func (e *env) runKiosk(rs *screening.RuleSet, c *common, k *kioskFlags) int {
 	}
 	guard, err := kiosk.NewGuard(pin)
 	if err != nil {
-		return e.usageError("", c.lang, err)
+		return e.usageError("", c.lang, pinErr(err, k.pinFile))
 	}
 	in, _ := e.stdin.(*os.File)
 	out, _ := e.stdout.(*os.File)
 	if !fileIsTerminal(e.stdin) || !fileIsTerminal(e.stdout) {
-		fmt.Fprintln(e.stderr, "exoscreen --kiosk: the kiosk needs a terminal (stdin and stdout)")
+		e.sayErr("exoscreen --kiosk", c.lang, startErr("needsTerminal"))
 		return exitUsage
 	}
 	box := outbox.New(k.outbox)
 	warn, err := box.Prepare(time.Now())
 	if err != nil {
-		fmt.Fprintf(e.stderr, "exoscreen --kiosk: the outbox cannot be written: %v\n", err)
+		e.sayErr("exoscreen --kiosk", c.lang, startErr("outbox", export.Sanitize(k.outbox), fserr.Cause(err)))
 		return exitFail
 	}
 	if warn != "" {
@@ -183,7 +169,7 @@ func (e *env) runKiosk(rs *screening.RuleSet, c *common, k *kioskFlags) int {
 	}
 	for _, w := range warnings {
 		// Also on the staff menu: the kiosk's screen covers these lines at once.
-		fmt.Fprintf(e.stderr, "exoscreen --kiosk: warning: %s\n", export.Sanitize(w))
+		fmt.Fprintf(e.stderr, "exoscreen --kiosk: %s\n", startMessages.Get(c.lang, "warning", export.Sanitize(w)))
 	}
 
 	countdown := 30 * time.Second
@@ -229,11 +215,11 @@ func (e *env) runKiosk(rs *screening.RuleSet, c *common, k *kioskFlags) int {
 		}
 	}()
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		fmt.Fprintf(e.stderr, "exoscreen --kiosk: %v\n", err)
+		e.sayErr("exoscreen --kiosk", c.lang, startErr("screenFailed", export.Sanitize(err.Error())))
 		return exitFail
 	}
 	if m.Pending() {
-		fmt.Fprintln(e.stderr, "exoscreen --kiosk: one finished screening could not be saved and was discarded")
+		e.sayErr("exoscreen --kiosk", c.lang, startErr("discarded"))
 		return exitFail
 	}
 	return exitOK
@@ -253,10 +239,10 @@ func (e *env) kioskUnlock(o *options, pos []string) int {
 	c := &o.common
 	dir := &o.outbox
 	if len(pos) > 0 { // parseArgs refuses them (kiosk-unlock takes no arguments)
-		return e.usageError("kiosk-unlock", c.lang, fmt.Errorf("unexpected argument %q", pos[0]))
+		return e.usageError("kiosk-unlock", c.lang, usage("noArgs", commandTitle("kiosk-unlock"), pos[0]))
 	}
 	if *dir == "" {
-		return e.usageError("kiosk-unlock", c.lang, errors.New("--outbox DIR is required"))
+		return e.usageError("kiosk-unlock", c.lang, startErr("needsOutbox", "kiosk-unlock"))
 	}
 	fi, err := os.Stat(*dir)
 	if err == nil && !fi.IsDir() {

@@ -54,7 +54,7 @@ func TestKioskUsageErrors(t *testing.T) {
 				t.Setenv(pinEnv, "")
 				os.Unsetenv(pinEnv)
 			}
-			r := runCmd(t, "", tt.args...)
+			r := runCmd(t, "", append(tt.args, "--lang", "en")...) // the English texts; TestStartErrorsInTheUsersLanguage checks the others
 			if r.code != exitUsage || !strings.Contains(r.stderr, tt.want) {
 				t.Errorf("exit %d, stderr %q; want 2 and %q", r.code, r.stderr, tt.want)
 			}

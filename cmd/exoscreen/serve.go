@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,8 +8,10 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/exoscreen/exoscreen/internal/fserr"
 	"github.com/exoscreen/exoscreen/internal/serve"
 	"github.com/exoscreen/exoscreen/screening"
+	"github.com/exoscreen/exoscreen/screening/export"
 	"github.com/exoscreen/exoscreen/ui/kiosk"
 )
 
@@ -29,20 +30,20 @@ func (e *env) serve(o *options, args []string) int {
 		return e.loadError("serve", c.lang, err)
 	}
 	if *outboxDir == "" {
-		return e.usageError("serve", c.lang, errors.New("serve needs --outbox DIR"))
+		return e.usageError("serve", c.lang, startErr("needsOutbox", "serve"))
 	}
 	if *hostKey == "" {
-		return e.usageError("serve", c.lang, errors.New("serve needs --host-key FILE (it is created when missing)"))
+		return e.usageError("serve", c.lang, startErr("needsHostKey"))
 	}
 	if *idle < time.Second {
-		return e.usageError("serve", c.lang, fmt.Errorf("--idle-timeout %v is too short (at least 1s)", *idle))
+		return e.usageError("serve", c.lang, startErr("idleShort", *idle))
 	}
 	if *maxSessions < 1 {
-		return e.usageError("serve", c.lang, fmt.Errorf("--max-sessions %d: at least 1", *maxSessions))
+		return e.usageError("serve", c.lang, startErr("maxSessions", *maxSessions))
 	}
 	fields, err := kiosk.ParseFields(*details)
 	if err != nil {
-		return e.usageError("serve", c.lang, fmt.Errorf("--details: %w", err))
+		return e.usageError("serve", c.lang, detailsErr(*details))
 	}
 	password := os.Getenv(serve.PasswordEnv)
 	scrubEnv(serve.PasswordEnv) // from /proc/PID/environ too, where the system allows
@@ -65,14 +66,14 @@ func (e *env) serve(o *options, args []string) int {
 			}
 		}
 		if guard, err = kiosk.NewGuard(pin); err != nil {
-			return e.usageError("serve", c.lang, err)
+			return e.usageError("serve", c.lang, pinErr(err, *pinFile))
 		}
 	}
 	var logw io.Writer = e.stderr
 	if *logFile != "" {
 		f, err := os.OpenFile(*logFile, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "exoscreen serve: --log: %v\n", err)
+			e.sayErr("exoscreen serve", c.lang, startErr("logOpen", export.Sanitize(*logFile), fserr.Cause(err)))
 			return exitFail
 		}
 		defer f.Close()
@@ -93,7 +94,11 @@ func (e *env) serve(o *options, args []string) int {
 	}
 	ln, err := srv.Listen()
 	if err != nil {
-		fmt.Fprintf(e.stderr, "exoscreen serve: %v\n", err)
+		addr := *listen
+		if addr == "" {
+			addr = serve.DefaultListen
+		}
+		e.sayErr("exoscreen serve", c.lang, listenErr(addr, err))
 		return exitFail
 	}
 	fmt.Fprintf(e.stdout, "exoscreen serve: listening on %s\nhost key fingerprint: %s\n", ln.Addr(), srv.Fingerprint())
@@ -110,7 +115,7 @@ func (e *env) serve(o *options, args []string) int {
 		return exitOK
 	case err := <-served:
 		if err != nil {
-			fmt.Fprintf(e.stderr, "exoscreen serve: %v\n", err)
+			e.sayErr("exoscreen serve", c.lang, startErr("serveFailed", export.Sanitize(err.Error())))
 			return exitFail
 		}
 		return exitOK

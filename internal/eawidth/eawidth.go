@@ -2,10 +2,11 @@
 // East Asian Width property of golang.org/x/text/width (Unicode's own table, not ranges typed
 // by hand).
 //
-// East-Asian-ambiguous characters (┃ • → ※ ○ ✓ and many more) take one cell on most Western
-// terminals and two on many Japanese ones, so a screen or a printout that uses them is laid out
+// East-Asian-ambiguous characters (┃ • → ※ ○ … × and box drawing, Greek, Cyrillic and many
+// more) take one cell on most Western terminals and two on many Japanese ones, so a screen or a printout that uses them is laid out
 // wrongly on one of the two: the default theme, the help and the printable summary keep them
-// out, and the tests check that with Ambiguous.
+// out, and the tests check that with Ambiguous. Ambiguous follows Unicode's table: ✓ and ▸
+// are Neutral there (although some CJK fonts draw them wide), so it does not report them.
 package eawidth
 
 import "golang.org/x/text/width"

@@ -10,6 +10,7 @@ import (
 
 	"github.com/exoscreen/exoscreen/internal/atomicfile"
 	"github.com/exoscreen/exoscreen/internal/i18n"
+	"github.com/exoscreen/exoscreen/internal/outbox"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 )
@@ -31,6 +32,14 @@ var messages = i18n.Catalog{
 	"loop":       {JA: "シンボリックリンクが多すぎます", EN: "too many symbolic links"},
 	"io":         {JA: "ディスクの読み書きでエラーが起きました", EN: "the disk reported an input/output error"},
 	"busy":       {JA: "ファイルが使用中です", EN: "the file is busy"},
+
+	"worldwritable": {JA: "すべてのユーザーが書き込めるため、誰でも結果を置けてしまいます。chmod 700 で本人だけのものにしてください", EN: "every user can write to it, so anyone could plant results in it; make it private with chmod 700",
+		ZhHans: "所有用户都能写入，任何人都能放入结果。请用 chmod 700 设为仅所有者可用", ZhHant: "所有使用者都能寫入，任何人都能放入結果。請用 chmod 700 設為僅擁有者可用",
+		KO: "모든 사용자가 쓸 수 있어 누구나 결과를 넣을 수 있습니다. chmod 700 으로 소유자만 쓰게 해 주십시오"},
+
+	// reading a file (ReadReason)
+	"nofile": {JA: "ファイルがありません", EN: "the file does not exist", ZhHans: "文件不存在", ZhHant: "檔案不存在", KO: "파일이 없습니다"},
+	"noread": {JA: "読む権限がありません", EN: "permission denied", ZhHans: "没有读取权限", ZhHant: "沒有讀取權限", KO: "읽기 권한이 없습니다"},
 }
 
 // causes map errors to reasons, first match wins (EROFS before the permission errors).
@@ -38,6 +47,7 @@ var causes = []struct {
 	err error
 	key string
 }{
+	{outbox.ErrWorldWritable, "worldwritable"},
 	{atomicfile.ErrEmptyPath, "empty"},
 	{atomicfile.ErrIsDir, "isdir"},
 	{syscall.EISDIR, "isdir"},
@@ -60,8 +70,33 @@ var causes = []struct {
 // operating system says it (without the path, sanitised for a terminal). It is a phrase
 // without the path and without a final full stop.
 func Reason(err error, lang screening.Lang) string {
+	return reason(err, lang, writing)
+}
+
+// ReadReason is Reason for a file that was being read: a missing file is "the file does not
+// exist" (not its folder), and denied permission is permission to read.
+func ReadReason(err error, lang screening.Lang) string {
+	return reason(err, lang, readingFile)
+}
+
+// op is what was being done when an error happened.
+type op int
+
+const (
+	writing     op = iota
+	readingFile    // a missing file is the file's absence, not its folder's
+	readingDir     // a folder read: permission to read it
+)
+
+func reason(err error, lang screening.Lang, o op) string {
 	if err == nil {
 		return ""
+	}
+	if o == readingFile && errors.Is(err, fs.ErrNotExist) {
+		return messages.Get(lang, "nofile")
+	}
+	if o != writing && errors.Is(err, fs.ErrPermission) && !errors.Is(err, syscall.EROFS) {
+		return messages.Get(lang, "noread")
 	}
 	for _, c := range causes {
 		if errors.Is(err, c.err) {
@@ -83,3 +118,25 @@ func Path(err error) string {
 	}
 	return ""
 }
+
+// Cause is err as the argument of an i18n.Error: said as Reason in the message's language,
+// and the error's cause (errors.Is sees err through it).
+func Cause(err error) error { return cause{err, writing} }
+
+// ReadCause is Cause for a file that was being read (ReadReason).
+func ReadCause(err error) error { return cause{err, readingFile} }
+
+// ReadDirCause is Cause for a folder that was being read: a missing folder is said as with
+// Reason, denied permission as permission to read.
+func ReadDirCause(err error) error { return cause{err, readingDir} }
+
+type cause struct {
+	err error
+	op  op
+}
+
+func (c cause) Error() string { return c.err.Error() }
+func (c cause) Unwrap() error { return c.err }
+
+// Message is the reason in lang.
+func (c cause) Message(lang screening.Lang) string { return reason(c.err, lang, c.op) }

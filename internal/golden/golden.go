@@ -28,7 +28,22 @@ func Update() bool {
 // the tests run with -update. A difference fails the test with the first differing line.
 func Equal[T ~string | ~[]byte](tb testing.TB, name string, got T) {
 	tb.Helper()
-	path := filepath.Join("testdata", filepath.FromSlash(name))
+	File(tb, filepath.Join("testdata", filepath.FromSlash(name)), got)
+}
+
+// Named compares got with testdata/<the test's name>.golden, the file teatest and
+// github.com/charmbracelet/x/exp/golden use: a subtest's name makes a folder
+// (testdata/TestFrames/welcome_ja.golden).
+func Named[T ~string | ~[]byte](tb testing.TB, got T) {
+	tb.Helper()
+	Equal(tb, tb.Name()+".golden", got)
+}
+
+// File compares got with the file at path, relative to the test's package folder (for golden
+// files kept outside testdata/), or writes got there, making its folder, when the tests run
+// with -update. A difference fails the test with the first differing line.
+func File[T ~string | ~[]byte](tb testing.TB, path string, got T) {
+	tb.Helper()
 	if Update() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			tb.Fatal(err)

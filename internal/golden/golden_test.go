@@ -91,3 +91,48 @@ func flagSet(t *testing.T, v string) error {
 	t.Cleanup(func() { flag.Set("update", old) })
 	return flag.Set("update", v)
 }
+
+// TestNamedAndFile: Named reads testdata/<test name>.golden (a subtest's name a folder), File
+// the path it is given outside testdata/; each passes on the same bytes and fails otherwise.
+func TestNamedAndFile(t *testing.T) {
+	if Update() {
+		t.Skip("-update rewrites instead of comparing")
+	}
+	t.Chdir(t.TempDir())
+	t.Run("frame_80x24", func(t *testing.T) {
+		path := filepath.Join("testdata", "TestNamedAndFile", "frame_80x24.golden")
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte("ja\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll("other", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join("other", "x.yaml"), []byte("a: 1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			check func(testing.TB)
+			fail  string
+		}{
+			{func(tb testing.TB) { Named(tb, "ja\n") }, ""},
+			{func(tb testing.TB) { Named(tb, []byte("en\n")) }, path},
+			{func(tb testing.TB) { File(tb, filepath.Join("other", "x.yaml"), "a: 1\n") }, ""},
+			{func(tb testing.TB) { File(tb, filepath.Join("other", "x.yaml"), "a: 2\n") }, "want \"a: 1\""},
+			{func(tb testing.TB) { File(tb, filepath.Join("other", "y.yaml"), "a: 1\n") }, "go test -update creates it"},
+		} {
+			r := &recorder{TB: t}
+			run(func() { tc.check(r) })
+			switch {
+			case tc.fail == "" && len(r.errs) > 0:
+				t.Errorf("failed: %v", r.errs)
+			case tc.fail != "" && len(r.errs) != 1:
+				t.Errorf("%d failures, want 1 saying %q", len(r.errs), tc.fail)
+			case tc.fail != "" && !strings.Contains(r.errs[0], tc.fail):
+				t.Errorf("failure %q does not say %q", r.errs[0], tc.fail)
+			}
+		}
+	})
+}

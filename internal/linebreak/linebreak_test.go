@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/exoscreen/exoscreen/internal/racedetect"
 	"github.com/rivo/uniseg"
 )
 
@@ -113,7 +114,7 @@ func TestIndentAndAppend(t *testing.T) {
 // not sixteen. Processor time of the thread, the best of two interleaved runs, so that a
 // busy machine does not fail the test.
 func TestLinearTime(t *testing.T) {
-	if testing.Short() || raceEnabled {
+	if testing.Short() || racedetect.Enabled {
 		t.Skip("timing")
 	}
 	raw := make([]byte, 3<<20)

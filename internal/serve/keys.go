@@ -6,12 +6,13 @@ import (
 	"crypto/rand"
 	"encoding/pem"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"strings"
 
+	"github.com/exoscreen/exoscreen/internal/fserr"
+	"github.com/exoscreen/exoscreen/screening/export"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -19,16 +20,16 @@ import (
 // there is none. A key file readable or writable by others is refused, as OpenSSH does.
 // It returns the key in PEM and its SHA256 fingerprint.
 func loadHostKey(path string) ([]byte, string, error) {
-	data, err := readPrivate(path, 64<<10)
+	data, err := ReadPrivate("--host-key", path, 64<<10)
 	if errors.Is(err, fs.ErrNotExist) {
 		return createHostKey(path)
 	}
 	if err != nil {
-		return nil, "", fmt.Errorf("--host-key: %w", err)
+		return nil, "", err
 	}
 	signer, err := gossh.ParsePrivateKey(data)
 	if err != nil {
-		return nil, "", fmt.Errorf("--host-key: %s is not a private key without a passphrase: %v", path, err)
+		return nil, "", startMessages.Wrap(err, "hostKeyBad", export.Sanitize(path))
 	}
 	return data, gossh.FingerprintSHA256(signer.PublicKey()), nil
 }
@@ -45,21 +46,21 @@ func createHostKey(path string) ([]byte, string, error) {
 	data := pem.EncodeToMemory(block)
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return nil, "", fmt.Errorf("--host-key: creating %s: %w", path, err)
+		return nil, "", startMessages.Errorf("hostKeyCreate", export.Sanitize(path), fserr.Cause(err))
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()
 		os.Remove(path)
-		return nil, "", fmt.Errorf("--host-key: writing %s: %w", path, err)
+		return nil, "", startMessages.Errorf("hostKeyCreate", export.Sanitize(path), fserr.Cause(err))
 	}
 	if err := f.Sync(); err != nil {
 		f.Close()
 		os.Remove(path)
-		return nil, "", fmt.Errorf("--host-key: writing %s: %w", path, err)
+		return nil, "", startMessages.Errorf("hostKeyCreate", export.Sanitize(path), fserr.Cause(err))
 	}
 	if err := f.Close(); err != nil {
 		os.Remove(path)
-		return nil, "", fmt.Errorf("--host-key: writing %s: %w", path, err)
+		return nil, "", startMessages.Errorf("hostKeyCreate", export.Sanitize(path), fserr.Cause(err))
 	}
 	signer, err := gossh.ParsePrivateKey(data)
 	if err != nil {
@@ -68,30 +69,33 @@ func createHostKey(path string) ([]byte, string, error) {
 	return data, gossh.FingerprintSHA256(signer.PublicKey()), nil
 }
 
-// readPrivate reads a regular file that only its owner may read or write (mode 0600 or
-// stricter), at most limit bytes.
-func readPrivate(path string, limit int64) ([]byte, error) {
+// ReadPrivate reads a regular file that only its owner may read or write (mode 0600 or
+// stricter), at most limit bytes: a secret given by the flag named flag (the host key, the
+// password file, the kiosk's staff PIN file). Its errors name the flag and the file and say
+// the problem in every language (i18n.Message); a missing file is fs.ErrNotExist.
+func ReadPrivate(flag, path string, limit int64) ([]byte, error) {
+	name := export.Sanitize(path)
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, startMessages.Errorf("read", flag, name, fserr.ReadCause(err))
 	}
 	defer f.Close()
 	fi, err := f.Stat() // the file opened, not whatever the name points to later
 	if err != nil {
-		return nil, err
+		return nil, startMessages.Errorf("read", flag, name, fserr.ReadCause(err))
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
+		return nil, startMessages.Errorf("notRegular", flag, name)
 	}
 	if fi.Mode().Perm()&0o077 != 0 {
-		return nil, fmt.Errorf("%s has mode %04o; make it private with chmod 600", path, fi.Mode().Perm())
+		return nil, startMessages.Errorf("loose", flag, name, fi.Mode().Perm())
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, err
+		return nil, startMessages.Errorf("read", flag, name, fserr.ReadCause(err))
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is larger than %d bytes", path, limit)
+		return nil, startMessages.Errorf("tooLarge", flag, name, limit)
 	}
 	return data, nil
 }
@@ -99,14 +103,14 @@ func readPrivate(path string, limit int64) ([]byte, error) {
 // ReadPasswordFile reads the shared password from the first line of path, which must be
 // private to its owner (mode 0600 or stricter). An empty password is refused.
 func ReadPasswordFile(path string) (string, error) {
-	data, err := readPrivate(path, 4096)
+	data, err := ReadPrivate("--password-file", path, 4096)
 	if err != nil {
-		return "", fmt.Errorf("--password-file: %w", err)
+		return "", err
 	}
 	line, _, _ := strings.Cut(string(data), "\n")
 	pw := strings.TrimRight(line, "\r")
 	if pw == "" {
-		return "", fmt.Errorf("--password-file: %s has no password on its first line", path)
+		return "", startMessages.Errorf("pwEmpty", export.Sanitize(path))
 	}
 	return pw, nil
 }
@@ -114,24 +118,26 @@ func ReadPasswordFile(path string) (string, error) {
 // loadAuthorizedKeys reads an OpenSSH authorized_keys file. A file that others may write
 // (group or world writable) is refused, as sshd does; so is a file with no key.
 func loadAuthorizedKeys(path string) ([]gossh.PublicKey, error) {
+	const flag = "--authorized-keys"
+	name := export.Sanitize(path)
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("--authorized-keys: %w", err)
+		return nil, startMessages.Errorf("read", flag, name, fserr.ReadCause(err))
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("--authorized-keys: %w", err)
+		return nil, startMessages.Errorf("read", flag, name, fserr.ReadCause(err))
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("--authorized-keys: %s is not a regular file", path)
+		return nil, startMessages.Errorf("notRegular", flag, name)
 	}
 	if fi.Mode().Perm()&0o022 != 0 {
-		return nil, fmt.Errorf("--authorized-keys: %s has mode %04o and others may change it; chmod 600", path, fi.Mode().Perm())
+		return nil, startMessages.Errorf("akLoose", name, fi.Mode().Perm())
 	}
 	data, err := io.ReadAll(io.LimitReader(f, 1<<20))
 	if err != nil {
-		return nil, fmt.Errorf("--authorized-keys: %w", err)
+		return nil, startMessages.Errorf("read", flag, name, fserr.ReadCause(err))
 	}
 	var keys []gossh.PublicKey
 	for n, line := range bytes.Split(data, []byte("\n")) {
@@ -141,12 +147,12 @@ func loadAuthorizedKeys(path string) ([]gossh.PublicKey, error) {
 		}
 		k, _, _, _, err := gossh.ParseAuthorizedKey(line)
 		if err != nil {
-			return nil, fmt.Errorf("--authorized-keys: %s line %d: %v", path, n+1, err)
+			return nil, startMessages.Wrap(err, "akLine", name, n+1)
 		}
 		keys = append(keys, k)
 	}
 	if len(keys) == 0 {
-		return nil, fmt.Errorf("--authorized-keys: %s has no key", path)
+		return nil, startMessages.Errorf("akNone", name)
 	}
 	return keys, nil
 }

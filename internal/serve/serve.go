@@ -32,8 +32,10 @@ import (
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	bm "github.com/charmbracelet/wish/bubbletea"
+	"github.com/exoscreen/exoscreen/internal/fserr"
 	"github.com/exoscreen/exoscreen/internal/outbox"
 	"github.com/exoscreen/exoscreen/screening"
+	"github.com/exoscreen/exoscreen/screening/export"
 	"github.com/exoscreen/exoscreen/ui"
 	"github.com/exoscreen/exoscreen/ui/kiosk"
 	"github.com/muesli/termenv"
@@ -141,14 +143,14 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("serve needs --host-key FILE")
 	}
 	if cfg.AuthorizedKeys == "" && cfg.Password == "" {
-		return nil, fmt.Errorf("nobody could connect: give --authorized-keys FILE, or a password in %s or --password-file FILE", PasswordEnv)
+		return nil, startMessages.Errorf("nobody", PasswordEnv)
 	}
 	switch cfg.Mode {
 	case "":
 		cfg.Mode = ModeKiosk
 	case ModeKiosk, ModeScreening:
 	default:
-		return nil, fmt.Errorf("--mode %q: use kiosk or screening", string(cfg.Mode))
+		return nil, startMessages.Errorf("mode", string(cfg.Mode))
 	}
 	if cfg.Listen == "" {
 		cfg.Listen = DefaultListen
@@ -193,7 +195,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	warn, err := s.box.Prepare(time.Now())
 	if err != nil {
-		return nil, fmt.Errorf("the outbox cannot be written: %w", err)
+		return nil, startMessages.Errorf("outbox", export.Sanitize(cfg.Outbox), fserr.Cause(err))
 	}
 	if warn != "" {
 		s.log.printf("warning: %s", warn)

@@ -1,19 +1,15 @@
 package testrules
 
 import (
-	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/exoscreen/exoscreen/internal/golden"
 	"github.com/exoscreen/exoscreen/screening"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata-multi/")
 
 // TestMulti checks that testdata-multi/ is the test rule set with MultiLanguages, and that it
 // loads with every declared language in every text.
@@ -23,19 +19,7 @@ func TestMulti(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, data := range files {
-		path := filepath.Join(MultiDir(), name)
-		if *update {
-			if err := os.MkdirAll(MultiDir(), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		got, err := os.ReadFile(path)
-		if err != nil || !bytes.Equal(got, data) {
-			t.Errorf("%s is not up to date (%v): go test ./internal/testrules -update", path, err)
-		}
+		golden.File(t, filepath.Join(MultiDir(), name), data) // go test ./internal/testrules -update
 	}
 	rs := LoadMulti(t)
 	if got := rs.Langs(); len(got) != 5 || got[2] != screening.ZhHans || got[4] != screening.KO {

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/exoscreen/exoscreen/internal/racedetect"
 	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/screening"
 )
@@ -15,7 +16,7 @@ import (
 // what it writes (without the reuse it is more than the whole output). A kiosk and the
 // evaluate command render thousands of results; this keeps them from churning memory.
 func TestRenderingReusesBuffers(t *testing.T) {
-	if raceEnabled {
+	if racedetect.Enabled {
 		t.Skip("the race detector makes sync.Pool drop buffers on purpose")
 	}
 	rs := testrules.Load(t)

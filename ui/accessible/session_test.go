@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/exoscreen/exoscreen/internal/eawidth"
-	gold "github.com/exoscreen/exoscreen/internal/golden"
+	"github.com/exoscreen/exoscreen/internal/golden"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 )
@@ -139,12 +139,6 @@ func splitSummary(t *testing.T, lang screening.Lang, o outcome) string {
 	return dialogue
 }
 
-// golden compares got with testdata/name (rewritten with -update).
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	gold.Equal(t, name, got)
-}
-
 func answer(t *testing.T, a *screening.Answers, id string) screening.Value {
 	t.Helper()
 	return a.Get(question(t, id))
@@ -188,7 +182,7 @@ func TestFullSession(t *testing.T) {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			o := runSession(t, tc.lang, strings.NewReader(tc.in), nil)
 			dialogue := splitSummary(t, tc.lang, o)
-			golden(t, "session_"+string(tc.lang)+".golden", dialogue)
+			golden.Equal(t, "session_"+string(tc.lang)+".golden", dialogue)
 			if o.res.Verdict != tc.verdict {
 				t.Errorf("verdict %v, want %v", o.res.Verdict, tc.verdict)
 			}
@@ -271,7 +265,7 @@ func TestPipedInput(t *testing.T) {
 			t.Run(string(lang)+"/"+name, func(t *testing.T) {
 				o := runSession(t, lang, mk(), nil)
 				if d := splitSummary(t, lang, o); d != wantDialogue {
-					t.Errorf("dialogue differs from the strings.Reader run:\n%s", gold.Diff(wantDialogue, d))
+					t.Errorf("dialogue differs from the strings.Reader run:\n%s", golden.Diff(wantDialogue, d))
 				}
 				if o.res.Verdict != want.res.Verdict || len(o.res.Findings) != len(want.res.Findings) {
 					t.Errorf("result differs: %v/%d vs %v/%d", o.res.Verdict, len(o.res.Findings), want.res.Verdict, len(want.res.Findings))
@@ -299,7 +293,7 @@ func TestFollowUpsDisappear(t *testing.T) {
 	)
 	o := runSession(t, screening.JA, strings.NewReader(in), nil)
 	dialogue := splitSummary(t, screening.JA, o)
-	golden(t, "followup_ja.golden", dialogue)
+	golden.Equal(t, "followup_ja.golden", dialogue)
 	for _, id := range []string{"allergy_severe", "allergy_to"} {
 		if answer(t, o.a, id).Set {
 			t.Errorf("%s still answered", id)
@@ -350,7 +344,7 @@ func TestReviewChange(t *testing.T) {
 	)
 	o := runSession(t, screening.EN, strings.NewReader(in), nil)
 	dialogue := splitSummary(t, screening.EN, o)
-	golden(t, "review_en.golden", dialogue)
+	golden.Equal(t, "review_en.golden", dialogue)
 	if v := answer(t, o.a, "pregnancy"); v.Code != "possible" {
 		t.Errorf("pregnancy = %+v", v)
 	}
@@ -379,7 +373,7 @@ func TestBadInputReprompts(t *testing.T) {
 	)
 	o := runSession(t, screening.JA, strings.NewReader(in), nil)
 	dialogue := splitSummary(t, screening.JA, o)
-	golden(t, "badinput_ja.golden", dialogue)
+	golden.Equal(t, "badinput_ja.golden", dialogue)
 	for _, want := range []string{
 		"「9」は選択肢にありません。",
 		"この質問には回答が必要です。",
@@ -492,7 +486,7 @@ func TestHelpAndMidwayReview(t *testing.T) {
 	)
 	o := runSession(t, screening.JA, strings.NewReader(in), nil)
 	dialogue := splitSummary(t, screening.JA, o)
-	golden(t, "help_ja.golden", dialogue)
+	golden.Equal(t, "help_ja.golden", dialogue)
 	for _, want := range []string{
 		"説明: がん（悪性腫瘍）にかかったことはありますか。",
 		"3) 経過観察中です: 治療の後、定期的な検査で様子を見ている状態です。",

@@ -2,27 +2,19 @@ package kiosk
 
 import (
 	"errors"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/exoscreen/exoscreen/internal/golden"
 	"github.com/exoscreen/exoscreen/internal/outbox/outboxtest"
 	"github.com/exoscreen/exoscreen/screening"
 )
 
-// updating reports -update (defined by teatest's golden package): go test ./ui/kiosk -update
-// rewrites the golden frames.
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
 // TestGoldenScreens keeps every kiosk screen at 80x24 in both languages under
-// testdata/<lang>-<screen>.golden (trailing spaces trimmed).
+// testdata/<lang>-<screen>.golden (trailing spaces trimmed; go test ./ui/kiosk -update
+// rewrites them).
 func TestGoldenScreens(t *testing.T) {
 	rs := outboxtest.RuleSet(t)
 	res := outboxtest.Result(t, rs, map[string]any{"cancer": "unsure", "cancer_years": nil})
@@ -62,22 +54,7 @@ func TestGoldenScreens(t *testing.T) {
 				for _, l := range strings.Split(m.View(), "\n") {
 					b.WriteString(strings.TrimRight(l, " ") + "\n")
 				}
-				got := b.String()
-				path := filepath.Join("testdata", string(lang)+"-"+tc.name+".golden")
-				if updating() {
-					os.MkdirAll("testdata", 0o755)
-					if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run go test ./ui/kiosk -update)", err)
-				}
-				if got != string(want) {
-					t.Errorf("%s differs; got:\n%s", path, got)
-				}
+				golden.Equal(t, string(lang)+"-"+tc.name+".golden", b.String())
 			})
 		}
 	}

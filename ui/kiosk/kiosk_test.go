@@ -7,11 +7,11 @@ import (
 	"sync"
 	"testing"
 	"time"
-	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/exoscreen/exoscreen/internal/eawidth"
 	"github.com/exoscreen/exoscreen/internal/outbox/outboxtest"
 	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
@@ -555,32 +555,19 @@ func TestGuard(t *testing.T) {
 	}
 }
 
-// TestMessagesComplete checks every message in both languages, and that no text of the kiosk
-// uses East-Asian-ambiguous glyphs.
-func TestMessagesComplete(t *testing.T) {
+// TestMessagesNoAmbiguousGlyphs checks that no text of the kiosk, in any language, uses
+// East-Asian-ambiguous glyphs (internal/eawidth); TestMessagesEveryLanguage checks that every
+// language has a text.
+func TestMessagesNoAmbiguousGlyphs(t *testing.T) {
 	for k, m := range messages {
-		if m[screening.JA] == "" || m[screening.EN] == "" {
-			t.Errorf("%s: missing a language", k)
-		}
-		for _, s := range []string{m[screening.JA], m[screening.EN]} {
-			for _, r := range s {
-				if ambiguous(r) {
-					t.Errorf("%s: ambiguous-width %q in %q", k, r, s)
+		for _, lang := range screening.Langs {
+			for _, r := range m[lang] {
+				if eawidth.Ambiguous(r) {
+					t.Errorf("%s %s: ambiguous-width %q (U+%04X) in %q", k, lang, r, r, m[lang])
 				}
 			}
 		}
 	}
-}
-
-// ambiguous reports the East-Asian-ambiguous characters a kiosk text might be tempted to use.
-func ambiguous(r rune) bool {
-	switch {
-	case r >= 0x2190 && r <= 0x21FF, r >= 0x2500 && r <= 0x257F, r >= 0x25A0 && r <= 0x25FF:
-		return true // arrows, box drawing, geometric shapes
-	case r == '•', r == '※', r == '…', r == '○', r == '×', r == '÷', r == '§', r == '°':
-		return true
-	}
-	return unicode.Is(unicode.Greek, r) || unicode.Is(unicode.Cyrillic, r)
 }
 
 func TestResetIsFast(t *testing.T) {
@@ -639,7 +626,7 @@ func TestScreensUseNoAmbiguousGlyphs(t *testing.T) {
 					t.Errorf("%s state %d line %d is %d cells wide", lang, st, i, w)
 				}
 				for _, r := range line {
-					if ambiguous(r) {
+					if eawidth.Ambiguous(r) {
 						t.Errorf("%s state %d: ambiguous %q in %q", lang, st, r, line)
 					}
 				}

@@ -1,5 +1,0 @@
-//go:build !race
-
-package linebreak
-
-const raceEnabled = false
