@@ -39,14 +39,9 @@ var ErrEmptyPath = errors.New("no file name given")
 // fs.ErrNotExist (the directory does not exist) or fs.ErrPermission. Nothing is left behind
 // on failure.
 func WriteFile(path string, data []byte, perm fs.FileMode) error {
-	f, dir, err := createTemp(path)
+	tmp, dir, err := writeTemp(path, data, perm, createTemp)
 	if err != nil {
 		return err
-	}
-	tmp := f.Name()
-	if err := fill(f, data, perm); err != nil {
-		os.Remove(tmp)
-		return wrap(path, err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
@@ -74,11 +69,8 @@ func Check(path string) error {
 
 // checkTarget refuses a path that WriteFile must not replace.
 func checkTarget(path string) error {
-	if path == "" {
-		return &fs.PathError{Op: "write", Path: path, Err: ErrEmptyPath}
-	}
-	if os.IsPathSeparator(path[len(path)-1]) {
-		return &fs.PathError{Op: "write", Path: path, Err: ErrIsDir}
+	if err := checkName(path); err != nil {
+		return err
 	}
 	fi, err := os.Stat(path) // follows a link: a link to a directory is refused too
 	switch {
@@ -105,22 +97,14 @@ func checkTarget(path string) error {
 // Errors are those of WriteFile; when path exists the error satisfies
 // errors.Is(err, fs.ErrExist). Nothing is left behind on failure.
 func WriteNew(path string, data []byte, perm fs.FileMode) error {
-	if path == "" {
-		return &fs.PathError{Op: "write", Path: path, Err: ErrEmptyPath}
+	if err := checkName(path); err != nil {
+		return err
 	}
-	if os.IsPathSeparator(path[len(path)-1]) {
-		return &fs.PathError{Op: "write", Path: path, Err: ErrIsDir}
-	}
-	f, dir, err := createTempIn(path)
+	tmp, dir, err := writeTemp(path, data, perm, createTempIn)
 	if err != nil {
 		return err
 	}
-	tmp := f.Name()
-	if err := fill(f, data, perm); err != nil {
-		os.Remove(tmp)
-		return wrap(path, err)
-	}
-	err = os.Link(tmp, path)
+	err = link(tmp, path)
 	switch {
 	case err == nil:
 		os.Remove(tmp)
@@ -141,17 +125,42 @@ func WriteNew(path string, data []byte, perm fs.FileMode) error {
 	return syncDir(dir, path)
 }
 
+// checkName refuses an empty path and one that ends in a separator (a folder's name).
+func checkName(path string) error {
+	if path == "" {
+		return &fs.PathError{Op: "write", Path: path, Err: ErrEmptyPath}
+	}
+	if os.IsPathSeparator(path[len(path)-1]) {
+		return &fs.PathError{Op: "write", Path: path, Err: ErrIsDir}
+	}
+	return nil
+}
+
+// writeTemp creates the temporary file beside path with create, fills it with data (mode
+// perm, synced, closed) and returns its name and directory; on failure it is removed again.
+func writeTemp(path string, data []byte, perm fs.FileMode, create func(string) (*os.File, string, error)) (tmp, dir string, err error) {
+	f, dir, err := create(path)
+	if err != nil {
+		return "", "", err
+	}
+	if err := fill(f, data, perm); err != nil {
+		os.Remove(f.Name())
+		return "", "", wrap(path, err)
+	}
+	return f.Name(), dir, nil
+}
+
 // fill writes data to the new temporary file f with mode perm, syncs and closes it. f is
 // closed whatever happens.
 func fill(f *os.File, data []byte, perm fs.FileMode) error {
 	err := f.Chmod(perm)
 	if err == nil {
-		_, err = f.Write(data)
+		_, err = fileWrite(f, data)
 	}
 	if err == nil {
-		err = f.Sync()
+		err = fileSync(f)
 	}
-	if cerr := f.Close(); err == nil {
+	if cerr := fileClose(f); err == nil {
 		err = cerr
 	}
 	return err
@@ -163,8 +172,15 @@ func IsTemp(name string) bool {
 	return strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".tmp") && len(name) >= len(".x.1.tmp")
 }
 
-// dirSync syncs an open directory; a variable so that tests can make it fail.
-var dirSync = (*os.File).Sync
+// The file operations that fail only when the disk does (a full disk, an I/O error);
+// variables so that tests can make them fail.
+var (
+	dirSync   = (*os.File).Sync // syncs an open directory
+	fileWrite = (*os.File).Write
+	fileSync  = (*os.File).Sync
+	fileClose = (*os.File).Close
+	link      = os.Link // fails with EPERM or ENOTSUP on file systems without hard links
+)
 
 // syncDir makes the new name durable. A file system that cannot sync a directory at all
 // (EINVAL, ENOTSUP: some FUSE and network file systems) is fine, the file itself is synced;

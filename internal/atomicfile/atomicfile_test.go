@@ -319,6 +319,74 @@ func TestSyncDirErrors(t *testing.T) {
 	}
 }
 
+// TestFileErrors: a write, sync or close of the temporary file that fails (a full disk, an
+// I/O error) is returned, for the path asked for, and leaves nothing behind: neither the
+// file nor a temporary one. A failed write is not hidden by the close that follows it.
+func TestFileErrors(t *testing.T) {
+	w, s, c := fileWrite, fileSync, fileClose
+	defer func() { fileWrite, fileSync, fileClose = w, s, c }()
+	fail := func(err error) func(*os.File) error {
+		return func(f *os.File) error { return &fs.PathError{Op: "x", Path: f.Name(), Err: err} }
+	}
+	for _, tc := range []struct {
+		name string
+		set  func()
+		want error
+	}{
+		{"write", func() {
+			fileWrite = func(f *os.File, b []byte) (int, error) {
+				return 0, &fs.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
+			}
+		}, syscall.ENOSPC},
+		{"sync", func() { fileSync = fail(syscall.EIO) }, syscall.EIO},
+		{"close", func() { fileClose = func(f *os.File) error { c(f); return fail(syscall.EDQUOT)(f) } }, syscall.EDQUOT},
+	} {
+		for name, write := range map[string]func(string, []byte, fs.FileMode) error{"WriteFile": WriteFile, "WriteNew": WriteNew} {
+			fileWrite, fileSync, fileClose = w, s, c
+			tc.set()
+			dir := t.TempDir()
+			p := filepath.Join(dir, "result.json")
+			err := write(p, []byte("x"), 0o600)
+			fileWrite, fileSync, fileClose = w, s, c
+			var pe *fs.PathError
+			if !errors.Is(err, tc.want) || !errors.As(err, &pe) || pe.Path != p {
+				t.Errorf("%s, failing %s: %v, want %v for %s", name, tc.name, err, tc.want, p)
+			}
+			if left, _ := os.ReadDir(dir); len(left) != 0 {
+				t.Errorf("%s, failing %s: left behind %v", name, tc.name, left)
+			}
+		}
+	}
+}
+
+// TestWriteNewWithoutHardLinks: on a file system without hard links (FAT, some network
+// shares: link fails with EPERM or ENOTSUP) WriteNew still writes a new file, 0600, and
+// still never replaces an existing one; nothing temporary is left behind.
+func TestWriteNewWithoutHardLinks(t *testing.T) {
+	defer func(f func(string, string) error) { link = f }(link)
+	for _, errno := range []error{syscall.EPERM, syscall.ENOTSUP} {
+		link = func(old, new string) error { return &os.LinkError{Op: "link", Old: old, New: new, Err: errno} }
+		dir := t.TempDir()
+		p := filepath.Join(dir, "a.json")
+		if err := WriteNew(p, []byte("first"), 0o600); err != nil {
+			t.Fatalf("%v: %v", errno, err)
+		}
+		if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("%v: %v %v, want a 0600 file", errno, fi, err)
+		}
+		err := WriteNew(p, []byte("second"), 0o600)
+		if !errors.Is(err, fs.ErrExist) {
+			t.Errorf("%v: second write: %v, want ErrExist", errno, err)
+		}
+		if b, _ := os.ReadFile(p); string(b) != "first" {
+			t.Errorf("%v: file holds %q, want the first write", errno, b)
+		}
+		if left, _ := os.ReadDir(dir); len(left) != 1 {
+			t.Errorf("%v: folder holds %v, want only a.json", errno, left)
+		}
+	}
+}
+
 func TestIsTemp(t *testing.T) {
 	dir := t.TempDir()
 	f, _, err := createTempIn(filepath.Join(dir, "20261121T183802.123Z-9f3c2a71d04e8b65.json"))

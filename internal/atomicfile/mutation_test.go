@@ -48,3 +48,18 @@ func TestWriteFileRefusesPathsTheOSCannotResolve(t *testing.T) {
 		})
 	}
 }
+
+// WriteNew into a folder that does not exist (an outbox deleted under a running kiosk) says
+// so for the path asked for, and creates nothing.
+func TestWriteNewMissingFolder(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "gone", "a.json")
+	err := WriteNew(p, []byte("x"), 0o600)
+	var pe *fs.PathError
+	if !errors.Is(err, fs.ErrNotExist) || !errors.As(err, &pe) || pe.Path != p {
+		t.Errorf("WriteNew(%s) = %v, want ErrNotExist for the path", p, err)
+	}
+	if got := entries(t, dir); len(got) != 0 {
+		t.Errorf("created %v", got)
+	}
+}
