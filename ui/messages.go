@@ -7,7 +7,7 @@ import (
 
 // messages are the words of the screens (the chrome): everything a person reads that does
 // not come from the rule set. Every key has both languages; TestMessagesComplete checks it.
-var messages = i18n.Catalog{
+var baseMessages = i18n.Catalog{
 	// welcome
 	"welcome.title":    {JA: "事前問診", EN: "Pre-treatment screening"},
 	"welcome.intro":    {JA: "これから、治療を受けられるかどうかを確かめるための質問をします。答えはいつでも戻って直せます。最後に回答を確認してから結果を表示します。", EN: "You will be asked some questions to check whether this treatment is suitable for you. You can go back and change any answer. You review your answers before the result is shown."},

@@ -1,12 +1,9 @@
 package ui
 
-import (
-	"github.com/exoscreen/exoscreen/internal/i18n"
-	"github.com/exoscreen/exoscreen/screening"
-)
+import "github.com/exoscreen/exoscreen/internal/i18n"
 
-// messagesI18n are the chrome in zh-Hans, zh-Hant and ko, beside the ja and en of messages
-// (kept in a file of their own so that the two are edited apart); init adds them to messages
+// messagesI18n are the chrome in zh-Hans, zh-Hant and ko, kept apart from their ja and en
+// texts (baseMessages) so that the two are edited apart; messages joins them (i18n.With),
 // and TestMessagesEveryLanguage checks that every key has every language of screening.Langs.
 var messagesI18n = map[string][3]string{ // {zh-Hans, zh-Hant, ko}
 	"button.next":       {"下一步", "下一步", "다음"},
@@ -89,13 +86,5 @@ var messagesI18n = map[string][3]string{ // {zh-Hans, zh-Hant, ko}
 	"welcome.title":     {"治疗前问诊", "治療前問診", "치료 전 문진"},
 }
 
-func init() { addLangs(messages, messagesI18n) }
-
-// addLangs adds zh-Hans, zh-Hant and ko texts to the catalogue c.
-func addLangs(c i18n.Catalog, more map[string][3]string) {
-	for key, t := range more {
-		if m := c[key]; m != nil {
-			m[screening.ZhHans], m[screening.ZhHant], m[screening.KO] = t[0], t[1], t[2]
-		}
-	}
-}
+// messages are the texts of baseMessages in every language of screening.Langs.
+var messages = i18n.With(baseMessages, messagesI18n)

@@ -17,7 +17,7 @@ import (
 
 // messages are the reasons, short phrases without the path and without a final full stop,
 // so that each screen can put them in its own sentence.
-var messages = i18n.Catalog{
+var baseMessages = i18n.Catalog{
 	"empty":      {JA: "ファイル名がありません", EN: "no file name was given"},
 	"isdir":      {JA: "フォルダーです。ファイル名を指定してください", EN: "it is a folder; give a file name"},
 	"notregular": {JA: "通常のファイルではありません", EN: "it is not a regular file"},

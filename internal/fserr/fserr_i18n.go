@@ -1,9 +1,10 @@
 package fserr
 
-import "github.com/exoscreen/exoscreen/screening"
+import "github.com/exoscreen/exoscreen/internal/i18n"
 
-// messagesI18n are the reasons in zh-Hans, zh-Hant and ko, beside the ja and en of messages;
-// init adds them (TestMessagesEveryLanguage checks every key has every language).
+// messagesI18n are the reasons in zh-Hans, zh-Hant and ko, kept apart from their ja and en
+// texts (baseMessages) so that the two are edited apart; messages joins them (i18n.With),
+// and TestMessagesEveryLanguage checks that every key has every language of screening.Langs.
 var messagesI18n = map[string][3]string{ // {zh-Hans, zh-Hant, ko}
 	"empty":      {"没有文件名", "沒有檔案名稱", "파일 이름이 없습니다"},
 	"isdir":      {"这是一个文件夹，请指定文件名", "這是一個資料夾，請指定檔案名稱", "폴더입니다. 파일 이름을 지정해 주십시오"},
@@ -21,10 +22,5 @@ var messagesI18n = map[string][3]string{ // {zh-Hans, zh-Hant, ko}
 	"busy":       {"文件正在使用中", "檔案正在使用中", "파일이 사용 중입니다"},
 }
 
-func init() {
-	for key, t := range messagesI18n {
-		if m := messages[key]; m != nil {
-			m[screening.ZhHans], m[screening.ZhHant], m[screening.KO] = t[0], t[1], t[2]
-		}
-	}
-}
+// messages are the texts of baseMessages in every language of screening.Langs.
+var messages = i18n.With(baseMessages, messagesI18n)

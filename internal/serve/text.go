@@ -7,7 +7,7 @@ import (
 
 // messages are the words the server says to a client, in both languages (a session that has
 // not chosen its language yet gets both, Japanese first, on lines of their own).
-var messages = i18n.Catalog{
+var baseMessages = i18n.Catalog{
 	"closing": {JA: "サーバーを終了します。接続を閉じます。\nThe server is closing. Goodbye.", EN: "The server is closing. Goodbye.\nサーバーを終了します。接続を閉じます。"},
 	"full": {JA: "ただいま端末がすべて使用中です。少し待ってから、もう一度接続してください。\nAll places are in use right now. Please try again in a moment.",
 		EN: "All places are in use right now. Please try again in a moment.\nただいま端末がすべて使用中です。少し待ってから、もう一度接続してください。"},

@@ -1,9 +1,10 @@
 package serve
 
-import "github.com/exoscreen/exoscreen/screening"
+import "github.com/exoscreen/exoscreen/internal/i18n"
 
-// messagesI18n are the server's words in zh-Hans, zh-Hant and ko, beside the ja and en of
-// messages; init adds them (TestMessagesEveryLanguage checks every key has every language).
+// messagesI18n are the server's words in zh-Hans, zh-Hant and ko, kept apart from their ja and en
+// texts (baseMessages) so that the two are edited apart; messages joins them (i18n.With),
+// and TestMessagesEveryLanguage checks that every key has every language of screening.Langs.
 var messagesI18n = map[string][3]string{ // {zh-Hans, zh-Hant, ko}
 	"closing":         {"服务器即将关闭。连接将断开。\nThe server is closing. Goodbye.", "伺服器即將關閉。連線將中斷。\nThe server is closing. Goodbye.", "서버를 종료합니다. 연결을 닫습니다.\nThe server is closing. Goodbye."},
 	"full":            {"目前所有终端都在使用中。请稍候再连接。\nAll places are in use right now. Please try again in a moment.", "目前所有終端都在使用中。請稍候再連線。\nAll places are in use right now. Please try again in a moment.", "지금은 모든 단말기가 사용 중입니다. 잠시 후 다시 접속해 주십시오.\nAll places are in use right now. Please try again in a moment."},
@@ -20,10 +21,5 @@ var messagesI18n = map[string][3]string{ // {zh-Hans, zh-Hant, ko}
 	"scr.idle":        {"您还在吗？请按任意键。%d 秒后将清除回答并结束。", "您還在嗎？請按任意鍵。%d 秒後將清除回答並結束。", "계속하시겠습니까? 아무 키나 눌러 주십시오. %d초 후에 답변을 지우고 끝냅니다."},
 }
 
-func init() {
-	for key, t := range messagesI18n {
-		if m := messages[key]; m != nil {
-			m[screening.ZhHans], m[screening.ZhHant], m[screening.KO] = t[0], t[1], t[2]
-		}
-	}
-}
+// messages are the texts of baseMessages in every language of screening.Langs.
+var messages = i18n.With(baseMessages, messagesI18n)

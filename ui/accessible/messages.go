@@ -10,7 +10,7 @@ import (
 // messages are every fixed text the accessible mode prints, in both languages. Rules for
 // them (checked by TestMessages): plain ASCII structure, no East-Asian-ambiguous glyphs, and
 // Japanese lines use Latin letters only for what is typed (b, q, unsure, ...) and key names.
-var messages = i18n.Catalog{
+var baseMessages = i18n.Catalog{
 	"intro1": {
 		JA: "質問に1つずつお答えください。答えの番号を入力して Enter キーを押します。",
 		EN: "Answer the questions one at a time: type the number of your answer and press Enter.",

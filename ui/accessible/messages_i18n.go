@@ -1,9 +1,10 @@
 package accessible
 
-import "github.com/exoscreen/exoscreen/screening"
+import "github.com/exoscreen/exoscreen/internal/i18n"
 
-// messagesI18n are the accessible mode's words in zh-Hans, zh-Hant and ko, beside the ja and
-// en of messages (the same rules: no East-Asian-ambiguous glyphs); init adds them.
+// messagesI18n are the accessible mode's words (the same rules: no East-Asian-ambiguous glyphs) in zh-Hans, zh-Hant and ko, kept apart from their ja and en
+// texts (baseMessages) so that the two are edited apart; messages joins them (i18n.With),
+// and TestMessagesEveryLanguage checks that every key has every language of screening.Langs.
 var messagesI18n = map[string][3]string{ // {zh-Hans, zh-Hant, ko}
 	"answer":           {"回答：%s", "回答：%s", "답변: %s"},
 	"current":          {"当前的回答：%s", "目前的回答：%s", "현재 답변: %s"},
@@ -65,10 +66,5 @@ var messagesI18n = map[string][3]string{ // {zh-Hans, zh-Hant, ko}
 	"reviewTitle":      {"确认回答", "確認回答", "답변 확인"},
 }
 
-func init() {
-	for key, t := range messagesI18n {
-		if m := messages[key]; m != nil {
-			m[screening.ZhHans], m[screening.ZhHant], m[screening.KO] = t[0], t[1], t[2]
-		}
-	}
-}
+// messages are the texts of baseMessages in every language of screening.Langs.
+var messages = i18n.With(baseMessages, messagesI18n)

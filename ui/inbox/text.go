@@ -7,7 +7,7 @@ import (
 
 // messages are the inbox's words, for staff. Every key has both languages;
 // TestMessagesComplete checks it.
-var messages = i18n.Catalog{
+var baseMessages = i18n.Catalog{
 	"title":           {JA: "問診結果の受信箱", EN: "Screening inbox"},
 	"count":           {JA: "%d件（未確認 %d件）", EN: "%d results (%d not reviewed)"},
 	"empty":           {JA: "まだ結果はありません。キオスクで問診が終わると、ここに表示されます。", EN: "No results yet. They appear here as soon as a kiosk screening is finished."},

@@ -1,10 +1,10 @@
 package inbox
 
-import "github.com/exoscreen/exoscreen/screening"
+import "github.com/exoscreen/exoscreen/internal/i18n"
 
-// messagesI18n are the inbox's words in zh-Hans, zh-Hant and ko, beside the ja and en of
-// messages (kept apart so that the two are edited apart); init adds them, and
-// TestMessagesEveryLanguage checks that every key has every language.
+// messagesI18n are the inbox's words in zh-Hans, zh-Hant and ko, kept apart from their ja and en
+// texts (baseMessages) so that the two are edited apart; messages joins them (i18n.With),
+// and TestMessagesEveryLanguage checks that every key has every language of screening.Langs.
 var messagesI18n = map[string][3]string{ // {zh-Hans, zh-Hant, ko}
 	"answer":          {"回答", "回答", "답변"},
 	"patientLang":     {"患者的语言", "患者的語言", "환자의 언어"},
@@ -58,10 +58,5 @@ var messagesI18n = map[string][3]string{ // {zh-Hans, zh-Hant, ko}
 	"verdict":         {"判定", "判定", "판정"},
 }
 
-func init() {
-	for key, t := range messagesI18n {
-		if m := messages[key]; m != nil {
-			m[screening.ZhHans], m[screening.ZhHant], m[screening.KO] = t[0], t[1], t[2]
-		}
-	}
-}
+// messages are the texts of baseMessages in every language of screening.Langs.
+var messages = i18n.With(baseMessages, messagesI18n)

@@ -8,7 +8,7 @@ import (
 // messages are the kiosk's words. Patient-facing ones are short, polite Japanese and plain
 // English; staff-facing ones (staff.*, pin.*) are shown in the staff language. Every key has
 // both languages; TestMessagesComplete checks it.
-var messages = i18n.Catalog{
+var baseMessages = i18n.Catalog{
 	// welcome (both languages at once: the patient has not chosen yet)
 	"welcome.title":  {JA: "ようこそ", EN: "Welcome"},
 	"welcome.intro":  {JA: "治療の前に、いくつかの質問にお答えください。", EN: "Before your treatment, please answer a few questions."},
@@ -75,6 +75,9 @@ var messages = i18n.Catalog{
 	"staff.confirm.exit":    {JA: "保存していない結果は失われます。終了しますか？ （y/n）", EN: "The unsaved result will be lost. Quit? (y/n)"},
 	"staff.warning":         {JA: "注意: %s", EN: "Warning: %s"},
 	"staff.outbox":          {JA: "結果の保存先: %s", EN: "Results go to: %s"},
+
+	// shown beside a language whose translation is not reviewed yet
+	"unreviewed": {JA: "この言語の訳は、まだこの言語の医師による確認を受けていません。", EN: "This translation has not yet been reviewed by a clinician who speaks this language."},
 }
 
 // tr returns message key in lang, formatted with args when given.

@@ -1,9 +1,10 @@
 package kiosk
 
-import "github.com/exoscreen/exoscreen/screening"
+import "github.com/exoscreen/exoscreen/internal/i18n"
 
-// messagesI18n are the kiosk's words in zh-Hans, zh-Hant and ko, beside the ja and en of
-// messages; init adds them, and TestMessagesEveryLanguage checks every key has every language.
+// messagesI18n are the kiosk's words in zh-Hans, zh-Hant and ko, kept apart from their ja and en
+// texts (baseMessages) so that the two are edited apart; messages joins them (i18n.With),
+// and TestMessagesEveryLanguage checks that every key has every language of screening.Langs.
 var messagesI18n = map[string][3]string{ // {zh-Hans, zh-Hant, ko}
 	"details.dob":           {"出生日期", "出生日期", "생년월일"},
 	"details.dob.h":         {"请按公历 年-月-日 输入（例如 1980-04-15）。", "請按西元 年-月-日 輸入（例如 1980-04-15）。", "서기 연-월-일로 입력해 주십시오(예: 1980-04-15)."},
@@ -63,12 +64,5 @@ var messagesI18n = map[string][3]string{ // {zh-Hans, zh-Hant, ko}
 	"unreviewed":            {"本译文尚未经过以此语言为母语的医生审核。", "本譯文尚未經過以此語言為母語的醫師審核。", "이 번역은 아직 이 언어를 사용하는 의사의 검토를 받지 않았습니다."},
 }
 
-func init() {
-	messages["unreviewed"] = screening.Text{JA: "この言語の訳は、まだこの言語の医師による確認を受けていません。",
-		EN: "This translation has not yet been reviewed by a clinician who speaks this language."}
-	for key, t := range messagesI18n {
-		if m := messages[key]; m != nil {
-			m[screening.ZhHans], m[screening.ZhHant], m[screening.KO] = t[0], t[1], t[2]
-		}
-	}
-}
+// messages are the texts of baseMessages in every language of screening.Langs.
+var messages = i18n.With(baseMessages, messagesI18n)
