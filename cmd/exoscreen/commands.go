@@ -69,8 +69,10 @@ func lookupCommand(name string) *command {
 }
 
 // exitStatus is the paragraph on exit statuses (docs/spec/interfaces.md), in every command's help.
-var exitStatus = txt("終了コード: 0 完了、1 実行時の失敗、2 使い方か入力の誤り、または結果の前に中止した問診。判定結果は終了コードに表れません。",
-	"Exit status: 0 done, 1 runtime failure, 2 bad usage, bad input, or a screening quit before its summary. The verdict is never in the exit status.")
+var exitStatus = screening.Text{
+	JA: "終了コード: 0 完了、1 実行時の失敗、2 使い方か入力の誤り、または結果の前に中止した問診。判定結果は終了コードに表れません。",
+	EN: "Exit status: 0 done, 1 runtime failure, 2 bad usage, bad input, or a screening quit before its summary. The verdict is never in the exit status.",
+}
 
 // commands are the commands of exoscreen, in the order of the help.
 var commands = []*command{rootCommand, evaluateCommand, lintCommand, questionnaireCommand, inboxCommand, kioskUnlockCommand, serveCommand, helpCommand}

@@ -2,31 +2,34 @@ package main
 
 // The command line: every flag is defined once, in flagDefs below; the commands (commands.go)
 // name the flags they take; one parser (parseArgs) reads any command's arguments; the help
-// (help.go) is generated from the same definitions, in Japanese and English.
+// (help.go) is generated from the same definitions, in every language of screening.Langs. Each
+// text holds its languages where it is defined (a screening.Text literal, one language a line);
+// no init adds any later, and TestHelpEveryLanguage fails on a text that misses one.
 //
 // Why the standard flag package and not a library such as github.com/alecthomas/kong (which
 // gum uses): the two things this command line needs beyond the flag package, help and error
-// messages in Japanese as well as English, are what such a library would not give us (kong's
-// help and errors are English, its help tags hold one language), so we would write a help
-// printer and translate its error strings anyway, and depend on their wording. What is left,
-// flags before or after the command, is a short loop over the arguments (parseArgs). flag.FlagSet
-// still holds the typed values and parses them (Set, Lookup, Visit), so string, bool and
-// duration values behave exactly as Go users know them.
+// messages in Japanese, Chinese and Korean as well as English, are what such a library would
+// not give us (kong's help and errors are English, its help tags hold one language), so we
+// would write a help printer and translate its error strings anyway, and depend on their
+// wording. What is left, flags before or after the command, is a short loop over the arguments
+// (parseArgs). flag.FlagSet still holds the typed values and parses them (Set, Lookup, Visit),
+// so string, bool and duration values behave exactly as Go users know them.
 //
 // Adding a command (serve, say) is three small steps:
 //
 //  1. a field in options for each new flag's value, and its definition in flagDefs, help in
-//     both languages (a flag another command has already, such as --outbox or --idle-timeout,
+//     every language (a flag another command has already, such as --outbox or --idle-timeout,
 //     is only named, not defined again):
-//     {name: "listen", arg: "ADDR", help: txt("…", "listen on ADDR"), value: func(o *options) any { return &o.listen }},
+//     {name: "listen", arg: "ADDR", help: screening.Text{JA: "…", EN: "listen on ADDR", ZhHans: "…", ZhHant: "…", KO: "…"},
+//     value: func(o *options) any { return &o.listen }},
 //  2. an entry in commands (commands.go) naming its flags, with its texts and examples:
-//     var serveCommand = &command{name: "serve", summary: txt(…), about: …,
+//     var serveCommand = &command{name: "serve", summary: screening.Text{…}, about: …,
 //     flags: []flagGroup{{names: []string{"listen", "mode", "outbox", "idle-timeout", …}}},
 //     examples: …, run: func(e *env, o *options, args []string) int { return e.serve(o, args) }}
-//  3. go test ./cmd/exoscreen -run TestHelpGolden -update, and read the two new help files.
+//  3. go test ./cmd/exoscreen -run TestHelpGolden -update, and read the new help files.
 //
 // Parsing (flags before or after the command), -h/--help/help, the messages of bad usage in
-// both languages and the 80-column check of the help then cover it with no more code.
+// every language and the 80-column check of the help then cover it with no more code.
 
 import (
 	"errors"
@@ -78,7 +81,7 @@ func (o *options) given(name string) bool {
 	return found
 }
 
-// flagDef defines one flag: its name, its help in both languages, its default and where its
+// flagDef defines one flag: its name, its help in every language, its default and where its
 // value goes.
 type flagDef struct {
 	name string
@@ -127,9 +130,6 @@ func (d *flagDef) define(fs *flag.FlagSet, o *options, getenv func(string) strin
 		panic("flag --" + d.name + ": unsupported value type")
 	}
 }
-
-// txt is a text in both languages.
-func txt(ja, en string) screening.Text { return screening.Text{JA: ja, EN: en} }
 
 // globalFlags are taken by every command, before or after the command's name.
 var globalFlags = []string{"lang", "content"}
@@ -541,7 +541,7 @@ const (
 	flagBadFormat                    // a --format the command does not write
 )
 
-// flagError is a bad flag, said in either language.
+// flagError is a bad flag, said in any language of screening.Langs.
 type flagError struct {
 	kind    flagProblem
 	spelled string   // the flag as written: "--bogus", "-x"
@@ -590,34 +590,147 @@ func (e *flagError) message(lang screening.Lang) string {
 	return e.spelled
 }
 
-// usageMessages are the messages of bad usage, in both languages.
+// usageMessages are the messages of bad usage, in every language.
 var usageMessages = i18n.Catalog{
-	"flagUnknown":     txt("不明なフラグです: %s", "unknown flag %s"),
-	"flagElsewhere":   txt("%s は %s のフラグではありません（%s のフラグです）", "%s is not a flag of %s (it belongs to %s)"),
-	"flagNoValue":     txt("%s には値が必要です（%s）", "%s needs a value (%s)"),
-	"flagBadValue":    txt("%s の値 %q は使えません（%s）", "%s: %q is not valid (want %s)"),
-	"flagBadFormat":   txt("--format %q は %s にはありません（%s のどれか）", "unknown --format %q for %s (want %s)"),
-	"wantBool":        txt("true か false", "true or false"),
-	"wantInt":         txt("整数", "a whole number"),
-	"wantDuration":    txt("90s や 2m のような時間", "a duration such as 90s or 2m"),
-	"listSep":         txt("、", ", "),
-	"seeHelp":         txt("詳しくは %s --help を見てください。", "See %s --help."),
-	"unknownCmd":      txt("%q というコマンドはありません（%s）", "unknown command %q (the commands are %s)"),
-	"maxOneArg":       txt("%s に渡せる %s は1つまでです", "%s takes at most one %s"),
-	"noArgs":          txt("%s は引数をとりません（%q）", "%s takes no arguments (%q given)"),
-	"dirTwice":        txt("ディレクトリは DIR か --content のどちらかで指定してください", "give the directory either as DIR or as --content, not both"),
-	"rulesBad":        txt("ルールセットに問題があるため使えません:", "the rule set has problems and was not used:"),
-	"stdin":           txt("標準入力", "standard input"),
+	"flagUnknown": {
+		JA:     "不明なフラグです: %s",
+		EN:     "unknown flag %s",
+		ZhHans: "未知的标志：%s",
+		ZhHant: "未知的旗標：%s",
+		KO:     "알 수 없는 플래그입니다: %s",
+	},
+	"flagElsewhere": {
+		JA:     "%s は %s のフラグではありません（%s のフラグです）",
+		EN:     "%s is not a flag of %s (it belongs to %s)",
+		ZhHans: "%s 不是 %s 的标志（它属于 %s）",
+		ZhHant: "%s 不是 %s 的旗標（它屬於 %s）",
+		KO:     "%s 는 %s 의 플래그가 아닙니다(%s 의 플래그입니다)",
+	},
+	"flagNoValue": {
+		JA:     "%s には値が必要です（%s）",
+		EN:     "%s needs a value (%s)",
+		ZhHans: "%s 需要一个值（%s）",
+		ZhHant: "%s 需要一個值（%s）",
+		KO:     "%s 에는 값이 필요합니다(%s)",
+	},
+	"flagBadValue": {
+		JA:     "%s の値 %q は使えません（%s）",
+		EN:     "%s: %q is not valid (want %s)",
+		ZhHans: "%s 的值 %q 无法使用（%s）",
+		ZhHant: "%s 的值 %q 無法使用（%s）",
+		KO:     "%s 의 값 %q 는 사용할 수 없습니다(%s)",
+	},
+	"flagBadFormat": {
+		JA:     "--format %q は %s にはありません（%s のどれか）",
+		EN:     "unknown --format %q for %s (want %s)",
+		ZhHans: "--format %q 不适用于 %s（可用：%s）",
+		ZhHant: "--format %q 不適用於 %s（可用：%s）",
+		KO:     "--format %q 는 %s 에 없습니다(%s 중 하나)",
+	},
+	"wantBool": {
+		JA:     "true か false",
+		EN:     "true or false",
+		ZhHans: "true 或 false",
+		ZhHant: "true 或 false",
+		KO:     "true 또는 false",
+	},
+	"wantInt": {
+		JA:     "整数",
+		EN:     "a whole number",
+		ZhHans: "整数",
+		ZhHant: "整數",
+		KO:     "정수",
+	},
+	"wantDuration": {
+		JA:     "90s や 2m のような時間",
+		EN:     "a duration such as 90s or 2m",
+		ZhHans: "像 90s 或 2m 这样的时间",
+		ZhHant: "像 90s 或 2m 這樣的時間",
+		KO:     "90s 나 2m 같은 시간",
+	},
+	"listSep": {
+		JA:     "、",
+		EN:     ", ",
+		ZhHans: "、",
+		ZhHant: "、",
+		KO:     ", ",
+	},
+	"seeHelp": {
+		JA:     "詳しくは %s --help を見てください。",
+		EN:     "See %s --help.",
+		ZhHans: "详情请参阅 %s --help。",
+		ZhHant: "詳情請參閱 %s --help。",
+		KO:     "자세한 내용은 %s --help 를 보십시오.",
+	},
+	"unknownCmd": {
+		JA:     "%q というコマンドはありません（%s）",
+		EN:     "unknown command %q (the commands are %s)",
+		ZhHans: "没有名为 %q 的命令（%s）",
+		ZhHant: "沒有名為 %q 的命令（%s）",
+		KO:     "%q 라는 명령은 없습니다(%s)",
+	},
+	"maxOneArg": {
+		JA:     "%s に渡せる %s は1つまでです",
+		EN:     "%s takes at most one %s",
+		ZhHans: "%s 最多只能接受一个 %s",
+		ZhHant: "%s 最多只能接受一個 %s",
+		KO:     "%s 에는 %s 를 하나만 줄 수 있습니다",
+	},
+	"noArgs": {
+		JA:     "%s は引数をとりません（%q）",
+		EN:     "%s takes no arguments (%q given)",
+		ZhHans: "%s 不接受参数（%q）",
+		ZhHant: "%s 不接受參數（%q）",
+		KO:     "%s 는 인수를 받지 않습니다(%q)",
+	},
+	"dirTwice": {
+		JA:     "ディレクトリは DIR か --content のどちらかで指定してください",
+		EN:     "give the directory either as DIR or as --content, not both",
+		ZhHans: "目录请用 DIR 或 --content 中的一种来指定",
+		ZhHant: "目錄請用 DIR 或 --content 其中一種來指定",
+		KO:     "디렉터리는 DIR 과 --content 중 하나로 지정해 주십시오",
+	},
+	"rulesBad": {
+		JA:     "ルールセットに問題があるため使えません:",
+		EN:     "the rule set has problems and was not used:",
+		ZhHans: "规则集有问题，无法使用：",
+		ZhHant: "規則集有問題，無法使用：",
+		KO:     "규칙 세트에 문제가 있어 사용할 수 없습니다:",
+	},
+	"stdin": {
+		JA:     "標準入力",
+		EN:     "standard input",
+		ZhHans: "标准输入",
+		ZhHant: "標準輸入",
+		KO:     "표준 입력",
+	},
 	"lintProblems":    {JA: "%d件の問題があります。このルールセットは使えません。", EN: "%d problem(s); this rule set cannot be used.", ZhHans: "有 %d 个问题。此规则集无法使用。", ZhHant: "有 %d 個問題。此規則集無法使用。", KO: "문제가 %d건 있습니다. 이 규칙 세트는 사용할 수 없습니다."},
 	"lintOK":          {JA: "（質問 %d、ルール %d、出典 %d、言語 %s）", EN: " (%d questions, %d rules, %d sources, languages %s)", ZhHans: "（问题 %d、规则 %d、出处 %d、语言 %s）", ZhHant: "（問題 %d、規則 %d、出處 %d、語言 %s）", KO: " (질문 %d, 규칙 %d, 출처 %d, 언어 %s)"},
 	"refused":         {JA: "この記録は判定できませんでした:", EN: "This record was not screened:", ZhHans: "此记录无法判定:", ZhHant: "此記錄無法判定:", KO: "이 기록은 판정하지 못했습니다:"},
 	"record":          {JA: "%d件目（入力の%d行目）", EN: "Record %d (input line %d)", ZhHans: "第 %d 条（输入第 %d 行）", ZhHant: "第 %d 筆（輸入第 %d 行）", KO: "%d번째 기록(입력 %d행)"},
 	"interrupted":     {JA: "中断しました", EN: "interrupted", ZhHans: "已中断", ZhHant: "已中斷", KO: "중단되었습니다"},
 	"interruptedLost": {JA: "中断しました。回答は保存されていません", EN: "interrupted; the answers were not kept", ZhHans: "已中断。回答没有保存", ZhHant: "已中斷。回答沒有儲存", KO: "중단되었습니다. 답변은 저장되지 않았습니다"},
-	"noAnswers":       txt("入力に回答がありません", "no answers in the input"),
-	"langUndeclared":  txt("言語 %s はこのルールセットにありません（使える言語: %s）", "the rule set has no language %s (its languages: %s)"),
-	"stdinHint": txt("標準入力から回答（JSON）を読みます。入力を終えるときは、新しい行で Ctrl+D を押してください。",
-		"reading answers (JSON) from standard input; end them with Ctrl+D on a new line."),
+	"noAnswers": {
+		JA:     "入力に回答がありません",
+		EN:     "no answers in the input",
+		ZhHans: "输入中没有回答",
+		ZhHant: "輸入中沒有回答",
+		KO:     "입력에 답변이 없습니다",
+	},
+	"langUndeclared": {
+		JA:     "言語 %s はこのルールセットにありません（使える言語: %s）",
+		EN:     "the rule set has no language %s (its languages: %s)",
+		ZhHans: "此规则集没有语言 %s（可用的语言：%s）",
+		ZhHant: "此規則集沒有語言 %s（可用的語言：%s）",
+		KO:     "이 규칙 세트에는 언어 %s 가 없습니다(사용할 수 있는 언어: %s)",
+	},
+	"stdinHint": {
+		JA:     "標準入力から回答（JSON）を読みます。入力を終えるときは、新しい行で Ctrl+D を押してください。",
+		EN:     "reading answers (JSON) from standard input; end them with Ctrl+D on a new line.",
+		ZhHans: "正在从标准输入读取回答（JSON）。结束输入时，请在新的一行按 Ctrl+D。",
+		ZhHant: "正在從標準輸入讀取回答（JSON）。結束輸入時，請在新的一行按 Ctrl+D。",
+		KO:     "표준 입력에서 답변(JSON)을 읽습니다. 입력을 끝내려면 새 줄에서 Ctrl+D 를 누르십시오.",
+	},
 }
 
 // usageErr is a problem of usage whose message is in usageMessages.
@@ -631,7 +744,7 @@ func (e *usageErr) Error() string { return usageMessages.Get(screening.EN, e.key
 // usage returns the usage error key of usageMessages, formatted with args.
 func usage(key string, args ...any) error { return &usageErr{key, args} }
 
-// localized returns err's message in lang where it has one in both languages.
+// localized returns err's message in lang where it has one in every language.
 func localized(err error, lang screening.Lang) string {
 	var fe *flagError
 	if errors.As(err, &fe) {
