@@ -101,9 +101,27 @@ func exportProblem(err error, path string, lang screening.Lang) string {
 }
 
 var accessibleMessages = i18n.Catalog{
-	"exported":     {JA: "結果を %s に保存しました（ファイルの権限 0600）。", EN: "The result was saved to %s (file mode 0600)."},
-	"exportCannot": {JA: "%s に書き込めません（%s）。", EN: "cannot write %s: %s."},
-	"exportFailed": {JA: "--export: %s 結果は上に表示したとおりです。", EN: "--export: %s The result is printed above."},
+	"exported": {
+		JA:     "結果を %s に保存しました（ファイルの権限 0600）。",
+		EN:     "The result was saved to %s (file mode 0600).",
+		ZhHans: "结果已保存到 %s（文件权限 0600）。",
+		ZhHant: "結果已儲存到 %s（檔案權限 0600）。",
+		KO:     "결과를 %s 에 저장했습니다(파일 권한 0600).",
+	},
+	"exportCannot": {
+		JA:     "%s に書き込めません（%s）。",
+		EN:     "cannot write %s: %s.",
+		ZhHans: "无法写入 %s（%s）。",
+		ZhHant: "無法寫入 %s（%s）。",
+		KO:     "%s 에 쓸 수 없습니다(%s).",
+	},
+	"exportFailed": {
+		JA:     "--export: %s 結果は上に表示したとおりです。",
+		EN:     "--export: %s The result is printed above.",
+		ZhHans: "--export: %s 结果如上所示。",
+		ZhHant: "--export: %s 結果如上所示。",
+		KO:     "--export: %s 결과는 위에 표시한 대로입니다.",
+	},
 }
 
 func accessibleMsg(lang screening.Lang, key string, args ...any) string {

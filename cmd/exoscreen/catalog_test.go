@@ -2,6 +2,11 @@ package main
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/exoscreen/exoscreen/internal/i18n"
@@ -47,5 +52,35 @@ func TestHelpEveryLanguage(t *testing.T) {
 	}
 	for _, gap := range c.Gaps() {
 		t.Error(gap)
+	}
+}
+
+// TestNoInit: no file of the command has an init function, so the help and the message
+// catalogues are exactly their literals: every text holds its languages where it is defined,
+// and nothing edits the tables after them (issue 10).
+func TestNoInit(t *testing.T) {
+	fset := token.NewFileSet()
+	entries, err := os.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := 0
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, e.Name(), nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files++
+		for _, d := range f.Decls {
+			if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv == nil && fn.Name.Name == "init" {
+				t.Errorf("%s: func init: give each text its languages in its literal instead", fset.Position(fn.Pos()))
+			}
+		}
+	}
+	if files == 0 {
+		t.Fatal("no Go files read")
 	}
 }

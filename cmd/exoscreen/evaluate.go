@@ -27,11 +27,29 @@ type evaluateFormat struct {
 // evaluateFormats are the values of evaluate's --format, the default first: the one table
 // from a format to its writers.
 var evaluateFormats = []evaluateFormat{
-	{outputFormat{"text", txt("印刷用の結果（80桁。複数レコードは1件1ページ）", "the printable summary (80 columns; a batch has one page per record)")},
+	{outputFormat{"text", screening.Text{
+		JA:     "印刷用の結果（80桁。複数レコードは1件1ページ）",
+		EN:     "the printable summary (80 columns; a batch has one page per record)",
+		ZhHans: "可打印的结果（80 列；多条记录时每条一页）",
+		ZhHant: "可列印的結果（80 欄；多筆記錄時每筆一頁）",
+		KO:     "인쇄용 결과(80열. 여러 기록은 한 건에 한 페이지)",
+	}},
 		export.WriteText, refusedText, true},
-	{outputFormat{"json", txt("JSON の結果（docs/schema/result.schema.json。複数なら JSON Lines）", "the JSON result (docs/schema/result.schema.json; JSON Lines for a batch)")},
+	{outputFormat{"json", screening.Text{
+		JA:     "JSON の結果（docs/schema/result.schema.json。複数なら JSON Lines）",
+		EN:     "the JSON result (docs/schema/result.schema.json; JSON Lines for a batch)",
+		ZhHans: "JSON 结果（docs/schema/result.schema.json；多条时为 JSON Lines）",
+		ZhHant: "JSON 結果（docs/schema/result.schema.json；多筆時為 JSON Lines）",
+		KO:     "JSON 결과(docs/schema/result.schema.json. 여러 건이면 JSON Lines)",
+	}},
 		export.WriteJSON, refusedJSON, false},
-	{outputFormat{"fhir", txt("FHIR R4 の Bundle を1行に1つ（NDJSON）", "a FHIR R4 Bundle a line (NDJSON)")},
+	{outputFormat{"fhir", screening.Text{
+		JA:     "FHIR R4 の Bundle を1行に1つ（NDJSON）",
+		EN:     "a FHIR R4 Bundle a line (NDJSON)",
+		ZhHans: "每行一个 FHIR R4 Bundle（NDJSON）",
+		ZhHant: "每行一個 FHIR R4 Bundle（NDJSON）",
+		KO:     "한 줄에 FHIR R4 Bundle 하나(NDJSON)",
+	}},
 		export.WriteFHIR, refusedFHIR, false},
 }
 

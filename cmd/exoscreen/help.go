@@ -17,20 +17,92 @@ const helpWidth = 80
 // before it).
 const flagColumn = 24
 
-// helpHeads are the headings of the help; both languages have the same sections.
+// helpHeads are the headings of the help; every language has the same sections.
 var helpHeads = i18n.Catalog{
-	"usage":    txt("使い方:", "Usage:"),
-	"commands": txt("コマンド:", "Commands:"),
-	"flags":    txt("フラグ:", "Flags:"),
-	"global":   txt("共通のフラグ（コマンドの前でも後でも使えます）:", "Global flags (before or after the command):"),
-	"examples": txt("例:", "Examples:"),
-	"flagsArg": txt("[フラグ]", "[flags]"),
-	"command":  txt("コマンド", "COMMAND"),
-	"help":     txt("このヘルプを表示します（--lang の言語で）", "show this help (in the --lang language)"),
-	"default":  txt("（既定は %s）", " (default %s)"),
-	"else":     txt("%s。なければ %s", "%s, else %s"),
-	"screen":   txt("（なければ画面を使います）", " (without it, the screen)"),
-	"tagline":  txt("幹細胞培養上清液・エクソソーム治療の事前問診", "screening before stem-cell culture supernatant / exosome therapy"),
+	"usage": {
+		JA:     "使い方:",
+		EN:     "Usage:",
+		ZhHans: "用法：",
+		ZhHant: "用法：",
+		KO:     "사용법:",
+	},
+	"commands": {
+		JA:     "コマンド:",
+		EN:     "Commands:",
+		ZhHans: "命令：",
+		ZhHant: "命令：",
+		KO:     "명령:",
+	},
+	"flags": {
+		JA:     "フラグ:",
+		EN:     "Flags:",
+		ZhHans: "标志：",
+		ZhHant: "旗標：",
+		KO:     "플래그:",
+	},
+	"global": {
+		JA:     "共通のフラグ（コマンドの前でも後でも使えます）:",
+		EN:     "Global flags (before or after the command):",
+		ZhHans: "通用标志（可放在命令之前或之后）：",
+		ZhHant: "通用旗標（可放在命令之前或之後）：",
+		KO:     "공통 플래그(명령 앞이나 뒤에 쓸 수 있습니다):",
+	},
+	"examples": {
+		JA:     "例:",
+		EN:     "Examples:",
+		ZhHans: "示例：",
+		ZhHant: "範例：",
+		KO:     "예:",
+	},
+	"flagsArg": {
+		JA:     "[フラグ]",
+		EN:     "[flags]",
+		ZhHans: "[标志]",
+		ZhHant: "[旗標]",
+		KO:     "[플래그]",
+	},
+	"command": {
+		JA:     "コマンド",
+		EN:     "COMMAND",
+		ZhHans: "命令",
+		ZhHant: "命令",
+		KO:     "명령",
+	},
+	"help": {
+		JA:     "このヘルプを表示します（--lang の言語で）",
+		EN:     "show this help (in the --lang language)",
+		ZhHans: "显示本帮助（使用 --lang 的语言）",
+		ZhHant: "顯示本說明（使用 --lang 的語言）",
+		KO:     "이 도움말을 표시합니다(--lang 의 언어로)",
+	},
+	"default": {
+		JA:     "（既定は %s）",
+		EN:     " (default %s)",
+		ZhHans: "（默认为 %s）",
+		ZhHant: "（預設為 %s）",
+		KO:     " (기본값 %s)",
+	},
+	"else": {
+		JA:     "%s。なければ %s",
+		EN:     "%s, else %s",
+		ZhHans: "%s，否则为 %s",
+		ZhHant: "%s，否則為 %s",
+		KO:     "%s, 없으면 %s",
+	},
+	"screen": {
+		JA:     "（なければ画面を使います）",
+		EN:     " (without it, the screen)",
+		ZhHans: "（没有时使用画面）",
+		ZhHant: "（沒有時使用畫面）",
+		KO:     " (없으면 화면을 사용합니다)",
+	},
+	"tagline": {
+		JA:     "幹細胞培養上清液・エクソソーム治療の事前問診",
+		EN:     "screening before stem-cell culture supernatant / exosome therapy",
+		ZhHans: "干细胞培养上清液・外泌体治疗的治疗前问诊",
+		ZhHant: "幹細胞培養上清液・外泌體治療的治療前問診",
+		KO:     "줄기세포 배양액・엑소좀 치료 전 문진",
+	},
 }
 
 // writeHelp writes the help of cmd in lang, generated from its definition and the flags'.

@@ -26,8 +26,20 @@ import (
 
 // inboxFormats are the values of inbox's --format: without one the inbox is a screen.
 var inboxFormats = []outputFormat{
-	{"text", txt("タブ区切りの一覧", "a tab-separated list")},
-	{"json", txt("JSON の配列", "a JSON array")},
+	{"text", screening.Text{
+		JA:     "タブ区切りの一覧",
+		EN:     "a tab-separated list",
+		ZhHans: "以制表符分隔的列表",
+		ZhHant: "以定位字元分隔的列表",
+		KO:     "탭으로 구분한 목록",
+	}},
+	{"json", screening.Text{
+		JA:     "JSON の配列",
+		EN:     "a JSON array",
+		ZhHans: "JSON 数组",
+		ZhHant: "JSON 陣列",
+		KO:     "JSON 배열",
+	}},
 }
 
 func inboxFormatList() []outputFormat { return inboxFormats }

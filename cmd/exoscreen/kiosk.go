@@ -101,24 +101,39 @@ func readPIN(file string) (pin string, fromEnv, scrubbed bool, err error) {
 // kioskWarnings are the kiosk's words for the warnings shown on the staff menu.
 var kioskWarnings = i18n.Catalog{
 	"pin.env": {
-		JA: "暗証番号を環境変数 " + pinEnv + " から読みました。設定したシェル（とその履歴）に残っている場合があります。--staff-pin-file（権限 0600）を使ってください。",
-		EN: "The staff PIN came from " + pinEnv + "; the shell that set it (and its history) may still hold it. Use --staff-pin-file (mode 0600) instead.",
+		JA:     "暗証番号を環境変数 " + pinEnv + " から読みました。設定したシェル（とその履歴）に残っている場合があります。--staff-pin-file（権限 0600）を使ってください。",
+		EN:     "The staff PIN came from " + pinEnv + "; the shell that set it (and its history) may still hold it. Use --staff-pin-file (mode 0600) instead.",
+		ZhHans: "密码是从环境变量 " + pinEnv + " 读取的，设置它的 shell（及其历史记录）中可能还留有密码。请改用 --staff-pin-file（权限 0600）。",
+		ZhHant: "密碼是從環境變數 " + pinEnv + " 讀取的，設定它的 shell（及其歷史記錄）中可能還留有密碼。請改用 --staff-pin-file（權限 0600）。",
+		KO:     "비밀번호를 환경 변수 " + pinEnv + " 에서 읽었습니다. 설정한 셸(과 그 기록)에 남아 있을 수 있습니다. --staff-pin-file(권한 0600)을 사용해 주십시오.",
 	},
 	"pin.visible": {
-		JA: "この環境ではプロセスの初期環境から暗証番号を消せないため、同じユーザーには /proc/PID/environ で見えます。",
-		EN: "This system does not let the kiosk clear the PIN from its initial environment: the same user can read it in /proc/PID/environ.",
+		JA:     "この環境ではプロセスの初期環境から暗証番号を消せないため、同じユーザーには /proc/PID/environ で見えます。",
+		EN:     "This system does not let the kiosk clear the PIN from its initial environment: the same user can read it in /proc/PID/environ.",
+		ZhHans: "此系统无法从进程的初始环境中清除密码，同一用户可以在 /proc/PID/environ 中看到它。",
+		ZhHant: "此系統無法從行程的初始環境中清除密碼，同一使用者可以在 /proc/PID/environ 中看到它。",
+		KO:     "이 시스템에서는 프로세스의 초기 환경에서 비밀번호를 지울 수 없어, 같은 사용자는 /proc/PID/environ 에서 볼 수 있습니다.",
 	},
 	"unlock.done": {
-		JA: "%s に書き込むキオスクの暗証番号ロックを解除しました。キオスクで F12 を押すと、すぐに暗証番号を入力できます。",
-		EN: "The staff PIN lockout of the kiosks writing to %s is released: press F12 on the kiosk and enter the PIN.",
+		JA:     "%s に書き込むキオスクの暗証番号ロックを解除しました。キオスクで F12 を押すと、すぐに暗証番号を入力できます。",
+		EN:     "The staff PIN lockout of the kiosks writing to %s is released: press F12 on the kiosk and enter the PIN.",
+		ZhHans: "已解除写入 %s 的自助终端的密码锁定。在自助终端上按 F12 即可输入密码。",
+		ZhHant: "已解除寫入 %s 的自助終端的密碼鎖定。在自助終端上按 F12 即可輸入密碼。",
+		KO:     "%s 에 쓰는 키오스크의 비밀번호 잠금을 해제했습니다. 키오스크에서 F12 를 누르면 바로 비밀번호를 입력할 수 있습니다.",
 	},
 	"unlock.failed": {
-		JA: "%s にロック解除の指示を書けません（%s）。キオスクと同じユーザーで実行してください。",
-		EN: "cannot leave the unlock request in %s (%s); run this as the kiosk's user.",
+		JA:     "%s にロック解除の指示を書けません（%s）。キオスクと同じユーザーで実行してください。",
+		EN:     "cannot leave the unlock request in %s (%s); run this as the kiosk's user.",
+		ZhHans: "无法在 %s 中写入解锁指示（%s）。请以自助终端的用户身份运行。",
+		ZhHant: "無法在 %s 中寫入解鎖指示（%s）。請以自助終端的使用者身分執行。",
+		KO:     "%s 에 잠금 해제 지시를 쓸 수 없습니다(%s). 키오스크와 같은 사용자로 실행해 주십시오.",
 	},
 	"outbox.loose": {
-		JA: "結果フォルダー %s の権限が %04o です。0700 にすると結果はこのアカウントだけが読めます。",
-		EN: "The outbox %s has mode %04o; 0700 keeps results private to this account.",
+		JA:     "結果フォルダー %s の権限が %04o です。0700 にすると結果はこのアカウントだけが読めます。",
+		EN:     "The outbox %s has mode %04o; 0700 keeps results private to this account.",
+		ZhHans: "结果文件夹 %s 的权限为 %04o。设为 0700 后，结果只有此账户可以读取。",
+		ZhHant: "結果資料夾 %s 的權限為 %04o。設為 0700 後，結果只有此帳戶可以讀取。",
+		KO:     "결과 폴더 %s 의 권한이 %04o 입니다. 0700 으로 하면 결과는 이 계정만 읽을 수 있습니다.",
 	},
 }
 

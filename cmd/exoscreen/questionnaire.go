@@ -7,14 +7,33 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/exoscreen/exoscreen/screening"
 	"github.com/exoscreen/exoscreen/screening/export"
 )
 
 // questionnaireFormats are the values of questionnaire's --format, the default first.
 var questionnaireFormats = []outputFormat{
-	{"fhir", txt("FHIR R4 の Questionnaire（JSON）", "a FHIR R4 Questionnaire (JSON)")},
-	{"json", txt("Web の問診票向けの JSON（質問、選択肢のコード、出典、注意書き）", "JSON for a web intake form (questions, option codes, sources, notices)")},
-	{"text", txt("確認用のテキスト", "text, to review")},
+	{"fhir", screening.Text{
+		JA:     "FHIR R4 の Questionnaire（JSON）",
+		EN:     "a FHIR R4 Questionnaire (JSON)",
+		ZhHans: "FHIR R4 Questionnaire（JSON）",
+		ZhHant: "FHIR R4 Questionnaire（JSON）",
+		KO:     "FHIR R4 Questionnaire(JSON)",
+	}},
+	{"json", screening.Text{
+		JA:     "Web の問診票向けの JSON（質問、選択肢のコード、出典、注意書き）",
+		EN:     "JSON for a web intake form (questions, option codes, sources, notices)",
+		ZhHans: "供网页问诊表使用的 JSON（问题、选项代码、出处、注意事项）",
+		ZhHant: "供網頁問診表使用的 JSON（問題、選項代碼、出處、注意事項）",
+		KO:     "웹 문진표용 JSON(질문, 선택지 코드, 출처, 안내)",
+	}},
+	{"text", screening.Text{
+		JA:     "確認用のテキスト",
+		EN:     "text, to review",
+		ZhHans: "供核对的文本",
+		ZhHant: "供核對的文字",
+		KO:     "확인용 텍스트",
+	}},
 }
 
 func questionnaireFormatList() []outputFormat { return questionnaireFormats }
