@@ -46,27 +46,3 @@ func (c Catalog) Gaps() []string {
 	slices.Sort(out)
 	return out
 }
-
-// With returns the catalogue of base with the texts of more added: more holds, by key, a
-// key's texts in zh-Hans, zh-Hant and ko, in that order (kept in a file of their own, so that
-// the ja and en texts and their translations are edited apart). Neither argument is changed.
-// A key of more that base lacks is kept with only those texts, so that Gaps reports it.
-func With(base Catalog, more map[string][3]string) Catalog {
-	c := make(Catalog, len(base))
-	for key, t := range base {
-		n := make(screening.Text, len(t)+3)
-		for l, s := range t {
-			n[l] = s
-		}
-		c[key] = n
-	}
-	for key, t := range more {
-		n := c[key]
-		if n == nil {
-			n = make(screening.Text, 3)
-			c[key] = n
-		}
-		n[screening.ZhHans], n[screening.ZhHant], n[screening.KO] = t[0], t[1], t[2]
-	}
-	return c
-}

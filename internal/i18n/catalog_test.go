@@ -60,24 +60,3 @@ func TestGaps(t *testing.T) {
 		t.Errorf("Gaps() = %q\nwant %q", got, want)
 	}
 }
-
-// TestWith: the translations join their keys, base is left as it was, and a translation
-// without a ja and en text shows up as a gap.
-func TestWith(t *testing.T) {
-	base := Catalog{"a": {screening.JA: "あ", screening.EN: "a"}, "b": {screening.JA: "い", screening.EN: "b"}}
-	c := With(base, map[string][3]string{"a": {"甲", "甲2", "가"}, "orphan": {"x", "y", "z"}})
-	want := screening.Text{screening.JA: "あ", screening.EN: "a", screening.ZhHans: "甲", screening.ZhHant: "甲2", screening.KO: "가"}
-	if got := c["a"]; len(got) != len(want) || got[screening.ZhHant] != "甲2" || got[screening.KO] != "가" || got[screening.ZhHans] != "甲" || got[screening.JA] != "あ" {
-		t.Errorf("a = %v, want %v", got, want)
-	}
-	if len(base["a"]) != 2 {
-		t.Errorf("base changed: %v", base["a"])
-	}
-	if got := c["b"]; len(got) != 2 || got[screening.EN] != "b" {
-		t.Errorf("b = %v", got)
-	}
-	gaps := c.Gaps()
-	if !slices.Contains(gaps, "orphan: no ja text") || !slices.Contains(gaps, "b: no ko text") {
-		t.Errorf("gaps %q: want the orphan and b's missing languages", gaps)
-	}
-}
