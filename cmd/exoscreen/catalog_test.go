@@ -26,7 +26,7 @@ func TestMessagesEveryLanguage(t *testing.T) {
 // TestHelpEveryLanguage: every description in the help (commands, examples, formats, flags)
 // has every language of exoscreen's messages.
 func TestHelpEveryLanguage(t *testing.T) {
-	c := i18n.Catalog{}
+	c := i18n.Catalog{"exit status": exitStatus}
 	for _, cmd := range commands {
 		c["summary of "+cmd.name] = cmd.summary
 		for i, a := range cmd.about {

@@ -70,8 +70,11 @@ func lookupCommand(name string) *command {
 
 // exitStatus is the paragraph on exit statuses (docs/spec/interfaces.md), in every command's help.
 var exitStatus = screening.Text{
-	JA: "終了コード: 0 完了、1 実行時の失敗、2 使い方か入力の誤り、または結果の前に中止した問診。判定結果は終了コードに表れません。",
-	EN: "Exit status: 0 done, 1 runtime failure, 2 bad usage, bad input, or a screening quit before its summary. The verdict is never in the exit status.",
+	JA:     "終了コード: 0 完了、1 実行時の失敗、2 使い方か入力の誤り、または結果の前に中止した問診。判定結果は終了コードに表れません。",
+	EN:     "Exit status: 0 done, 1 runtime failure, 2 bad usage, bad input, or a screening quit before its summary. The verdict is never in the exit status.",
+	ZhHans: "退出码：0 完成，1 运行时失败，2 用法或输入有误，或在显示结果前中止的问诊。判定结果不会体现在退出码中。",
+	ZhHant: "結束碼：0 完成，1 執行時失敗，2 用法或輸入有誤，或在顯示結果前中止的問診。判定結果不會反映在結束碼中。",
+	KO:     "종료 코드: 0 완료, 1 실행 중 실패, 2 잘못된 사용법이나 입력, 또는 결과가 나오기 전에 중단한 문진. 판정 결과는 종료 코드에 나타나지 않습니다.",
 }
 
 // commands are the commands of exoscreen, in the order of the help.
