@@ -98,16 +98,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
-		var cmds []tea.Cmd
-		if a.screening != nil {
-			_, c := a.screening.Update(msg)
-			cmds = append(cmds, c)
-		}
-		if a.summary != nil {
-			_, c := a.summary.Update(msg)
-			cmds = append(cmds, c)
-		}
-		return a, tea.Batch(cmds...)
+		return a, Resize(msg, a.screening, a.summary)
 
 	case tea.KeyMsg:
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && a.splitBurst() {
@@ -248,4 +239,19 @@ func (a *App) View() string {
 	default:
 		return a.summary.View()
 	}
+}
+
+// Resize passes a new window size to the screening and the summary of a front end, those of
+// them that exist (nil when not), and returns their commands.
+func Resize(msg tea.WindowSizeMsg, sc *Screening, su *Summary) tea.Cmd {
+	var cmds []tea.Cmd
+	if sc != nil {
+		_, c := sc.Update(msg)
+		cmds = append(cmds, c)
+	}
+	if su != nil {
+		_, c := su.Update(msg)
+		cmds = append(cmds, c)
+	}
+	return tea.Batch(cmds...)
 }

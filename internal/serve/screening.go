@@ -129,17 +129,8 @@ func (m *screeningModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		inner := tea.WindowSizeMsg{Width: msg.Width, Height: max(msg.Height-1, 1)}
-		var cmds []tea.Cmd
-		if m.child != nil {
-			_, c := m.child.Update(inner)
-			cmds = append(cmds, c)
-		}
-		if m.summary != nil {
-			_, c := m.summary.Update(inner)
-			cmds = append(cmds, c)
-		}
-		return m, tea.Batch(cmds...)
+		// One line less: the status line is below the screen.
+		return m, ui.Resize(tea.WindowSizeMsg{Width: msg.Width, Height: max(msg.Height-1, 1)}, m.child, m.summary)
 	case kiosk.TerminateMsg:
 		m.terminate = true
 		if m.state == scrSaving {
