@@ -1,0 +1,78 @@
+package tmuxtest
+
+import (
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestMain(m *testing.M) { os.Exit(Main(m)) }
+
+// TestTerm: a program in a private terminal of the given size reads Japanese text typed into
+// it, its environment and working folder are the ones asked for, its exit status comes back,
+// and its screen stays after it ends.
+func TestTerm(t *testing.T) {
+	t.Parallel()
+	srv := New(t)
+	dir := t.TempDir()
+	term := srv.Start("echo", Options{Width: 60, Height: 10, Dir: dir, Env: []string{"GREETING=こんにちは"}},
+		"sh", "-c", `stty -echo; printf '%s %s\n' "$GREETING" "$(pwd)"; stty size; read line; printf 'got[%s]\n' "$line"; exit 3`)
+	term.WaitFor("こんにちは "+dir, 5*time.Second)
+	term.WaitFor("10 60", 5*time.Second)
+	if term.Exited() {
+		t.Fatal("ended before its input")
+	}
+	term.Type("山田 花子 Enter")
+	term.SendKeys("Enter")
+	if got := term.ExitStatus(5 * time.Second); got != 3 {
+		t.Errorf("exit status %d, want 3", got)
+	}
+	term.WaitFor("got[山田 花子 Enter]", 5*time.Second)
+	if h := term.History(); !strings.Contains(h, "こんにちは") {
+		t.Errorf("history:\n%s", h)
+	}
+}
+
+// TestTermSignal: a program ended by a signal reports 128+N, and PID is the program itself.
+func TestTermSignal(t *testing.T) {
+	t.Parallel()
+	srv := New(t)
+	term := srv.Start("sleeper", Options{}, "sleep", "60")
+	pid := term.PID()
+	if b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/cmdline"); err == nil && !strings.HasPrefix(string(b), "sleep\x00") {
+		t.Fatalf("pid %d is %q, not the program", pid, b)
+	}
+	if err := syscall.Kill(pid, syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if got := term.ExitStatus(5 * time.Second); got != 128+int(syscall.SIGTERM) {
+		t.Errorf("exit status %d, want %d", got, 128+int(syscall.SIGTERM))
+	}
+}
+
+// TestServerPrivate: the server is not the default one, and it and its socket are gone after
+// the test.
+func TestServerPrivate(t *testing.T) {
+	var srv *Server
+	t.Run("inner", func(t *testing.T) {
+		s := New(t)
+		srv = s
+		s.Start("a", Options{}, "sleep", "60")
+		if srv.name == "default" || srv.socket == "" || !strings.HasSuffix(srv.socket, "/"+srv.name) {
+			t.Fatalf("server %q socket %q", srv.name, srv.socket)
+		}
+	})
+	if srv == nil { // skipped, or failed before the server
+		return
+	}
+	if _, err := os.Stat(srv.socket); !os.IsNotExist(err) {
+		t.Errorf("socket left behind: %v", err)
+	}
+	if err := exec.Command("tmux", "-L", srv.name, "has-session").Run(); err == nil {
+		t.Error("the server still runs")
+	}
+}
