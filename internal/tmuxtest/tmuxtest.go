@@ -203,10 +203,11 @@ type Term struct {
 	pid    string // file holding the program's process id
 }
 
-// wrapper runs the program ($3...) and writes its process id to $2 (the sh that execs it) and
-// its exit status to $1 when it ends (128+N for signal N).
+// wrapper runs the program ($3...: KEY=VALUE... then the program and its arguments, as env(1)
+// takes them; tmux would set TERM over its own -e) and writes its process id to $2 (the sh that
+// execs it) and its exit status to $1 when it ends (128+N for signal N).
 const wrapper = `st=$1 pf=$2; shift 2
-sh -c 'echo $$ > "$0.tmp" && mv "$0.tmp" "$0" && exec "$@"' "$pf" "$@"
+sh -c 'echo $$ > "$0.tmp" && mv "$0.tmp" "$0" && exec env "$@"' "$pf" "$@"
 echo $? > "$st.tmp" && mv "$st.tmp" "$st"`
 
 // Start runs argv (the program and its arguments) in a new terminal called name (letters,
@@ -238,10 +239,16 @@ func (s *Server) Start(name string, opt Options, argv ...string) *Term {
 	if opt.Dir != "" {
 		args = append(args, "-c", opt.Dir)
 	}
-	for _, kv := range opt.Env {
-		args = append(args, "-e", kv)
-	}
 	args = append(args, "--", "sh", "-c", wrapper, "sh", t.status, t.pid)
+	for _, kv := range opt.Env {
+		if !strings.Contains(kv, "=") {
+			s.tb.Fatalf("tmuxtest: environment %q is no KEY=VALUE", kv)
+		}
+		args = append(args, kv)
+	}
+	if len(argv) == 0 || strings.Contains(argv[0], "=") {
+		s.tb.Fatalf("tmuxtest: program %q: none, or a name with =", argv)
+	}
 	args = append(args, argv...)
 	s.Tmux(args...)
 	s.mu.Lock()
