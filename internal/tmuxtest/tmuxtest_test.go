@@ -14,14 +14,14 @@ func TestMain(m *testing.M) { os.Exit(Main(m)) }
 
 // TestTerm: a program in a private terminal of the given size reads Japanese text typed into
 // it, its environment and working folder are the ones asked for, its exit status comes back,
-// and its screen stays after it ends.
+// and its screen stays after it ends. TERM is the one asked for, not tmux's.
 func TestTerm(t *testing.T) {
 	t.Parallel()
 	srv := New(t)
 	dir := t.TempDir()
-	term := srv.Start("echo", Options{Width: 60, Height: 10, Dir: dir, Env: []string{"GREETING=こんにちは"}},
-		"sh", "-c", `stty -echo; printf '%s %s\n' "$GREETING" "$(pwd)"; stty size; read line; printf 'got[%s]\n' "$line"; exit 3`)
-	term.WaitFor("こんにちは "+dir, 5*time.Second)
+	term := srv.Start("echo", Options{Width: 60, Height: 10, Dir: dir, Env: []string{"GREETING=こんにちは", "TERM=dumb"}},
+		"sh", "-c", `stty -echo; printf '%s %s %s\n' "$GREETING" "$(pwd)" "$TERM"; stty size; read line; printf 'got[%s]\n' "$line"; exit 3`)
+	term.WaitFor("こんにちは "+dir+" dumb", 5*time.Second)
 	term.WaitFor("10 60", 5*time.Second)
 	if term.Exited() {
 		t.Fatal("ended before its input")
