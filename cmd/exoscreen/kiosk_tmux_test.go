@@ -5,6 +5,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -13,8 +14,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/exoscreen/exoscreen/internal/outbox"
+	"github.com/exoscreen/exoscreen/internal/outbox/outboxtest"
 	"github.com/exoscreen/exoscreen/internal/testrules"
 	"github.com/exoscreen/exoscreen/internal/tmuxtest"
+	"github.com/exoscreen/exoscreen/screening"
+	"github.com/exoscreen/exoscreen/screening/export"
 )
 
 // The kiosk and the staff inbox of the real binary in a real terminal (tmux, a private
@@ -119,6 +124,53 @@ func perm(t *testing.T, path string) os.FileMode {
 		t.Fatal(err)
 	}
 	return fi.Mode().Perm()
+}
+
+// TestKioskIdleTmux: a patient who walks away mid-screening gets "are you still there?", a
+// key brings the screening back at the same question, and when nobody answers the countdown
+// the screening is wiped (nothing saved, the name gone from the screen and the scrollback) and
+// the welcome screen returns; the welcome screen itself never times out. It comes first in the
+// file: it waits longest, and parallel tests start in this order (-parallel at a time), so the
+// others run beside it.
+func TestKioskIdleTmux(t *testing.T) {
+	t.Parallel()
+	const idle = 3 * time.Second // the countdown is half of it
+	srv := tmuxtest.New(t)
+	work := t.TempDir()
+	out := filepath.Join(work, "outbox")
+	k := startKiosk(t, srv, "kiosk", work, kioskPIN, "--outbox", out, "--details", "name", "--idle-timeout", idle.String())
+
+	k.SendKeys("Enter")
+	k.WaitFor("お名前", step)
+	k.Type("Walkaway Person")
+	k.SendKeys("Enter")
+	k.WaitFor("質問 1", step)
+	k.SendKeys("1", "Enter")
+	k.WaitFor("質問 2", step)
+	k.WaitFor("まだ続けますか？", idle+step)
+	k.SendKeys("Space")
+	k.WaitUntil("question 2 again, without the prompt", step, func(s string) bool {
+		return strings.Contains(s, "質問 2") && !strings.Contains(s, "まだ続けますか")
+	})
+	k.WaitFor("まだ続けますか？", idle+step)
+	k.WaitFor("ようこそ", idle/2+step)
+	if f := files(t, out); len(f) != 0 {
+		t.Errorf("something was saved: %q", f)
+	}
+	if h := k.History(); strings.Contains(h, "Walkaway") {
+		t.Errorf("the name is still in the screen or the scrollback:\n%s", h)
+	}
+	k.SendKeys("Enter")
+	k.WaitFor("お名前", step)
+	if s := k.Screen(); strings.Contains(s, "Walkaway") {
+		t.Errorf("the details screen is not empty again:\n%s", s)
+	}
+	k.SendKeys("Escape")
+	k.WaitFor("ようこそ", step)
+	time.Sleep(idle * 3 / 2)
+	if s := k.Screen(); strings.Contains(s, "まだ続けますか") {
+		t.Errorf("the welcome screen timed out:\n%s", s)
+	}
 }
 
 // TestKioskLockdownTmux: ctrl+c, ctrl+z, ctrl+\, esc and ctrl+d never leave the kiosk, on the
@@ -285,51 +337,6 @@ func TestKioskTwoKiosksTmux(t *testing.T) {
 	}
 }
 
-// TestKioskIdleTmux: a patient who walks away mid-screening gets "are you still there?", a
-// key brings the screening back at the same question, and when nobody answers the countdown
-// the screening is wiped (nothing saved, the name gone from the screen and the scrollback) and
-// the welcome screen returns; the welcome screen itself never times out.
-func TestKioskIdleTmux(t *testing.T) {
-	t.Parallel()
-	const idle = 3 * time.Second // the countdown is half of it
-	srv := tmuxtest.New(t)
-	work := t.TempDir()
-	out := filepath.Join(work, "outbox")
-	k := startKiosk(t, srv, "kiosk", work, kioskPIN, "--outbox", out, "--details", "name", "--idle-timeout", idle.String())
-
-	k.SendKeys("Enter")
-	k.WaitFor("お名前", step)
-	k.Type("Walkaway Person")
-	k.SendKeys("Enter")
-	k.WaitFor("質問 1", step)
-	k.SendKeys("1", "Enter")
-	k.WaitFor("質問 2", step)
-	k.WaitFor("まだ続けますか？", idle+step)
-	k.SendKeys("Space")
-	k.WaitUntil("question 2 again, without the prompt", step, func(s string) bool {
-		return strings.Contains(s, "質問 2") && !strings.Contains(s, "まだ続けますか")
-	})
-	k.WaitFor("まだ続けますか？", idle+step)
-	k.WaitFor("ようこそ", idle/2+step)
-	if f := files(t, out); len(f) != 0 {
-		t.Errorf("something was saved: %q", f)
-	}
-	if h := k.History(); strings.Contains(h, "Walkaway") {
-		t.Errorf("the name is still in the screen or the scrollback:\n%s", h)
-	}
-	k.SendKeys("Enter")
-	k.WaitFor("お名前", step)
-	if s := k.Screen(); strings.Contains(s, "Walkaway") {
-		t.Errorf("the details screen is not empty again:\n%s", s)
-	}
-	k.SendKeys("Escape")
-	k.WaitFor("ようこそ", step)
-	time.Sleep(idle * 3 / 2)
-	if s := k.Screen(); strings.Contains(s, "まだ続けますか") {
-		t.Errorf("the welcome screen timed out:\n%s", s)
-	}
-}
-
 // TestKioskInboxTmux: the staff inbox on an outbox with planted escape sequences, a damaged file
 // and a foreign file: the fields show as text (\x1b...), the terminal's title is not changed by
 // an OSC sequence, the list carries on, and a result written while the inbox is open appears
@@ -396,5 +403,350 @@ func TestKioskInboxTmux(t *testing.T) {
 	inbox.WaitFor("4242", step)
 	if s := inbox.Screen(); !strings.Contains(s, "New results: 1") {
 		t.Errorf("the new result does not appear live:\n%s", s)
+	}
+}
+
+// TestKioskTwoPatientsTmux: two patients in a row: the second sees nothing of the first, on
+// screen or in the terminal's scrollback; both results are in the outbox (0700), as files
+// (0600) whose names carry no patient data, and the inbox lists both.
+func TestKioskTwoPatientsTmux(t *testing.T) {
+	t.Parallel()
+	srv := tmuxtest.New(t)
+	work := t.TempDir()
+	out := filepath.Join(work, "outbox")
+	k := startKiosk(t, srv, "kiosk", work, kioskPIN, "--outbox", out, "--details", "reception,name,dob")
+
+	// Patient 1, in English.
+	k.SendKeys("Right", "Enter")
+	k.WaitFor("Please enter your details", step)
+	for _, field := range []string{"771", "Firstpatient Secretname", "1961-07-30"} {
+		k.Type(field)
+		k.SendKeys("Enter")
+	}
+	k.WaitFor("Question 1", step)
+	answerAll(t, k)
+	k.WaitFor("Please tell the reception", step)
+	if n := results(t, out); n != 1 {
+		t.Fatalf("patient 1: %d results, want 1", n)
+	}
+	time.Sleep(1100 * time.Millisecond) // the reset pause, so that the key is taken
+	k.SendKeys("Space")
+	k.WaitFor("ようこそ", step)
+	screen, history := k.Screen(), k.History()
+	for _, s := range []string{"Firstpatient", "Secretname", "771", "1961", "Please tell"} {
+		if strings.Contains(screen, s) {
+			t.Errorf("the welcome screen shows %q:\n%s", s, screen)
+		}
+		if strings.Contains(history, s) {
+			t.Errorf("the scrollback holds %q:\n%s", s, history)
+		}
+	}
+
+	// Patient 2, in Japanese: empty fields, the first question.
+	k.SendKeys("Enter")
+	k.WaitFor("受付の情報を入力してください", step)
+	screen = k.Screen()
+	for _, s := range []string{"Firstpatient", "771", "1961"} {
+		if strings.Contains(screen, s) {
+			t.Errorf("patient 2's details screen shows %q:\n%s", s, screen)
+		}
+	}
+	for _, field := range []string{"772", "山田 花子", "19800415"} {
+		k.Type(field)
+		k.SendKeys("Enter")
+	}
+	k.WaitFor("質問 1", step)
+	answerAll(t, k)
+	k.WaitFor("受付に「終わりました」", step)
+	if n := results(t, out); n != 2 {
+		t.Fatalf("patient 2: %d results, want 2", n)
+	}
+	names := files(t, out)
+	for _, f := range names {
+		if regexp.MustCompile(`771|772|Secret|1961|1980`).MatchString(f) {
+			t.Errorf("a file name carries patient data: %q", f)
+		}
+		if p := perm(t, filepath.Join(out, f)); p != 0o600 {
+			t.Errorf("%s has mode %v, want 0600", f, p)
+		}
+	}
+	if p := perm(t, out); p != 0o700 {
+		t.Errorf("the outbox has mode %v, want 0700", p)
+	}
+	list, err := exec.Command(binary(t), "inbox", "--outbox", out, "--format", "text", "--content", testrules.Dir()).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(strings.TrimSpace(string(list)), "\n") + 1; n != 2 {
+		t.Errorf("the inbox lists %d results, want both:\n%s", n, list)
+	}
+}
+
+// TestKioskUnwritableTmux: an outbox that cannot be written (read-only, then removed, while the
+// kiosk runs): the patient is asked to fetch staff and sees no verdict and no details, the
+// result stays in memory, staff retry (it fails while the folder is read-only) and save it in
+// another folder from the staff screen, and the kiosk carries on.
+func TestKioskUnwritableTmux(t *testing.T) {
+	t.Parallel()
+	srv := tmuxtest.New(t)
+	work := t.TempDir()
+	out := filepath.Join(work, "outbox")
+	k := startKiosk(t, srv, "kiosk", work, kioskPIN, "--outbox", out, "--details", "reception", "--lang", "en")
+	readOnly(t, out)
+
+	k.SendKeys("Enter")
+	k.WaitFor("Please enter your details", step)
+	k.Type("5150")
+	k.SendKeys("Enter")
+	k.WaitFor("Question 1", step)
+	answerAll(t, k)
+	k.WaitFor("ask a member of staff", step)
+	if s := k.Screen(); regexp.MustCompile(`5150|relative|none|absolute`).MatchString(s) {
+		t.Errorf("the patient sees a verdict or their details:\n%s", s)
+	}
+	time.Sleep(2 * time.Second)
+	if s := k.Screen(); !strings.Contains(s, "ask a member of staff") {
+		t.Errorf("the failure screen did not stay (reset, or wiped):\n%s", s)
+	}
+	k.SendKeys("F12")
+	k.WaitFor("Staff only", step)
+	k.Type(kioskPIN)
+	k.SendKeys("Enter")
+	k.WaitFor("One result is not saved", step)
+	k.SendKeys("Down", "Enter") // retry while still read-only: fails, the result is kept
+	k.WaitFor("Could not save", step)
+	writable(t, out)
+	if err := os.RemoveAll(out); err != nil {
+		t.Fatal(err)
+	}
+	k.SendKeys("Down", "Enter") // save in another folder
+	k.WaitFor("Folder to save in", step)
+	usb := filepath.Join(work, "usb")
+	k.Type(usb)
+	k.SendKeys("Enter")
+	k.WaitFor("Saved (", step)
+	if n := results(t, usb); n != 1 {
+		t.Errorf("%d results in the other folder, want 1", n)
+	}
+	if p := perm(t, usb); p != 0o700 {
+		t.Errorf("the other folder has mode %v, want 0700", p)
+	}
+	k.SendKeys("Escape")
+	k.WaitFor("ようこそ", step) // staff back to a fresh welcome screen
+	if k.Exited() {
+		t.Error("the kiosk ended")
+	}
+}
+
+// readOnly makes dir impossible to write in: chmod, or for root (whom modes do not stop)
+// chattr +i. writable undoes it; the test's end does too.
+func readOnly(t *testing.T, dir string) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		if err := os.Chmod(dir, 0o500); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Chmod(dir, 0o700) })
+		return
+	}
+	if out, err := exec.Command("chattr", "+i", dir).CombinedOutput(); err != nil {
+		t.Fatalf("chattr +i (root ignores modes; needs e2fsprogs and a file system that has it): %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("chattr", "-i", dir).Run() })
+}
+
+func writable(t *testing.T, dir string) {
+	t.Helper()
+	var err error
+	if os.Geteuid() != 0 {
+		err = os.Chmod(dir, 0o700)
+	} else {
+		var out []byte
+		if out, err = exec.Command("chattr", "-i", dir).CombinedOutput(); err != nil {
+			t.Fatalf("chattr -i: %v %s", err, out)
+		}
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestKioskInboxAttackTmux: hostile summary files and a hanging printer in the staff inbox (the
+// attacks of issue 11): a 4 MB line without a break point, a symbolic link and a file over the
+// cap are shown cut or refused in words, a key is answered at once while they open and while
+// a print command runs (sleep 6), and ctrl+c still quits.
+func TestKioskInboxAttackTmux(t *testing.T) {
+	t.Parallel()
+	srv := tmuxtest.New(t)
+	work := t.TempDir()
+	out := filepath.Join(work, "outbox")
+	ob := outbox.New(out)
+	if _, err := ob.Prepare(time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	rs := testrules.Load(t)
+	res := outboxtest.Result(t, rs, nil)
+	t0 := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+	var ids []string // oldest first
+	for i := range 3 {
+		at := t0.Add(time.Duration(i) * time.Minute)
+		id, err := ob.Save(res, export.Meta{Lang: screening.JA, Time: at, Started: at.Add(-time.Minute), Patient: &export.Patient{ReceptionNumber: "R-00000" + strconv.Itoa(i)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	summary := func(id string) string { return filepath.Join(out, id+outbox.SummaryExt) }
+	if err := os.WriteFile(summary(ids[2]), []byte(strings.Repeat("A", 4<<20-16)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(summary(ids[1])); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/etc/passwd", summary(ids[1])); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(summary(ids[0]), make([]byte, 4<<20+1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	inbox := srv.Start("inbox", tmuxtest.Options{Width: 110, Height: 24, Dir: work},
+		binary(t), "inbox", "--outbox", out, "--lang", "en", "--content", testrules.Dir(), "--print-command", "sleep 6")
+	inbox.WaitFor("3 results", step)
+	cursorOn := func(number string) func(string) bool {
+		re := regexp.MustCompile(`(?m)^> .*` + number)
+		return func(s string) bool { return re.MatchString(s) }
+	}
+	inbox.WaitUntil("the cursor on R-000002", step, cursorOn("R-000002"))
+	// Open the 4 MB line and at once go back; the list answers a key within a second.
+	start := time.Now()
+	inbox.SendKeys("Enter", "Escape")
+	time.Sleep(100 * time.Millisecond) // esc then a key in one write would read as alt+key
+	inbox.SendKeys("Down")
+	inbox.WaitUntil("the cursor on R-000001", step, cursorOn("R-000001"))
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("the list answered a key %v after opening a 4 MB line and esc, want within 1 s", d)
+	} else {
+		t.Logf("opening a 4 MB line, esc, down: the cursor moved after %v (incl. tmux polling)", d.Round(time.Millisecond))
+	}
+	// One key a write from here on.
+	keys := func(keys ...string) {
+		for _, key := range keys {
+			inbox.SendKeys(key)
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	keys("Up", "Enter")
+	inbox.WaitFor("Shown cut: the file is too long to show whole", step)
+	keys("Escape", "Down", "Enter")
+	inbox.WaitFor("The summary file exists but was not opened (not a regular file", step)
+	keys("Escape", "Down", "Enter")
+	inbox.WaitFor("The summary file exists but was not opened (the file is too large", step)
+	keys("Escape", "Home")
+	inbox.WaitUntil("the cursor on R-000002", step, cursorOn("R-000002"))
+
+	// A print command that takes 6 s: the cursor moves meanwhile, and ctrl+c quits.
+	inbox.SendKeys("p")
+	inbox.WaitFor("Sending to the printer", 2*time.Second)
+	start = time.Now()
+	inbox.SendKeys("Down")
+	inbox.WaitUntil("the cursor on R-000001 while the printer runs", 2*time.Second, cursorOn("R-000001"))
+	t.Logf("a key while printing: seen after %v (incl. tmux polling)", time.Since(start).Round(time.Millisecond))
+	inbox.SendKeys("C-c")
+	if s := inbox.ExitStatus(2 * time.Second); s != 0 {
+		t.Errorf("ctrl+c while the printer runs: exit status %d, want 0", s)
+	}
+}
+
+// TestKioskAttackTmux: the staff PIN from the environment is gone from /proc/PID/environ and ps,
+// and the staff menu warns about it; a patient locking the staff out is released by
+// kiosk-unlock; the outbox removed while the kiosk runs is made again (0700) by the next save;
+// a world-writable outbox and PINs that cannot be typed are refused at the start.
+func TestKioskAttackTmux(t *testing.T) {
+	t.Parallel()
+	const pin = "97531864"
+	srv := tmuxtest.New(t)
+	work := t.TempDir()
+	out := filepath.Join(work, "outbox")
+	k := startKiosk(t, srv, "kiosk", work, pin, "--outbox", out, "--details", "none", "--lang", "en")
+	pid := k.PID()
+	if env, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/environ"); err != nil || strings.Contains(string(env), pin) {
+		t.Errorf("the PIN is in /proc/PID/environ (or it could not be read: %v)", err)
+	}
+	if ps, err := exec.Command("ps", "eww", "-p", strconv.Itoa(pid)).CombinedOutput(); err != nil || strings.Contains(string(ps), pin) {
+		t.Errorf("the PIN is in ps eww (or ps failed: %v):\n%s", err, ps)
+	}
+	k.SendKeys("F12")
+	k.WaitFor("Staff only", step)
+	k.Type(pin)
+	k.SendKeys("Enter")
+	k.WaitFor("Staff menu", step)
+	if s := k.Screen(); !strings.Contains(s, "came from EXOSCREEN_STAFF_PIN") {
+		t.Errorf("the staff menu does not warn about the PIN from the environment:\n%s", s)
+	}
+
+	// A patient locks the staff out; kiosk-unlock (same OS user) releases it.
+	k.SendKeys("Escape")
+	k.WaitFor("Welcome", step)
+	k.SendKeys("F12")
+	k.WaitFor("Staff only", step)
+	for range 3 {
+		k.Type("0000")
+		k.SendKeys("Enter")
+	}
+	k.WaitFor("locked for", step)
+	unlock, err := exec.Command(binary(t), "kiosk-unlock", "--outbox", out, "--lang", "en").CombinedOutput()
+	if err != nil || !strings.Contains(string(unlock), "is released") {
+		t.Errorf("kiosk-unlock: %v\n%s", err, unlock)
+	}
+	k.WaitFor("The lock was released", step)
+	k.Type(pin)
+	k.SendKeys("Enter")
+	k.WaitFor("Staff menu", step) // the right PIN works at once
+
+	// The outbox removed while the kiosk runs: the next save makes it again (0700).
+	k.SendKeys("Escape")
+	k.WaitFor("Welcome", step)
+	if err := os.RemoveAll(out); err != nil {
+		t.Fatal(err)
+	}
+	k.SendKeys("Enter")
+	k.WaitFor("Question 1", step)
+	answerAll(t, k)
+	k.WaitFor("Please tell the reception", step)
+	if n := results(t, out); n != 1 {
+		t.Errorf("%d results after the folder was removed, want 1", n)
+	}
+	if p := perm(t, out); p != 0o700 {
+		t.Errorf("the folder made again has mode %v, want 0700", p)
+	}
+	if err := syscall.Kill(pid, syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	k.ExitStatus(step)
+
+	// Refused at the start: a world-writable outbox (a failure to run), PINs that cannot be
+	// typed (usage errors, exit status 2).
+	for _, tc := range []struct {
+		name, pin string
+		mode      os.FileMode
+		status    int
+		want      string
+	}{
+		{"world-writable", pin, 0o777, 1, "any user could plant results"},
+		{"long", strings.Repeat("7", 65), 0o700, 2, "at most 64 characters"},
+		{"spaces", "     ", 0o700, 2, "only spaces"},
+	} {
+		if err := os.Chmod(out, tc.mode); err != nil {
+			t.Fatal(err)
+		}
+		r := srv.Start("refused-"+tc.name, tmuxtest.Options{Dir: work, Env: []string{"EXOSCREEN_STAFF_PIN=" + tc.pin}},
+			binary(t), "--kiosk", "--content", testrules.Dir(), "--outbox", out, "--lang", "en")
+		if s := r.ExitStatus(step); s != tc.status {
+			t.Errorf("%s: exit status %d, want %d", tc.name, s, tc.status)
+		}
+		if h := r.History(); !strings.Contains(h, tc.want) {
+			t.Errorf("%s: the refusal does not say %q:\n%s", tc.name, tc.want, h)
+		}
 	}
 }
