@@ -206,7 +206,13 @@ type Term struct {
 // wrapper runs the program ($3...: KEY=VALUE... then the program and its arguments, as env(1)
 // takes them; tmux would set TERM over its own -e) and writes its process id to $2 (the sh that
 // execs it) and its exit status to $1 when it ends (128+N for signal N).
+//
+// set -m (job control) runs the program in a process group of its own, in the foreground of
+// the terminal, as an interactive shell would: in the wrapper's own group, orphaned (its
+// leader's parent, the tmux server, is in another session), the kernel would drop stop
+// signals (SIGTSTP) meant for the program, and a test could not see whether it ignores them.
 const wrapper = `st=$1 pf=$2; shift 2
+set -m
 sh -c 'echo $$ > "$0.tmp" && mv "$0.tmp" "$0" && exec env "$@"' "$pf" "$@"
 echo $? > "$st.tmp" && mv "$st.tmp" "$st"`
 

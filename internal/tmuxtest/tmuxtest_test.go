@@ -78,3 +78,31 @@ func TestServerPrivate(t *testing.T) {
 		t.Error("the server still runs")
 	}
 }
+
+// TestTermStop: a stop signal stops a program that does not ignore it, as in a terminal of a
+// person's shell (the program's process group is not orphaned, where the kernel drops it).
+func TestTermStop(t *testing.T) {
+	t.Parallel()
+	term := New(t).Start("stop", Options{}, "sleep", "60")
+	pid := term.PID()
+	if err := syscall.Kill(pid, syscall.SIGTSTP); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		b, _ := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+		if i := strings.LastIndexByte(string(b), ')'); i > 0 && i+2 < len(b) && b[i+2] == 'T' {
+			return // stopped
+		}
+		if term.Exited() {
+			if got := term.ExitStatus(time.Second); got != 128+int(syscall.SIGTSTP) {
+				t.Fatalf("exit status %d, want %d (stopped)", got, 128+int(syscall.SIGTSTP))
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("SIGTSTP did not stop the program")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
