@@ -185,8 +185,12 @@ func TestKioskLockdownTmux(t *testing.T) {
 	k := startKiosk(t, srv, "kiosk", work, kioskPIN, "--outbox", out, "--details", "none", "--lang", "en")
 	pid := k.PID()
 
-	k.SendKeys("C-c", "C-z", `C-\`, "Escape", "C-d")
-	time.Sleep(500 * time.Millisecond)
+	// One key a write: esc and a key in one write would read as alt+key.
+	for _, key := range []string{"C-c", "C-z", `C-\`, "Escape", "C-d"} {
+		k.SendKeys(key)
+		time.Sleep(100 * time.Millisecond)
+	}
+	time.Sleep(300 * time.Millisecond)
 	if k.Exited() {
 		t.Fatal("welcome: ctrl+c ctrl+z ctrl+\\ esc ctrl+d left the kiosk")
 	}
