@@ -38,7 +38,7 @@ const RequireEnv = "EXOSCREEN_REQUIRE_TMUX"
 
 var builds struct {
 	sync.Mutex
-	dir  string // made by Main, removed when the tests end
+	dir  string // made by the first Binary, removed by Main when the tests end
 	bins map[string]*build
 }
 
@@ -51,17 +51,15 @@ type build struct {
 // Main runs the tests of m and then removes the binaries Binary built; it returns the exit
 // code for os.Exit. Call it from the package's TestMain.
 func Main(m *testing.M) int {
-	dir, err := os.MkdirTemp("", "tmuxtest-bin")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "tmuxtest:", err)
-		return 1
-	}
 	builds.Lock()
-	builds.dir = dir
 	builds.bins = map[string]*build{}
 	builds.Unlock()
 	code := m.Run()
-	os.RemoveAll(dir)
+	builds.Lock()
+	if builds.dir != "" {
+		os.RemoveAll(builds.dir)
+	}
+	builds.Unlock()
 	return code
 }
 
@@ -78,13 +76,22 @@ func Binary(tb testing.TB, pkg string) string {
 		builds.Unlock()
 		tb.Fatal("tmuxtest.Binary needs the package's TestMain to call tmuxtest.Main")
 	}
+	if builds.dir == "" {
+		dir, err := os.MkdirTemp("", "tmuxtest-bin")
+		if err != nil {
+			builds.Unlock()
+			tb.Fatal(err)
+		}
+		builds.dir = dir
+	}
 	b := builds.bins[pkg]
 	if b == nil {
-		b = &build{path: filepath.Join(builds.dir, strconv.Itoa(len(builds.bins)), filepath.Base(filepath.Clean(pkg)))}
+		name := filepath.Base(filepath.Clean(pkg))
 		if pkg == "." {
 			wd, _ := os.Getwd()
-			b.path = filepath.Join(filepath.Dir(b.path), filepath.Base(wd))
+			name = filepath.Base(wd)
 		}
+		b = &build{path: filepath.Join(builds.dir, strconv.Itoa(len(builds.bins)), name)}
 		builds.bins[pkg] = b
 	}
 	builds.Unlock()
@@ -205,7 +212,9 @@ type Term struct {
 
 // wrapper runs the program ($3...: KEY=VALUE... then the program and its arguments, as env(1)
 // takes them; tmux would set TERM over its own -e) and writes its process id to $2 (the sh that
-// execs it) and its exit status to $1 when it ends (128+N for signal N).
+// execs it) and its exit status to $1 when it ends (128+N for signal N). Then it sleeps, so
+// that the terminal stays with the program's last screen as it was (tmux's remain-on-exit
+// would scroll it by a line to write "Pane is dead").
 //
 // set -m (job control) runs the program in a process group of its own, in the foreground of
 // the terminal, as an interactive shell would: in the wrapper's own group, orphaned (its
@@ -214,7 +223,8 @@ type Term struct {
 const wrapper = `st=$1 pf=$2; shift 2
 set -m
 sh -c 'echo $$ > "$0.tmp" && mv "$0.tmp" "$0" && exec env "$@"' "$pf" "$@"
-echo $? > "$st.tmp" && mv "$st.tmp" "$st"`
+echo $? > "$st.tmp" && mv "$st.tmp" "$st"
+exec sleep 86400`
 
 // Start runs argv (the program and its arguments) in a new terminal called name (letters,
 // digits and -; unique on this server). The terminal and its last screen stay after the
@@ -239,9 +249,7 @@ func (s *Server) Start(name string, opt Options, argv ...string) *Term {
 	}
 	os.Remove(t.status)
 	os.Remove(t.pid)
-	// remain-on-exit keeps the terminal, with its last screen, after the program ends.
-	args := []string{"set-option", "-g", "remain-on-exit", "on", ";",
-		"new-session", "-d", "-s", name, "-x", strconv.Itoa(opt.Width), "-y", strconv.Itoa(opt.Height)}
+	args := []string{"new-session", "-d", "-s", name, "-x", strconv.Itoa(opt.Width), "-y", strconv.Itoa(opt.Height)}
 	if opt.Dir != "" {
 		args = append(args, "-c", opt.Dir)
 	}
@@ -362,7 +370,8 @@ func (t *Term) ExitStatus(timeout time.Duration) int {
 	}
 }
 
-// PID is the program's process id.
+// PID is the program's process id: the wrapper's sh writes it and then execs the program
+// (through env), so signal the program only once it shows its first screen.
 func (t *Term) PID() int {
 	t.srv.tb.Helper()
 	deadline := time.Now().Add(5 * time.Second)

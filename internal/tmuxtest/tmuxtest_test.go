@@ -45,8 +45,15 @@ func TestTermSignal(t *testing.T) {
 	srv := New(t)
 	term := srv.Start("sleeper", Options{}, "sleep", "60")
 	pid := term.PID()
-	if b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/cmdline"); err == nil && !strings.HasPrefix(string(b), "sleep\x00") {
-		t.Fatalf("pid %d is %q, not the program", pid, b)
+	// The pid is the program's once the wrapper (sh, then env) has exec'd it.
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/cmdline")
+		if err != nil || strings.HasPrefix(string(b), "sleep\x00") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("pid %d is %q, not the program", pid, b)
+		}
 	}
 	if err := syscall.Kill(pid, syscall.SIGTERM); err != nil {
 		t.Fatal(err)
@@ -105,4 +112,20 @@ func TestTermStop(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// TestBinary: a main package is built once per test binary and runs in a terminal.
+func TestBinary(t *testing.T) {
+	t.Parallel()
+	bin := Binary(t, "./testdata/hello")
+	if again := Binary(t, "./testdata/hello"); again != bin {
+		t.Errorf("built twice: %s and %s", bin, again)
+	}
+	term := New(t).Start("hello", Options{}, bin)
+	if s := term.ExitStatus(5 * time.Second); s != 0 {
+		t.Errorf("exit status %d", s)
+	}
+	// What a program writes at once may be pushed into the scrollback while tmux sizes the
+	// new terminal: the scrollback is where to look for it.
+	term.WaitFor("hello from a built binary", 5*time.Second)
 }
