@@ -737,7 +737,7 @@ func TestKioskAttackTmux(t *testing.T) {
 		status    int
 		want      string
 	}{
-		{"world-writable", pin, 0o777, 1, "any user could plant results"},
+		{"world-writable", pin, 0o777, 1, "could plant results in it"},
 		{"long", strings.Repeat("7", 65), 0o700, 2, "at most 64 characters"},
 		{"spaces", "     ", 0o700, 2, "only spaces"},
 	} {
