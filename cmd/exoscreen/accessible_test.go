@@ -2,17 +2,16 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/exoscreen/exoscreen/internal/testrules"
+	"github.com/exoscreen/exoscreen/internal/tmuxtest"
 	"github.com/exoscreen/exoscreen/screening"
 )
 
@@ -158,42 +157,11 @@ func TestAccessibleAborts(t *testing.T) {
 	}
 }
 
-var (
-	accBinOnce sync.Once
-	accBinPath string
-	accBinErr  error
-)
-
-// accBinary builds the real exoscreen binary once.
-func accBinary(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
-	accBinOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "exoscreen-acc")
-		if err != nil {
-			accBinErr = err
-			return
-		}
-		accBinPath = filepath.Join(dir, "exoscreen")
-		out, err := exec.Command("go", "build", "-o", accBinPath, ".").CombinedOutput()
-		if err != nil {
-			accBinErr = err
-			accBinPath = string(out)
-		}
-	})
-	if accBinErr != nil {
-		t.Fatalf("go build: %v\n%s", accBinErr, accBinPath)
-	}
-	return accBinPath
-}
-
 // TestAccessibleBinary runs the real binary with its answers on a pipe, written in small
 // pieces with pauses (so that the input arrives across many reads), without --accessible:
 // stdin is no terminal, so the accessible mode is chosen by itself.
 func TestAccessibleBinary(t *testing.T) {
-	bin := accBinary(t)
+	bin := binary(t)
 	for _, args := range [][]string{{"--accessible", "--lang", "en"}, {"--lang", "en"}} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			cmd := exec.Command(bin, withTestRules(args)...)
@@ -232,87 +200,42 @@ func TestAccessibleBinary(t *testing.T) {
 // (a person gets a second try; only piped input stops), b goes back, and the export is
 // written with mode 0600.
 func TestAccessibleTerminal(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	bin := accBinary(t)
-	dir := t.TempDir()
-	path := filepath.Join(dir, "summary.txt")
-	status := filepath.Join(dir, "status")
-	// A private tmux server (-L) per run: concurrent test runs never share a session.
-	name := fmt.Sprintf("exoscreen-acc-%d-%s", os.Getpid(), filepath.Base(dir))
-	script := "TERM=dumb LANG=en_US.UTF-8 " + bin + " --content " + testrules.Dir() + " --export " + path + "; echo $? > " + status + "; sleep 30"
-	if out, err := exec.Command("tmux", "-L", name, "new-session", "-d", "-s", name, "-x", "100", "-y", "40", script).CombinedOutput(); err != nil {
-		t.Fatalf("tmux: %v %s", err, out)
-	}
-	defer func() {
-		// End the private server and remove its socket file, so runs leave nothing behind.
-		exec.Command("tmux", "-L", name, "kill-server").Run()
-		dir := os.Getenv("TMUX_TMPDIR")
-		if dir == "" {
-			dir = "/tmp"
-		}
-		os.Remove(filepath.Join(dir, fmt.Sprintf("tmux-%d", os.Getuid()), name))
-	}()
-	screen := func() string {
-		out, _ := exec.Command("tmux", "-L", name, "capture-pane", "-p", "-t", name, "-S", "-200").Output()
-		return string(out)
-	}
-	waitN := func(want string, n int) {
-		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
-		for strings.Count(screen(), want) < n {
-			if time.Now().After(deadline) {
-				t.Fatalf("the terminal never showed %q:\n%s", want, screen())
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-	}
-	waitFor := func(want string) {
-		t.Helper()
-		waitN(want, 1)
-	}
+	bin := binary(t)
+	srv := tmuxtest.New(t)
+	path := filepath.Join(t.TempDir(), "summary.txt")
+	term := srv.Start("acc", tmuxtest.Options{Width: 100, Height: 40, Env: []string{"TERM=dumb", "LANG=en_US.UTF-8"}},
+		bin, "--content", testrules.Dir(), "--export", path)
+	const wait = 10 * time.Second
 	send := func(line string) {
 		t.Helper()
 		if line != "" {
-			exec.Command("tmux", "-L", name, "send-keys", "-t", name, "-l", line).Run()
+			term.Type(line)
 		}
-		exec.Command("tmux", "-L", name, "send-keys", "-t", name, "Enter").Run()
+		term.SendKeys("Enter")
 	}
-	waitFor("[1/19] Are you pregnant now?")
+	term.WaitForHistory("[1/19] Are you pregnant now?", 1, wait)
 	send("7")
-	waitFor(`"7" is not one of the choices.`)
+	term.WaitForHistory(`"7" is not one of the choices.`, 1, wait)
 	send("1")
-	waitFor("[2/19]")
+	term.WaitForHistory("[2/19]", 1, wait)
 	send("b")
-	waitFor("Current answer: No")
+	term.WaitForHistory("Current answer: No", 1, wait)
 	send("") // keep it: back to the first question not answered yet
-	waitN("[2/19] Are you planning", 2)
+	term.WaitForHistory("[2/19] Are you planning", 2, wait)
 	for range 14 {
 		send("1")
 	}
-	waitFor("== Review your answers ==")
+	term.WaitForHistory("== Review your answers ==", 1, wait)
 	send("")
-	waitFor("The result was saved to")
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		b, _ := os.ReadFile(status)
-		if s := strings.TrimSpace(string(b)); s != "" {
-			if s != "0" {
-				t.Fatalf("exit status %s", s)
-			}
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the binary did not exit")
-		}
-		time.Sleep(50 * time.Millisecond)
+	term.WaitForHistory("The result was saved to", 1, wait)
+	if s := term.ExitStatus(wait); s != 0 {
+		t.Fatalf("exit status %d", s)
 	}
 	fi, err := os.Stat(path)
 	if err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("export: %v %v", fi, err)
 	}
-	if s := screen(); strings.Contains(s, "stopped, as the input") {
+	if s := term.History(); strings.Contains(s, "stopped, as the input") {
 		t.Errorf("a person's bad answer stopped the screening:\n%s", s)
 	}
 }

@@ -129,7 +129,7 @@ func checkForm(t *testing.T, f cliForm, r runResult) {
 
 // TestCLIFormsBinary runs the same forms on the real binary, in a clean environment.
 func TestCLIFormsBinary(t *testing.T) {
-	bin := accBinary(t)
+	bin := binary(t)
 	for _, f := range cliForms(t) {
 		t.Run(f.name, func(t *testing.T) {
 			cmd := exec.Command(bin, f.args...)
