@@ -27,6 +27,11 @@ var headCases = []string{
 	`{"format":"exoscreen-result/1","verdict":"none","lang":"fr","answers":{}}`,
 	`{"format":"exoscreen-result/1","verdict":"none","needs_confirmation":-1,"answers":{}}`,
 	`[]`, `{`, `{"format":"other","verdict":"none"}`,
+	// keys in another case are the same fields, as encoding/json reads them (fuzzing found
+	// the listing showing 0 to confirm where the opened result said 1)
+	`{"format":"exoscreen-result/1","verdict":"relative","Needs_Confirmation":1,"LANG":"en","Patient":{"Name":"A"},"answers":{}}`,
+	`{"format":"exoscreen-result/1","verdict":"none","Verdict":"absolute","answers":{}}`,
+	`{"format":"exoscreen-result/1","Verdict":"none","needs_confirmation":1,"NEEDS_CONFIRMATION":3,"answers":{}}`,
 }
 
 func checkHead(t *testing.T, data []byte) {

@@ -384,6 +384,22 @@ type head struct {
 // bodyKeys are the large fields export.WriteJSON writes after the head.
 var bodyKeys = map[string]bool{"answers": true, "findings": true, "notices": true, "ruleset": true}
 
+// knownKeys are the head's fields and bodyKeys: the names a key matches as encoding/json
+// matches a struct's fields, without regard to case.
+var knownKeys = []string{"format", "verdict", "needs_confirmation", "lang", "completed_at", "patient", "answers", "findings", "notices", "ruleset"}
+
+// fieldName is the field k names, as ParseResult's decoding reads it: a key that differs
+// from a field's name only in case ("Needs_Confirmation") is that field (encoding/json
+// folds case with the rules of bytes.EqualFold).
+func fieldName(k string) string {
+	for _, f := range knownKeys {
+		if strings.EqualFold(k, f) {
+			return f
+		}
+	}
+	return k
+}
+
 // readHead reads the listing's part of the result id, with ParseResult's checks. The whole
 // file is checked to be one valid JSON value (json.Valid, fast), but only the fields before
 // the answers are decoded: four times less work than the whole result for a listing of
@@ -422,8 +438,12 @@ func (h *head) decodePrefix(data []byte) bool {
 	for dec.More() {
 		t, err := dec.Token()
 		k, ok := t.(string)
-		if err != nil || !ok || seen[k] {
+		if err != nil || !ok {
 			return false
+		}
+		k = fieldName(k)
+		if seen[k] {
+			return false // a field given twice (in any case): the full decode takes the last
 		}
 		seen[k] = true
 		var v any
