@@ -162,7 +162,7 @@ func (d *exportDialog) view() string {
 	for _, l := range wrapText(tr(lang, "export.note"), w) {
 		body = append(body, " "+st.Help.Render(l))
 	}
-	footer := helpLine(st, d.width, withHelp(d.sum.keys.Select, "enter", tr(lang, "key.save")), d.sum.keys.Cancel)
+	footer := HelpLines(st, d.width, withHelp(d.sum.keys.Select, "enter", tr(lang, "key.save")), d.sum.keys.Cancel)
 	avail := d.height - len(header) - len(footer)
 	if len(body) > avail && avail > 0 {
 		// Keep the prompt and the error in view; the note goes first.

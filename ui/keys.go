@@ -168,10 +168,6 @@ func helpItems(binds []key.Binding) []string {
 	return items
 }
 
-// HelpText is the help line of binds as plain text, "key what  key what" (the inbox styles
-// and cuts it as one line).
-func HelpText(binds ...key.Binding) string { return strings.Join(helpItems(binds), "  ") }
-
 // HelpSentence is the help of binds that speak in sentences (the kiosk's, for patients):
 // their help texts, in order, each once.
 func HelpSentence(binds ...key.Binding) string {
@@ -184,9 +180,10 @@ func HelpSentence(binds ...key.Binding) string {
 	return strings.Join(out, " ")
 }
 
-// helpLine renders key bindings as "key what  key what", wrapped to width; bindings that are
-// disabled or have no help, and repeated entries, are left out.
-func helpLine(st *Styles, width int, binds ...key.Binding) []string {
+// HelpLines renders key bindings as "key what  key what", wrapped to width at the items (a
+// narrow screen gets more lines, never a cut one); bindings that are disabled or have no
+// help, and repeated entries, are left out. Every screen's key help is drawn by it.
+func HelpLines(st *Styles, width int, binds ...key.Binding) []string {
 	items := helpItems(binds)
 	// Wrap at item boundaries, then style each item.
 	var lines []string

@@ -55,7 +55,7 @@ func (d *quitDialog) view(width, height int) string {
 		return "  " + st.Text.Render("[ "+label+" ]")
 	}
 	body = append(body, " "+button(tr(lang, "quit.yes"), d.yes)+"  "+button(tr(lang, "quit.no"), !d.yes))
-	footer := helpLine(st, width,
+	footer := HelpLines(st, width,
 		withHelp(d.keys.Yes, "y", tr(lang, "quit.yes")),
 		withHelp(d.keys.No, "n/esc", tr(lang, "quit.no")),
 		withHelp(d.keys.Left, "left/right", tr(lang, "key.choose")),

@@ -132,7 +132,7 @@ func (s *Screening) reviewFooter() []string {
 	if !s.opt.Kiosk {
 		binds = append(binds, s.keys.Quit)
 	}
-	return helpLine(s.st, s.width, binds...)
+	return HelpLines(s.st, s.width, binds...)
 }
 
 func (s *Screening) viewReview() string {

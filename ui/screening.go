@@ -583,7 +583,7 @@ func (s *Screening) footer() []string { return s.footerWith(false) }
 // footerWith is the help line, with the ? key when the explanation is below the fold.
 func (s *Screening) footerWith(explain bool) []string {
 	if s.explain {
-		return helpLine(s.st, s.width, withHelp(s.keys.Explain, "?/esc", tr(s.lang, "key.close")), s.keys.PageUp)
+		return HelpLines(s.st, s.width, withHelp(s.keys.Explain, "?/esc", tr(s.lang, "key.close")), s.keys.PageUp)
 	}
 	binds := s.qf.form.KeyBinds()
 	binds = append(binds, s.keys.Back)
@@ -593,7 +593,7 @@ func (s *Screening) footerWith(explain bool) []string {
 	if !s.opt.Kiosk {
 		binds = append(binds, s.keys.Quit)
 	}
-	return helpLine(s.st, s.width, binds...)
+	return HelpLines(s.st, s.width, binds...)
 }
 
 func (s *Screening) bodyHeight() int {

@@ -187,7 +187,7 @@ func (m *Summary) footer() []string {
 	if !m.opt.Kiosk {
 		binds = append(binds, m.keys.Save, m.keys.Close)
 	}
-	return append(out, helpLine(m.st, m.width, binds...)...)
+	return append(out, HelpLines(m.st, m.width, binds...)...)
 }
 
 func (m *Summary) bodyHeight() int { return m.height - len(m.header()) - len(m.footer()) }

@@ -127,7 +127,7 @@ func (w *welcome) view(width, height int) string {
 	if !w.kiosk {
 		binds = append(binds, keys.Leave)
 	}
-	footer := helpLine(st, width, binds...)
+	footer := HelpLines(st, width, binds...)
 	avail := height - len(header) - len(footer)
 	w.height = avail
 	w.top = len(header)

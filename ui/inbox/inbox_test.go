@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 	"testing"
 	"time"
 
@@ -286,5 +288,39 @@ func TestUnreviewedFilter(t *testing.T) {
 	m := quit(t, tm)
 	if len(m.Entries()) != 1 || m.Entries()[0].Label() != "OLD-1" {
 		t.Errorf("filtered list %+v", m.Entries())
+	}
+}
+
+// TestNarrowScreenWrapsHelpAndEmpty: on a 40-column terminal (a tablet at the desk), the
+// key help and the empty-inbox sentence wrap onto more lines instead of being cut, in both
+// modes, and no line is wider than the screen; the list still fits the screen's height.
+func TestNarrowScreenWrapsHelpAndEmpty(t *testing.T) {
+	for _, lang := range []screening.Lang{screening.EN, screening.JA} {
+		f := newFixture(t)
+		opt := Options{Outbox: f.o, Lang: lang, Location: time.UTC, Poll: 20 * time.Millisecond, NoWatch: true}
+		tm := teatest.NewTestModel(t, New(opt), teatest.WithInitialTermSize(40, 14))
+		waitFor(t, tm, "/tmp")
+		time.Sleep(100 * time.Millisecond)
+		m := quit(t, tm)
+		m.loaded = true
+		view := ansi.Strip(m.View())
+		lines := strings.Split(view, "\n")
+		if len(lines) > 14 {
+			t.Errorf("%s: %d lines on a 14-line screen:\n%s", lang, len(lines), view)
+		}
+		for _, l := range lines {
+			if w := ansi.StringWidth(l); w > 40 {
+				t.Errorf("%s: line %d cells wide: %q", lang, w, l)
+			}
+		}
+		flat := strings.ReplaceAll(strings.ReplaceAll(view, "\n", ""), " ", "")
+		for _, b := range m.keys.ListHelp() {
+			if h := b.Help(); b.Enabled() && h.Key != "" && !strings.Contains(flat, strings.ReplaceAll(h.Key+h.Desc, " ", "")) {
+				t.Errorf("%s: the help %q %q is not on the screen:\n%s", lang, h.Key, h.Desc, view)
+			}
+		}
+		if empty := strings.ReplaceAll(tr(lang, "empty"), " ", ""); !strings.Contains(flat, empty) {
+			t.Errorf("%s: the empty-inbox sentence is cut:\n%s", lang, view)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	binding "github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/exoscreen/exoscreen/internal/linebreak"
 	"github.com/exoscreen/exoscreen/internal/outbox"
@@ -14,18 +15,28 @@ import (
 )
 
 // The inbox's screens are a ui.Frame: header (title and folder, 2 lines), body, footer
-// (status and keys, 2 lines; 3 with the export prompt). The list's body is a blank line, the
-// column titles and the rows; it leaves the screen's last line empty, as it always has.
+// (the status line and the keys, wrapped: 2 lines on a wide screen; the status line, prompt
+// and input with the export prompt). The list's body is a blank line, the column titles and
+// the rows; it leaves the screen's last line empty, as it always has.
 const (
-	chromeLines = 4 // header and footer
+	headerLines = 2
 	listChrome  = 3 // the list's blank line, column titles and spare last line
 )
 
+// keyLines is the help of binds, wrapped to the screen.
+func (m *Model) keyLines(binds []binding.Binding) []string {
+	return ui.HelpLines(m.st, m.width, binds...)
+}
+
 // listHeight is how many rows of the list fit.
-func (m *Model) listHeight() int { return max(m.height-chromeLines-listChrome, 1) }
+func (m *Model) listHeight() int {
+	return max(m.height-headerLines-1-len(m.keyLines(m.keys.ListHelp()))-listChrome, 1)
+}
 
 // viewHeight is how many lines of an open summary fit.
-func (m *Model) viewHeight() int { return max(m.height-chromeLines, 1) }
+func (m *Model) viewHeight() int {
+	return max(m.height-headerLines-1-len(m.keyLines(m.keys.ViewHelp())), 1)
+}
 
 // View draws the inbox.
 func (m *Model) View() string {
@@ -55,7 +66,7 @@ func (m *Model) header() []string {
 }
 
 // footer is the status line and the keys (or the dialog that is open).
-func (m *Model) footer(keys string) []string {
+func (m *Model) footer(keys []string) []string {
 	l := m.opt.Lang
 	var status string
 	switch {
@@ -75,7 +86,7 @@ func (m *Model) footer(keys string) []string {
 	if m.mode == modeExport {
 		return []string{status, fit(tr(l, "export.prompt"), m.width), m.input.View()}
 	}
-	return []string{status, m.st.Help.Render(fit(keys, m.width))}
+	return append([]string{status}, keys...)
 }
 
 // Columns of the list, in cells.
@@ -94,7 +105,9 @@ func (m *Model) listView() string {
 			pad(tr(l, "col.confirm"), colConfirm)+" "+tr(l, "col.reviewed"), m.width))}
 	h := m.listHeight()
 	if len(m.entries) == 0 && m.loaded {
-		out = append(out, m.st.Help.Render(tr(l, "empty")))
+		for _, line := range wrapLines(tr(l, "empty"), max(m.width-2, 10)) {
+			out = append(out, m.st.Help.Render(line))
+		}
 	}
 	if m.cursor < m.top {
 		m.top = m.cursor
@@ -113,7 +126,7 @@ func (m *Model) listView() string {
 		}
 		out = append(out, row)
 	}
-	footer := m.footer(ui.HelpText(m.keys.ListHelp()...))
+	footer := m.footer(m.keyLines(m.keys.ListHelp()))
 	// The body is the blank line, the column titles and the listHeight rows that fit (at least
 	// one, on a screen too small for them).
 	header := m.header()
@@ -162,7 +175,7 @@ func (m *Model) summaryView() string {
 		header[1] = m.st.Help.Render(fit(tr(l, "lines", m.viewTop+1, end, len(m.viewLines)), m.width))
 		body = append(body, m.viewLines[min(m.viewTop, end):end]...)
 	}
-	footer := m.footer(ui.HelpText(m.keys.ViewHelp()...))
+	footer := m.footer(m.keyLines(m.keys.ViewHelp()))
 	// The body is the viewHeight lines that fit (with a cut note above them); at least one
 	// line on a screen too small for the chrome.
 	return ui.Frame{Header: header, Body: body, Footer: footer}.Render(m.width, len(header)+max(len(body), h)+len(footer))
