@@ -2,6 +2,7 @@ package screening
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -429,5 +430,115 @@ func TestPlacementTables(t *testing.T) {
 		if err != nil || res.Verdict != tc.want {
 			t.Errorf("%+v: %v %v", tc.v, res, err)
 		}
+	}
+}
+
+// oneQuestionRuleSet is a rule set of the given questions (YAML list items under one
+// section), with one source s.
+func oneQuestionRuleSet(t *testing.T, questions string) *RuleSet {
+	t.Helper()
+	m := fstest.MapFS{
+		"ruleset.yaml":   {Data: []byte("id: one\nversion: '1'\nname: {ja: 一, en: One}\ndisclaimer: {ja: 注意, en: Note}\n")},
+		"sources.yaml":   {Data: []byte("sources:\n  - key: s\n    title: {ja: 出典, en: Source}\n    publisher: {ja: 発行, en: Publisher}\n")},
+		"questions.yaml": {Data: []byte("sections:\n  - id: s\n    title: {ja: 節, en: Section}\n    questions:\n" + questions)},
+	}
+	rs, err := Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+// TestStrictestFirstRule: of the rules of the strictest class that match, the first in file
+// order places the answer, also when a later one has no condition (it then places only the
+// answers the earlier ones leave); the finding gives that rule's reason.
+func TestStrictestFirstRule(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		kind  string // single or integer
+		rules string
+		want  map[string]string // answer: reason (en)
+	}{
+		{"condition before catch-all, same class", "single", `
+          - {when: {conditions: [{operator: "=", answer: a}]}, class: relative, sources: [s], reason: {ja: え, en: A}}
+          - {when: {conditions: [{operator: "=", answer: unsure}]}, class: relative, needs_confirmation: true, sources: [s], reason: {ja: う, en: U}}
+          - {class: relative, sources: [s], reason: {ja: 他, en: Rest}}`,
+			map[string]string{"a": "A", "b": "Rest", "unsure": "U"}},
+		{"milder catch-all", "single", `
+          - {class: none, sources: [s], reason: {ja: 他, en: Rest}}
+          - {when: {conditions: [{operator: "!=", answer: b}]}, class: relative, needs_confirmation: true, sources: [s], reason: {ja: え, en: NotB}}`,
+			map[string]string{"a": "NotB", "b": "Rest", "unsure": "NotB"}},
+		{"integer, condition before catch-all", "integer", `
+          - {when: {conditions: [{operator: ">", answer: 1}]}, class: absolute, sources: [s], reason: {ja: 大, en: Big}}
+          - {class: absolute, sources: [s], reason: {ja: 他, en: Rest}}`,
+			map[string]string{"0": "Rest", "1": "Rest", "2": "Big", "3": "Big"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			q := "      - id: q\n        kind: " + tc.kind + "\n        text: {ja: 質問, en: Question}\n"
+			if tc.kind == "single" {
+				q += "        options:\n" +
+					"          - {code: a, text: {ja: あ, en: A}}\n" +
+					"          - {code: b, text: {ja: い, en: B}}\n" +
+					"          - {code: unsure, text: {ja: わかりません, en: Not sure}}\n"
+			} else {
+				q += "        min: 0\n        max: 3\n"
+			}
+			rs := oneQuestionRuleSet(t, q+"        rules:"+tc.rules+"\n")
+			for ans, want := range tc.want {
+				v := CodeValue(ans)
+				if tc.kind == "integer" {
+					n, _ := strconv.Atoi(ans)
+					v = IntValue(n)
+				}
+				a := rs.NewAnswers()
+				if err := a.Set(rs.Questions[0], v); err != nil {
+					t.Fatal(err)
+				}
+				var into Result
+				res, err := rs.Evaluate(a)
+				if err2 := rs.EvaluateInto(a, &into); err != nil || err2 != nil {
+					t.Fatal(err, err2)
+				}
+				for _, r := range []*Result{res, &into} {
+					if got := r.Findings[0].Rule.Reason[EN]; got != want {
+						t.Errorf("%s: placed by %q, want %q", ans, got, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestNoRuleFailsClosed: a question no rule places (a rule set read from a compiled form is
+// not linted by unmarshalCompiled) gives Evaluate an error, never a verdict.
+func TestNoRuleFailsClosed(t *testing.T) {
+	rs := frozenRules(t)
+	q := rs.Question("infection")
+	saved := q.Rules
+	q.Rules = nil
+	data, err := rs.MarshalBinary()
+	q.Rules = saved
+	if err != nil {
+		t.Fatal(err)
+	}
+	stripped, err := unmarshalCompiled(data)
+	if err != nil {
+		t.Fatalf("the compiled form of a rule set with a rule-less question: %v", err)
+	}
+	a := stripped.NewAnswers()
+	full := fullAnswers(t, rs)
+	for _, sq := range stripped.Questions {
+		if v := full.Get(rs.Questions[sq.Index]); v.Set {
+			if err := a.Set(sq, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if res, err := stripped.Evaluate(a); err == nil {
+		t.Errorf("Evaluate gave verdict %v for a question without rules", res.Verdict)
+	}
+	var res Result
+	if err := stripped.EvaluateInto(a, &res); err == nil || res.Verdict != Absolute || len(res.Findings) != 0 {
+		t.Errorf("EvaluateInto: %v, verdict %v, %d findings", err, res.Verdict, len(res.Findings))
 	}
 }

@@ -25,7 +25,7 @@ type Result struct {
 	Verdict  Class     // the strictest class among the findings
 	Findings []Finding // one per shown question, in questionnaire order
 
-	shown []bool // EvaluateInto's scratch for rule sets too large for the stack
+	shown []bool // EvaluateInto's scratch: which questions are shown
 }
 
 // NeedsConfirmation counts the findings flagged 要確認.
@@ -123,16 +123,10 @@ func (rs *RuleSet) EvaluateInto(a *Answers, res *Result) error {
 	if a.rs != rs {
 		return errOtherRuleSet
 	}
-	var stack [maxStackQuestions]bool
-	var shown []bool
-	if n := len(a.vals); n <= maxStackQuestions {
-		shown = stack[:n]
-	} else {
-		if cap(res.shown) < n {
-			res.shown = make([]bool, n)
-		}
-		shown = res.shown[:n]
+	if cap(res.shown) < len(a.vals) {
+		res.shown = make([]bool, len(a.vals))
 	}
+	shown := res.shown[:len(a.vals)] // each flag is set before it is read
 	if cap(res.Findings) < len(rs.Questions) {
 		res.Findings = make([]Finding, 0, len(rs.Questions))
 	}

@@ -115,12 +115,12 @@ func (b *builder) languages(doc *yaml.Node) {
 		return // ruleset() reports it
 	}
 	var langsNode, clinicNode *yaml.Node
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		switch root.Content[i].Value {
+	for i := 1; i < len(root.Content); i += 2 { // key i-1, value i
+		switch root.Content[i-1].Value {
 		case "languages":
-			langsNode = root.Content[i+1]
+			langsNode = root.Content[i]
 		case "clinic_language":
-			clinicNode = root.Content[i+1]
+			clinicNode = root.Content[i]
 		}
 	}
 	if langsNode != nil {
