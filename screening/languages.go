@@ -107,20 +107,17 @@ func MatchLang(have []Lang, s string) (Lang, bool) {
 // read, so that every text is checked against them.
 func (b *builder) languages(doc *yaml.Node) {
 	r := b.reporter("ruleset.yaml")
-	root := doc
-	if root != nil && root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
-		root = root.Content[0]
-	}
+	root := doc // parseYAML's: the document's content
 	if root == nil || root.Kind != yaml.MappingNode {
 		return // ruleset() reports it
 	}
 	var langsNode, clinicNode *yaml.Node
-	for i := 1; i < len(root.Content); i += 2 { // key i-1, value i
-		switch root.Content[i-1].Value {
+	for i := 0; i < len(root.Content); i += 2 { // a mapping's keys and values, in pairs
+		switch root.Content[i].Value {
 		case "languages":
-			langsNode = root.Content[i]
+			langsNode = root.Content[i+1]
 		case "clinic_language":
-			clinicNode = root.Content[i]
+			clinicNode = root.Content[i+1]
 		}
 	}
 	if langsNode != nil {

@@ -102,8 +102,8 @@ func (r reporter) asMapping(n *yaml.Node, field string, allowed ...string) *mapp
 		r.msg(n, field, "expectedMapping", kindName(n))
 		return m
 	}
-	for i := 1; i < len(n.Content); i += 2 {
-		k, v := n.Content[i-1], n.Content[i]
+	for i := 0; i < len(n.Content); i += 2 { // keys and values, in pairs
+		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
 		known := false
 		for _, a := range allowed {
@@ -218,8 +218,8 @@ func (m *mapping) text(key string, required bool) Text {
 	langs := m.r.langs // the builder's: never nil (ja and en when none are declared)
 	t := make(Text, len(langs))
 	nodes := map[string]*yaml.Node{}
-	for i := 1; i < len(v.Content); i += 2 {
-		k, val := v.Content[i-1], v.Content[i]
+	for i := 0; i < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
 		switch {
 		case !knownLangTag(langs, k.Value):
 			m.r.addText(k, join(field, k.Value), unknownTagMessage(k.Value, langs))
