@@ -2,6 +2,8 @@ package screening
 
 import (
 	"encoding/json"
+	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -540,5 +542,98 @@ func TestNoRuleFailsClosed(t *testing.T) {
 	var res Result
 	if err := stripped.EvaluateInto(a, &res); err == nil || res.Verdict != Absolute || len(res.Findings) != 0 {
 		t.Errorf("EvaluateInto: %v, verdict %v, %d findings", err, res.Verdict, len(res.Findings))
+	}
+}
+
+// TestTextMethods: which translations a Text has and in which order (ja, en, zh-Hans,
+// zh-Hant, ko, then other tags alphabetically), equality by non-empty translations, the JSON
+// object (ja and en always; HTML escaping left to the caller's encoder), and how a language separates words
+// and list items.
+func TestTextMethods(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		t    Text
+		tags []Lang
+		json string
+	}{
+		{"empty", Text{}, []Lang{}, `{"ja":"","en":""}`},
+		{"ja and en", Text{EN: "Yes", JA: "はい"}, []Lang{JA, EN}, `{"ja":"はい","en":"Yes"}`},
+		{"en only", Text{EN: "Yes"}, []Lang{EN}, `{"ja":"","en":"Yes"}`},
+		{"an empty translation", Text{JA: "はい", EN: "Yes", KO: ""}, []Lang{JA, EN}, `{"ja":"はい","en":"Yes"}`},
+		{"built-in and other tags", Text{"vi": "Có", KO: "예", "de": "Ja", ZhHant: "是", JA: "はい", ZhHans: "是的", EN: "Yes"},
+			[]Lang{JA, EN, ZhHans, ZhHant, KO, "de", "vi"}, `{"ja":"はい","en":"Yes","zh-Hans":"是的","zh-Hant":"是","ko":"예","de":"Ja","vi":"Có"}`},
+		{"other tags only", Text{"vi": "Có", "de": "Ja", "fr": "Oui"}, []Lang{"de", "fr", "vi"}, `{"ja":"","en":"","de":"Ja","fr":"Oui","vi":"Có"}`},
+		{"HTML characters and quotes", Text{JA: `<a href="x">&</a>`, EN: "tab\there"}, []Lang{JA, EN}, `{"ja":"<a href=\"x\">&</a>","en":"tab\there"}`},
+	} {
+		if got := tc.t.Tags(); !slices.Equal(got, tc.tags) {
+			t.Errorf("%s: Tags %v, want %v", tc.name, got, tc.tags)
+		}
+		b, err := tc.t.MarshalJSON() // json.Marshal escapes for HTML on top, if the caller wants it
+		if err != nil || string(b) != tc.json {
+			t.Errorf("%s: JSON %s, %v\nwant %s", tc.name, b, err, tc.json)
+		}
+		var back map[string]string
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Errorf("%s: the JSON does not read back: %v", tc.name, err)
+		}
+	}
+	for _, tc := range []struct {
+		a, b Text
+		want bool
+	}{
+		{Text{}, Text{}, true},
+		{Text{}, Text{JA: ""}, true},
+		{Text{JA: "a", EN: "b"}, Text{EN: "b", JA: "a"}, true},
+		{Text{JA: "a"}, Text{JA: "a", EN: "b"}, false},
+		{Text{JA: "a", EN: "b"}, Text{JA: "a"}, false},
+		{Text{JA: "a"}, Text{JA: "b"}, false},
+		{Text{JA: "a", KO: ""}, Text{JA: "a"}, true},
+	} {
+		if got := tc.a.Equal(tc.b); got != tc.want {
+			t.Errorf("%v.Equal(%v) = %v", tc.a, tc.b, got)
+		}
+	}
+	for l, spaced := range map[Lang]bool{JA: false, ZhHans: false, ZhHant: false, EN: true, KO: true,
+		"zh-HK": false, "ja-JP": false, "th": false, "lo": false, "km": false, "my": false, "vi": true, "de": true, "fr-CA": true} {
+		if got := l.Spaced(); got != spaced {
+			t.Errorf("%s: spaced %v", l, got)
+		}
+		if sep := l.Sep(); (sep == ", ") != spaced || (sep != ", " && sep != "、") {
+			t.Errorf("%s: list separator %q", l, sep)
+		}
+	}
+	have := []Lang{JA, EN, ZhHans, ZhHant, KO}
+	for in, want := range map[string]Lang{"ja_JP.UTF-8": JA, "de_DE@euro": "", "ko_KR.UTF-8@x": KO, "en.UTF-8": EN,
+		".UTF-8": "", "@euro": "", "C.UTF-8": "", "POSIX": "", "zh_TW.Big5": ZhHant, " EN ": EN, "xx-invalid-tag-!": ""} {
+		got, ok := MatchLang(have, in)
+		if got != want || ok != (want != "") {
+			t.Errorf("MatchLang(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+// TestSetUnsureWhereNotAllowed: "unsure" to an integer question that does not offer it is
+// refused by Set, with the question and the answer named, and nothing is stored.
+func TestSetUnsureWhereNotAllowed(t *testing.T) {
+	rs := oneQuestionRuleSet(t, `      - id: visits
+        kind: integer
+        text: {ja: 回数, en: Visits}
+        min: 0
+        max: 3
+        rules:
+          - {class: none, sources: [s], reason: {ja: 理由, en: Reason}}
+`)
+	q := rs.Questions[0]
+	a := rs.NewAnswers()
+	err := a.Set(q, UnsureInt())
+	var ae *AnswerError
+	if !errors.As(err, &ae) || ae.Kind != ErrUnknownOption || ae.Question != "visits" || !strings.Contains(ae.Error(), `"unsure"`) {
+		t.Errorf("Set(unsure) on a question without it: %v", err)
+	}
+	if a.Get(q).Set {
+		t.Error("the refused answer was stored")
+	}
+	if err := a.Set(q, IntValue(3)); err != nil {
+		t.Errorf("Set(3): %v", err)
 	}
 }

@@ -960,6 +960,7 @@ func TestLoadLanguagesRefused(t *testing.T) {
 		{"empty list", "languages: []\n", []string{"languages: must not be empty"}},
 		{"no valid tag", "languages:\n  - {tag: JA, name: 日本語}\n", []string{"languages[0].tag: not a BCP 47 language tag in its canonical form (e.g. ja, en, zh-Hans, ko)"}},
 		{"twice", "languages:\n  - {tag: ja, name: 日本語}\n  - {tag: en, name: English}\n  - {tag: ja, name: 日本語}\n", []string{"languages[2].tag: language ja declared twice"}},
+		{"a language without its tag", "languages:\n  - {tag: ja, name: 日本語}\n  - {name: English}\n", []string{"languages[1].tag: required key is missing"}},
 		{"reviewed not a bool", "languages:\n  - {tag: ja, name: 日本語, reviewed: yes}\n  - {tag: en, name: English}\n", []string{"languages[0].reviewed: expected true or false"}},
 	} {
 		m := contentCopy(t)
@@ -1035,5 +1036,39 @@ func TestLoadWithoutFileSizes(t *testing.T) {
 	got, err := Load(statlessFS{m})
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("Load without file sizes: %v, same rule set %v", err, reflect.DeepEqual(got, want))
+	}
+}
+
+// TestLoadConditionRefused: a condition item missing its question, operator or answer, and a
+// ruleset.yaml that is no mapping, are refused with the file, line, field and what is wrong,
+// in each language.
+func TestLoadConditionRefused(t *testing.T) {
+	const item = `{question: allergy, operator: "=", answer: "yes"}`
+	for _, tc := range []struct {
+		name, file, new string
+		want            wantProblem // line 0: the line of the marker
+		marker          string
+	}{
+		{"no question", "questions.yaml", `{operator: "=", answer: "yes"}`,
+			wantProblem{field: "questions.allergy_severe.shown_when.conditions[0].question", en: "required key is missing", ja: "必須のキーがありません"}, "- id: allergy_severe"},
+		{"no operator", "questions.yaml", `{question: allergy, answer: "yes"}`,
+			wantProblem{field: "questions.allergy_severe.shown_when.conditions[0].operator", en: "required key is missing", ja: "必須のキーがありません"}, "- id: allergy_severe"},
+		{"no answer", "questions.yaml", `{question: allergy, operator: "="}`,
+			wantProblem{field: "questions.allergy_severe.shown_when.conditions[0].answer", en: "required key is missing", ja: "必須のキーがありません"}, "- id: allergy_severe"},
+		{"ruleset.yaml a list", "ruleset.yaml", "",
+			wantProblem{line: 1, field: "", en: "expected a mapping (key: value), found a list", ja: "マッピング（キー: 値）が必要ですが、リストです"}, ""},
+	} {
+		m := contentCopy(t)
+		tc.want.file = tc.file
+		if tc.new == "" {
+			m[tc.file] = &fstest.MapFile{Data: []byte("- id: x\n- version: 1\n")}
+		} else {
+			edit(t, m, tc.file, item, tc.new)
+			tc.want.line = lineOf(t, m, tc.file, tc.new, tc.marker)
+		}
+		ps := loadProblems(t, m)
+		if !hasProblem(ps, tc.want) {
+			t.Errorf("%s: no problem %+v in\n%v", tc.name, tc.want, ps)
+		}
 	}
 }
