@@ -1072,3 +1072,34 @@ func TestLoadConditionRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestTextUndeclaredTags: a text may carry a well-formed language tag the rule set does not
+// declare yet (kept for a later version); a key that is no canonical BCP 47 tag is refused
+// with its line, field and the declared languages.
+func TestTextUndeclaredTags(t *testing.T) {
+	for _, tc := range []struct {
+		key  string
+		kept bool
+	}{
+		{"fr", true},
+		{"pt-BR", true},
+		{"french", false},
+		{"FR", false},
+		{"ja_JP", false},
+	} {
+		m := contentCopy(t)
+		edit(t, m, "ruleset.yaml", "\nname:\n", "\nname:\n  "+tc.key+": Dépistage\n")
+		rs, err := Load(m)
+		if tc.kept {
+			if err != nil || rs.Name[Lang(tc.key)] != "Dépistage" {
+				t.Errorf("%s: %v; the translation %q", tc.key, err, rs.Name[Lang(tc.key)])
+			}
+			continue
+		}
+		want := wantProblem{file: "ruleset.yaml", line: lineOf(t, m, "ruleset.yaml", tc.key+": Dépistage"), field: "name." + tc.key,
+			en: `unknown language tag "` + tc.key + `" (declared languages: ja, en)`, ja: `言語タグ "` + tc.key + `" は使えません(宣言した言語: ja, en)`}
+		if ps := loadProblems(t, m); !hasProblem(ps, want) {
+			t.Errorf("%s: want %+v; got %v", tc.key, want, ps)
+		}
+	}
+}
