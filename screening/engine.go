@@ -56,17 +56,13 @@ var errNoRule = errors.New("screening: no rule matches an answer (rule set not v
 // errOtherRuleSet refuses answers of another rule set.
 var errOtherRuleSet = errors.New("screening: answers belong to another rule set")
 
-// check works out which questions are shown (in stack when they fit, else in spill when it
-// is large enough, so that nothing is allocated), how many, and whether the answers are
-// complete: every shown question that needs an answer has one and no hidden question has one
-// (Problems says what is wrong).
-func (a *Answers) check(stack *[maxStackQuestions]bool, spill []bool) (shown []bool, n int, ok bool) {
-	switch {
-	case len(a.vals) <= maxStackQuestions:
+// check works out which questions are shown (in stack when they fit, so that nothing is
+// allocated), how many, and whether the answers are complete: every shown question that
+// needs an answer has one and no hidden question has one (Problems says what is wrong).
+func (a *Answers) check(stack *[maxStackQuestions]bool) (shown []bool, n int, ok bool) {
+	if len(a.vals) <= maxStackQuestions {
 		shown = stack[:len(a.vals)]
-	case cap(spill) >= len(a.vals):
-		shown = spill[:len(a.vals)]
-	default:
+	} else {
 		shown = make([]bool, len(a.vals))
 	}
 	a.shownInto(shown)
@@ -94,7 +90,7 @@ func (rs *RuleSet) Evaluate(a *Answers) (*Result, error) {
 		return nil, errOtherRuleSet
 	}
 	var stack [maxStackQuestions]bool
-	shown, n, ok := a.check(&stack, nil)
+	shown, n, ok := a.check(&stack)
 	if !ok {
 		return nil, a.Problems()
 	}

@@ -208,6 +208,6 @@ func (s *fastScanner) value(q *Question) (Value, bool) {
 // without allocating (Problems says what is wrong when it is not).
 func (a *Answers) complete() bool {
 	var stack [maxStackQuestions]bool
-	_, _, ok := a.check(&stack, nil)
+	_, _, ok := a.check(&stack)
 	return ok
 }
