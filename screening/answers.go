@@ -6,7 +6,7 @@ import "slices"
 type Value struct {
 	Set    bool     // the question was answered
 	Unsure bool     // Integer: answered "unsure" (next to Set: a smaller Value)
-	opt    uint8    // Single: 1 + the index of Code among the options when known (0: look it up)
+	opt    uint32   // Single: 1 + the index of Code among its question's options when known (0: look it up)
 	Code   string   // Single: the chosen option code (UnsureCode for unsure)
 	Codes  []string // Multi: the chosen option codes, in option order
 	Int    int      // Integer: the number, unless Unsure
@@ -85,8 +85,8 @@ func (a *Answers) Set(q *Question, v Value) error {
 // placement without searching the options.
 func (q *Question) indexed(v Value) Value {
 	v.opt = 0
-	if i, ok := q.optionIndex[v.Code]; q.Kind == Single && ok && i < 255 {
-		v.opt = uint8(i + 1)
+	if i, ok := q.optionIndex[v.Code]; q.Kind == Single && ok {
+		v.opt = uint32(i + 1)
 	}
 	return v
 }

@@ -1,6 +1,7 @@
 package screening
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -161,56 +162,43 @@ func (w *cwriter) bools(a, b bool) {
 var errCompiled = errors.New("not a compiled rule set")
 
 // creader reads what cwriter wrote. Strings are slices of one copy of the input. Malformed
-// input panics with errCompiled (caught by unmarshalCompiled).
+// input panics, with errCompiled or a runtime error such as an index out of range (both
+// caught by unmarshalCompiled).
 type creader struct {
-	s string
+	b []byte // the input
+	s string // a copy of b, for the strings
 	p int
 }
 
 func (r *creader) int() int {
-	var u uint64
-	for shift := uint(0); ; shift += 7 {
-		if r.p >= len(r.s) || shift > 63 {
-			panic(errCompiled)
-		}
-		c := r.s[r.p]
-		r.p++
-		u |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			break
-		}
+	n, k := binary.Varint(r.b[r.p:])
+	if k <= 0 {
+		panic(errCompiled)
 	}
-	n := int64(u >> 1) // zig-zag, as binary.AppendVarint
-	if u&1 != 0 {
-		n = ^n
-	}
+	r.p += k
 	return int(n)
 }
 
-// n reads a slice length: -1 is nil.
+// n reads a slice length: -1 is nil. A length is at most the bytes left (each element takes
+// one or more): a larger one panics here, before a slice of it is made.
 func (r *creader) n() int {
 	n := r.int()
-	if n < -1 || n > len(r.s)-r.p {
-		panic(errCompiled)
+	if n != -1 {
+		_ = r.s[r.p:][:n]
 	}
 	return n
 }
 
 func (r *creader) str() string {
 	n := r.int()
-	if n < 0 || n > len(r.s)-r.p {
-		panic(errCompiled)
-	}
-	s := r.s[r.p : r.p+n]
+	s := r.s[r.p:][:n] // panics past the end or for a negative length
 	r.p += n
 	return s
 }
 
 func (r *creader) text() Text {
 	n := r.int()
-	if n < 0 || n > len(r.s)-r.p {
-		panic(errCompiled)
-	}
+	_ = r.s[r.p:][:n] // as n: at most one translation per byte left
 	t := make(Text, n)
 	for range n {
 		l := Lang(r.str())
@@ -220,10 +208,7 @@ func (r *creader) text() Text {
 }
 
 func (r *creader) bools() (bool, bool) {
-	if r.p >= len(r.s) {
-		panic(errCompiled)
-	}
-	c := r.s[r.p]
+	c := r.b[r.p]
 	r.p++
 	return c&1 != 0, c&2 != 0
 }
@@ -245,10 +230,10 @@ func unmarshalCompiled(data []byte) (rs *RuleSet, err error) {
 			rs, err = nil, fmt.Errorf("%w: %v", errCompiled, p)
 		}
 	}()
-	if len(data) < len(compiledMagic) || string(data[:len(compiledMagic)]) != compiledMagic {
+	if !bytes.HasPrefix(data, []byte(compiledMagic)) {
 		return nil, errCompiled
 	}
-	r := &creader{s: string(data), p: len(compiledMagic)}
+	r := &creader{b: data, s: string(data), p: len(compiledMagic)}
 	rs = &RuleSet{SHA256: r.str(), ID: r.str(), Version: r.str(), Checked: r.str(), Name: r.text(), Disclaimer: r.text()}
 	rs.ClinicLang = Lang(r.str())
 	rs.Languages = makeSlice[Language](r.n())
@@ -357,10 +342,7 @@ func unmarshalCompiled(data []byte) (rs *RuleSet, err error) {
 // loadCompiled returns the rule set of fsys's compiled form when there is one made from the
 // YAML files whose SHA-256 is sum; nil otherwise (Load then reads the YAML files).
 func loadCompiled(fsys fs.FS, sum string) *RuleSet {
-	data, err := readContent(fsys, CompiledFile)
-	if err != nil {
-		return nil
-	}
+	data, _ := readContent(fsys, CompiledFile) // none or unreadable: nil, which is no compiled form
 	rs, err := unmarshalCompiled(data)
 	if err != nil || rs.SHA256 != sum {
 		return nil

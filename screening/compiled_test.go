@@ -3,7 +3,10 @@ package screening
 import (
 	"bytes"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -163,4 +166,75 @@ func BenchmarkLoadEmbedded(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestCompiledUsed: Load takes the rule set from a compiled form made from the very YAML
+// files beside it (here one whose version says so), and reads the YAML when the form names
+// other files, when the YAML files have problems, or always in LoadDir (a clinic's own
+// content).
+func TestCompiledUsed(t *testing.T) {
+	m := contentCopy(t)
+	fromYAML, err := Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := frozenRules(t)
+	marked.Version = "from-the-compiled-form"
+	data, err := marked.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m[CompiledFile] = &fstest.MapFile{Data: data}
+	rs, err := Load(m)
+	if err != nil || rs.Version != marked.Version || rs.SHA256 != fromYAML.SHA256 {
+		t.Errorf("a current compiled form: version %q, %v; want it used", rs.Version, err)
+	}
+
+	dir := t.TempDir()
+	for name, f := range m {
+		if err := os.WriteFile(filepath.Join(dir, name), f.Data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if rs, err := LoadDir(dir); err != nil || rs.Version != fromYAML.Version {
+		t.Errorf("LoadDir: version %q, %v; want the YAML's %q", rs.Version, err, fromYAML.Version)
+	}
+
+	stale := frozenRules(t)
+	stale.SHA256 = strings.Repeat("0", 64)
+	stale.Version = "stale"
+	if data, err = stale.MarshalBinary(); err != nil {
+		t.Fatal(err)
+	}
+	m[CompiledFile] = &fstest.MapFile{Data: data}
+	if rs, err := Load(m); err != nil || rs.Version != fromYAML.Version {
+		t.Errorf("a compiled form of other files: version %q, %v; want the YAML's", rs.Version, err)
+	}
+
+}
+
+// TestCompiledTruncated: the compiled form cut short is refused, never read as a
+// smaller rule set, and a form that keeps nil and empty slices apart reads back the same.
+func TestCompiledTruncated(t *testing.T) {
+	rs := frozenRules(t)
+	rs.Notices = []*Notice{}
+	rs.Questions[0].Rules[0].SourceKeys = []string{}
+	rs.Questions[0].Rules[0].Sources = []*Source{}
+	rs.Languages = nil
+	data, err := rs.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := unmarshalCompiled(data)
+	if err != nil || !reflect.DeepEqual(back, rs) {
+		t.Fatalf("read back: %v, equal %v", err, reflect.DeepEqual(back, rs))
+	}
+	for n := range len(data) {
+		if n > 512 && n < len(data)-512 && n%61 != 0 {
+			continue // every cut in the head and the tail, a sample between
+		}
+		if _, err := unmarshalCompiled(data[:n]); err == nil {
+			t.Fatalf("cut to %d of %d bytes: read", n, len(data))
+		}
+	}
 }

@@ -124,10 +124,11 @@ func (it *ConditionItem) match(v *Value) bool {
 	}
 	switch k {
 	case kcSingle:
-		// By the item's mask of matching options, when the answer carries its option
-		// index (checked, as in placed).
-		if i := int(v.opt) - 1; it.mask != 0 && i >= 0 && i < len(it.Question.Options) && it.Question.Options[i].Code == v.Code {
-			return it.mask>>uint(i)&1 != 0
+		// By the options that match, worked out by buildTables, when the answer carries its
+		// option index: Answers.Set and the parsers note it for the question it answers,
+		// Matches clears it, and only a loaded rule set (with its tables) has options to note.
+		if v.opt != 0 {
+			return it.byOpt[v.opt-1]
 		}
 		switch op {
 		case ocEq:
@@ -177,6 +178,7 @@ func (it *ConditionItem) match(v *Value) bool {
 
 // Matches reports whether a rule's condition matches the answer v of its question.
 func (r *Rule) Matches(v Value) bool {
+	v.opt = 0 // v may come from another question's answers
 	return r.When.eval(nil, nil, &v)
 }
 
@@ -235,8 +237,8 @@ func (rs *RuleSet) buildTables() {
 	}
 }
 
-// codeOps notes the operator code of every item of c, and for a single-choice question with
-// at most 64 options the mask of the options that match.
+// codeOps notes the operator code of every item of c, and for a single-choice question
+// whether each of its options matches.
 func codeOps(c *Condition) {
 	if c == nil {
 		return
@@ -244,13 +246,10 @@ func codeOps(c *Condition) {
 	for i := range c.Items {
 		it := &c.Items[i]
 		it.oc = opCodeOf(it.Operator)
-		q := it.Question
-		if q.Kind != Single || len(q.Options) > 64 || (it.oc != ocEq && it.oc != ocNe) {
-			continue
-		}
-		for j, o := range q.Options {
-			if (o.Code == it.Code) == (it.oc == ocEq) {
-				it.mask |= 1 << uint(j)
+		if q := it.Question; q.Kind == Single {
+			it.byOpt = make([]bool, len(q.Options))
+			for j, o := range q.Options {
+				it.byOpt[j] = it.match(&Value{Set: true, Code: o.Code})
 			}
 		}
 	}
@@ -265,11 +264,11 @@ func (q *Question) placed(v *Value) *Rule {
 	if v.Set {
 		switch q.kindOf() {
 		case kcSingle:
-			// The option noted by Answers.Set and the parsers (checked: a Value may have
-			// been copied from elsewhere), else a scan, which beats the option map for a
-			// handful of options.
-			if i := int(v.opt) - 1; i >= 0 && i < len(q.byOption) && q.Options[i].Code == v.Code {
-				return q.byOption[i]
+			// The option noted by Answers.Set and the parsers (only in a loaded rule set,
+			// which has the tables), else a scan, which beats the option map for a handful
+			// of options.
+			if v.opt != 0 {
+				return q.byOption[v.opt-1]
 			}
 			for i, o := range q.Options {
 				if q.byOption != nil && o.Code == v.Code {

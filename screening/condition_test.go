@@ -2,6 +2,9 @@ package screening
 
 import (
 	"encoding/json"
+	"errors"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -426,5 +429,208 @@ func TestPlacementTables(t *testing.T) {
 		if err != nil || res.Verdict != tc.want {
 			t.Errorf("%+v: %v %v", tc.v, res, err)
 		}
+	}
+}
+
+// oneQuestionRuleSet is a rule set of the given questions (YAML list items under one
+// section), with one source s.
+func oneQuestionRuleSet(t *testing.T, questions string) *RuleSet {
+	t.Helper()
+	m := fstest.MapFS{
+		"ruleset.yaml":   {Data: []byte("id: one\nversion: '1'\nname: {ja: 一, en: One}\ndisclaimer: {ja: 注意, en: Note}\n")},
+		"sources.yaml":   {Data: []byte("sources:\n  - key: s\n    title: {ja: 出典, en: Source}\n    publisher: {ja: 発行, en: Publisher}\n")},
+		"questions.yaml": {Data: []byte("sections:\n  - id: s\n    title: {ja: 節, en: Section}\n    questions:\n" + questions)},
+	}
+	rs, err := Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+// TestStrictestFirstRule: of the rules of the strictest class that match, the first in file
+// order places the answer, also when a later one has no condition (it then places only the
+// answers the earlier ones leave); the finding gives that rule's reason.
+func TestStrictestFirstRule(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		kind  string // single or integer
+		rules string
+		want  map[string]string // answer: reason (en)
+	}{
+		{"condition before catch-all, same class", "single", `
+          - {when: {conditions: [{operator: "=", answer: a}]}, class: relative, sources: [s], reason: {ja: え, en: A}}
+          - {when: {conditions: [{operator: "=", answer: unsure}]}, class: relative, needs_confirmation: true, sources: [s], reason: {ja: う, en: U}}
+          - {class: relative, sources: [s], reason: {ja: 他, en: Rest}}`,
+			map[string]string{"a": "A", "b": "Rest", "unsure": "U"}},
+		{"milder catch-all", "single", `
+          - {class: none, sources: [s], reason: {ja: 他, en: Rest}}
+          - {when: {conditions: [{operator: "!=", answer: b}]}, class: relative, needs_confirmation: true, sources: [s], reason: {ja: え, en: NotB}}`,
+			map[string]string{"a": "NotB", "b": "Rest", "unsure": "NotB"}},
+		{"integer, condition before catch-all", "integer", `
+          - {when: {conditions: [{operator: ">", answer: 1}]}, class: absolute, sources: [s], reason: {ja: 大, en: Big}}
+          - {class: absolute, sources: [s], reason: {ja: 他, en: Rest}}`,
+			map[string]string{"0": "Rest", "1": "Rest", "2": "Big", "3": "Big"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			q := "      - id: q\n        kind: " + tc.kind + "\n        text: {ja: 質問, en: Question}\n"
+			if tc.kind == "single" {
+				q += "        options:\n" +
+					"          - {code: a, text: {ja: あ, en: A}}\n" +
+					"          - {code: b, text: {ja: い, en: B}}\n" +
+					"          - {code: unsure, text: {ja: わかりません, en: Not sure}}\n"
+			} else {
+				q += "        min: 0\n        max: 3\n"
+			}
+			rs := oneQuestionRuleSet(t, q+"        rules:"+tc.rules+"\n")
+			for ans, want := range tc.want {
+				v := CodeValue(ans)
+				if tc.kind == "integer" {
+					n, _ := strconv.Atoi(ans)
+					v = IntValue(n)
+				}
+				a := rs.NewAnswers()
+				if err := a.Set(rs.Questions[0], v); err != nil {
+					t.Fatal(err)
+				}
+				var into Result
+				res, err := rs.Evaluate(a)
+				if err2 := rs.EvaluateInto(a, &into); err != nil || err2 != nil {
+					t.Fatal(err, err2)
+				}
+				for _, r := range []*Result{res, &into} {
+					if got := r.Findings[0].Rule.Reason[EN]; got != want {
+						t.Errorf("%s: placed by %q, want %q", ans, got, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestNoRuleFailsClosed: a question no rule places (a rule set read from a compiled form is
+// not linted by unmarshalCompiled) gives Evaluate an error, never a verdict.
+func TestNoRuleFailsClosed(t *testing.T) {
+	rs := frozenRules(t)
+	q := rs.Question("infection")
+	saved := q.Rules
+	q.Rules = nil
+	data, err := rs.MarshalBinary()
+	q.Rules = saved
+	if err != nil {
+		t.Fatal(err)
+	}
+	stripped, err := unmarshalCompiled(data)
+	if err != nil {
+		t.Fatalf("the compiled form of a rule set with a rule-less question: %v", err)
+	}
+	a := stripped.NewAnswers()
+	full := fullAnswers(t, rs)
+	for _, sq := range stripped.Questions {
+		if v := full.Get(rs.Questions[sq.Index]); v.Set {
+			if err := a.Set(sq, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if res, err := stripped.Evaluate(a); err == nil {
+		t.Errorf("Evaluate gave verdict %v for a question without rules", res.Verdict)
+	}
+	var res Result
+	if err := stripped.EvaluateInto(a, &res); err == nil || res.Verdict != Absolute || len(res.Findings) != 0 {
+		t.Errorf("EvaluateInto: %v, verdict %v, %d findings", err, res.Verdict, len(res.Findings))
+	}
+}
+
+// TestTextMethods: which translations a Text has and in which order (ja, en, zh-Hans,
+// zh-Hant, ko, then other tags alphabetically), equality by non-empty translations, the JSON
+// object (ja and en always; HTML escaping left to the caller's encoder), and how a language separates words
+// and list items.
+func TestTextMethods(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		t    Text
+		tags []Lang
+		json string
+	}{
+		{"empty", Text{}, []Lang{}, `{"ja":"","en":""}`},
+		{"ja and en", Text{EN: "Yes", JA: "はい"}, []Lang{JA, EN}, `{"ja":"はい","en":"Yes"}`},
+		{"en only", Text{EN: "Yes"}, []Lang{EN}, `{"ja":"","en":"Yes"}`},
+		{"an empty translation", Text{JA: "はい", EN: "Yes", KO: ""}, []Lang{JA, EN}, `{"ja":"はい","en":"Yes"}`},
+		{"built-in and other tags", Text{"vi": "Có", KO: "예", "de": "Ja", ZhHant: "是", JA: "はい", ZhHans: "是的", EN: "Yes"},
+			[]Lang{JA, EN, ZhHans, ZhHant, KO, "de", "vi"}, `{"ja":"はい","en":"Yes","zh-Hans":"是的","zh-Hant":"是","ko":"예","de":"Ja","vi":"Có"}`},
+		{"other tags only", Text{"vi": "Có", "de": "Ja", "fr": "Oui"}, []Lang{"de", "fr", "vi"}, `{"ja":"","en":"","de":"Ja","fr":"Oui","vi":"Có"}`},
+		{"HTML characters and quotes", Text{JA: `<a href="x">&</a>`, EN: "tab\there"}, []Lang{JA, EN}, `{"ja":"<a href=\"x\">&</a>","en":"tab\there"}`},
+	} {
+		if got := tc.t.Tags(); !slices.Equal(got, tc.tags) {
+			t.Errorf("%s: Tags %v, want %v", tc.name, got, tc.tags)
+		}
+		b, err := tc.t.MarshalJSON() // json.Marshal escapes for HTML on top, if the caller wants it
+		if err != nil || string(b) != tc.json {
+			t.Errorf("%s: JSON %s, %v\nwant %s", tc.name, b, err, tc.json)
+		}
+		var back map[string]string
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Errorf("%s: the JSON does not read back: %v", tc.name, err)
+		}
+	}
+	for _, tc := range []struct {
+		a, b Text
+		want bool
+	}{
+		{Text{}, Text{}, true},
+		{Text{}, Text{JA: ""}, true},
+		{Text{JA: "a", EN: "b"}, Text{EN: "b", JA: "a"}, true},
+		{Text{JA: "a"}, Text{JA: "a", EN: "b"}, false},
+		{Text{JA: "a", EN: "b"}, Text{JA: "a"}, false},
+		{Text{JA: "a"}, Text{JA: "b"}, false},
+		{Text{JA: "a", KO: ""}, Text{JA: "a"}, true},
+	} {
+		if got := tc.a.Equal(tc.b); got != tc.want {
+			t.Errorf("%v.Equal(%v) = %v", tc.a, tc.b, got)
+		}
+	}
+	for l, spaced := range map[Lang]bool{JA: false, ZhHans: false, ZhHant: false, EN: true, KO: true,
+		"zh-HK": false, "ja-JP": false, "th": false, "lo": false, "km": false, "my": false, "vi": true, "de": true, "fr-CA": true} {
+		if got := l.Spaced(); got != spaced {
+			t.Errorf("%s: spaced %v", l, got)
+		}
+		if sep := l.Sep(); (sep == ", ") != spaced || (sep != ", " && sep != "、") {
+			t.Errorf("%s: list separator %q", l, sep)
+		}
+	}
+	have := []Lang{JA, EN, ZhHans, ZhHant, KO}
+	for in, want := range map[string]Lang{"ja_JP.UTF-8": JA, "de_DE@euro": "", "ko_KR.UTF-8@x": KO, "en.UTF-8": EN,
+		".UTF-8": "", "@euro": "", "C.UTF-8": "", "POSIX": "", "zh_TW.Big5": ZhHant, " EN ": EN, "xx-invalid-tag-!": ""} {
+		got, ok := MatchLang(have, in)
+		if got != want || ok != (want != "") {
+			t.Errorf("MatchLang(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+// TestSetUnsureWhereNotAllowed: "unsure" to an integer question that does not offer it is
+// refused by Set, with the question and the answer named, and nothing is stored.
+func TestSetUnsureWhereNotAllowed(t *testing.T) {
+	rs := oneQuestionRuleSet(t, `      - id: visits
+        kind: integer
+        text: {ja: 回数, en: Visits}
+        min: 0
+        max: 3
+        rules:
+          - {class: none, sources: [s], reason: {ja: 理由, en: Reason}}
+`)
+	q := rs.Questions[0]
+	a := rs.NewAnswers()
+	err := a.Set(q, UnsureInt())
+	var ae *AnswerError
+	if !errors.As(err, &ae) || ae.Kind != ErrUnknownOption || ae.Question != "visits" || !strings.Contains(ae.Error(), `"unsure"`) {
+		t.Errorf("Set(unsure) on a question without it: %v", err)
+	}
+	if a.Get(q).Set {
+		t.Error("the refused answer was stored")
+	}
+	if err := a.Set(q, IntValue(3)); err != nil {
+		t.Errorf("Set(3): %v", err)
 	}
 }

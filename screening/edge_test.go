@@ -552,37 +552,92 @@ func TestEvaluateIntoReuse(t *testing.T) {
 // placedOf is q.placed(&v), for answers written in place.
 func placedOf(q *Question, v Value) *Rule { return q.placed(&v) }
 
-// TestPlacedOptionIndex: the option index a parsed or set answer carries is used only when it
-// names the answer's own code; a stale or foreign one (a Value copied from another question)
-// falls back to the code, and Set notes the index afresh.
-func TestPlacedOptionIndex(t *testing.T) {
+// TestOptionIndex: every single-choice answer held by an Answers carries the index of its
+// own option (the engine places it and tests conditions on it by that index), whichever way it
+// came in: Set, the fast parser, the complete parser, Clone. Rule.Matches decides a Value taken
+// from another question's answers by its code, not by the index it carries, and Set notes the
+// index afresh.
+func TestOptionIndex(t *testing.T) {
 	rs := frozenRules(t)
-	q := rs.Question("cancer")
-	a := rs.NewAnswers()
-	for i, o := range q.Options {
-		if err := a.Set(q, CodeValue(o.Code)); err != nil {
-			t.Fatal(err)
-		}
-		v := a.Get(q)
-		if v.opt != uint8(i+1) {
-			t.Fatalf("%s: noted option %d, want %d", o.Code, v.opt, i+1)
-		}
-		want := q.place(v)
-		for _, stale := range []uint8{0, 1, uint8(len(q.Options)), 200} {
-			w := v
-			w.opt = stale
-			if got := q.placed(&w); got != want {
-				t.Errorf("%s with option index %d: placed by another rule", o.Code, stale)
+	noted := func(how string, a *Answers) {
+		t.Helper()
+		for _, q := range rs.Questions {
+			v := a.Get(q)
+			if q.Kind != Single || !v.Set {
+				continue
+			}
+			var want uint32
+			if i, ok := q.optionIndex[v.Code]; ok {
+				want = uint32(i + 1)
+			}
+			if v.opt != want {
+				t.Errorf("%s: %s=%s carries option index %d, want %d", how, q.ID, v.Code, v.opt, want)
 			}
 		}
 	}
-	other := rs.Question("infection")
-	b := rs.NewAnswers()
-	if err := b.Set(other, CodeValue("yes")); err != nil {
+	set := rs.NewAnswers()
+	for _, q := range rs.Questions {
+		if q.Kind != Single {
+			continue
+		}
+		for _, o := range q.Options {
+			if err := set.Set(q, CodeValue(o.Code)); err != nil {
+				t.Fatal(err)
+			}
+			noted("Set", set)
+		}
+	}
+	noted("Clone", set.Clone())
+	fast, err := rs.ParseAnswers([]byte(testExample), 1)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := a.Set(q, b.Get(other)); err == nil {
-		t.Error("cancer took infection's \"yes\"")
+	noted("the fast parser", fast)
+	slow := rs.NewAnswers()
+	if errs := slow.decode([]byte(testExample), 1); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	noted("the complete parser", slow)
+
+	// Values of every other question, each carrying its own question's index.
+	var foreign []Value
+	for _, q := range rs.Questions {
+		if q.Kind != Single {
+			continue
+		}
+		for _, o := range q.Options {
+			if err := set.Set(q, CodeValue(o.Code)); err != nil {
+				t.Fatal(err)
+			}
+			foreign = append(foreign, set.Get(q))
+		}
+	}
+	for _, q := range rs.Questions {
+		for _, r := range q.Rules {
+			if q.Kind != Single || r.When == nil {
+				continue
+			}
+			for _, v := range foreign {
+				if got, want := r.Matches(v), r.Matches(CodeValue(v.Code)); got != want {
+					t.Errorf("%s rule (line %d) on %q carrying option index %d: matches %v, by its code %v", q.ID, r.Line, v.Code, v.opt, got, want)
+				}
+			}
+		}
+	}
+	// Set re-notes the index of another question's Value, or refuses a code q does not have.
+	for _, q := range rs.Questions {
+		if q.Kind != Single {
+			continue
+		}
+		for _, v := range foreign {
+			if err := set.Set(q, v); err != nil {
+				if q.Option(v.Code) != nil {
+					t.Errorf("%s refused %q: %v", q.ID, v.Code, err)
+				}
+				continue
+			}
+			noted("Set of another question's answer", set)
+		}
 	}
 }
 

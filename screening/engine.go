@@ -25,7 +25,7 @@ type Result struct {
 	Verdict  Class     // the strictest class among the findings
 	Findings []Finding // one per shown question, in questionnaire order
 
-	shown []bool // EvaluateInto's scratch for rule sets too large for the stack
+	shown []bool // EvaluateInto's scratch: which questions are shown
 }
 
 // NeedsConfirmation counts the findings flagged 要確認.
@@ -56,17 +56,13 @@ var errNoRule = errors.New("screening: no rule matches an answer (rule set not v
 // errOtherRuleSet refuses answers of another rule set.
 var errOtherRuleSet = errors.New("screening: answers belong to another rule set")
 
-// check works out which questions are shown (in stack when they fit, else in spill when it
-// is large enough, so that nothing is allocated), how many, and whether the answers are
-// complete: every shown question that needs an answer has one and no hidden question has one
-// (Problems says what is wrong).
-func (a *Answers) check(stack *[maxStackQuestions]bool, spill []bool) (shown []bool, n int, ok bool) {
-	switch {
-	case len(a.vals) <= maxStackQuestions:
+// check works out which questions are shown (in stack when they fit, so that nothing is
+// allocated), how many, and whether the answers are complete: every shown question that
+// needs an answer has one and no hidden question has one (Problems says what is wrong).
+func (a *Answers) check(stack *[maxStackQuestions]bool) (shown []bool, n int, ok bool) {
+	if len(a.vals) <= maxStackQuestions {
 		shown = stack[:len(a.vals)]
-	case cap(spill) >= len(a.vals):
-		shown = spill[:len(a.vals)]
-	default:
+	} else {
 		shown = make([]bool, len(a.vals))
 	}
 	a.shownInto(shown)
@@ -94,7 +90,7 @@ func (rs *RuleSet) Evaluate(a *Answers) (*Result, error) {
 		return nil, errOtherRuleSet
 	}
 	var stack [maxStackQuestions]bool
-	shown, n, ok := a.check(&stack, nil)
+	shown, n, ok := a.check(&stack)
 	if !ok {
 		return nil, a.Problems()
 	}
@@ -123,16 +119,10 @@ func (rs *RuleSet) EvaluateInto(a *Answers, res *Result) error {
 	if a.rs != rs {
 		return errOtherRuleSet
 	}
-	var stack [maxStackQuestions]bool
-	var shown []bool
-	if n := len(a.vals); n <= maxStackQuestions {
-		shown = stack[:n]
-	} else {
-		if cap(res.shown) < n {
-			res.shown = make([]bool, n)
-		}
-		shown = res.shown[:n]
+	if cap(res.shown) < len(a.vals) {
+		res.shown = make([]bool, len(a.vals))
 	}
+	shown := res.shown[:len(a.vals)] // each flag is set before it is read
 	if cap(res.Findings) < len(rs.Questions) {
 		res.Findings = make([]Finding, 0, len(rs.Questions))
 	}

@@ -49,9 +49,8 @@ func ParseLang(s string) (Lang, error) {
 // POSIX give "".
 func localeTag(s string) string {
 	s = strings.TrimSpace(s)
-	if i := strings.IndexAny(s, ".@"); i >= 0 {
-		s = s[:i] // ja_JP.UTF-8, de_DE@euro
-	}
+	s, _, _ = strings.Cut(s, ".") // ja_JP.UTF-8
+	s, _, _ = strings.Cut(s, "@") // de_DE@euro
 	if strings.EqualFold(s, "C") || strings.EqualFold(s, "POSIX") {
 		return ""
 	}

@@ -107,15 +107,12 @@ func MatchLang(have []Lang, s string) (Lang, bool) {
 // read, so that every text is checked against them.
 func (b *builder) languages(doc *yaml.Node) {
 	r := b.reporter("ruleset.yaml")
-	root := doc
-	if root != nil && root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
-		root = root.Content[0]
-	}
+	root := doc // parseYAML's: the document's content
 	if root == nil || root.Kind != yaml.MappingNode {
 		return // ruleset() reports it
 	}
 	var langsNode, clinicNode *yaml.Node
-	for i := 0; i+1 < len(root.Content); i += 2 {
+	for i := 0; i < len(root.Content); i += 2 { // a mapping's keys and values, in pairs
 		switch root.Content[i].Value {
 		case "languages":
 			langsNode = root.Content[i+1]

@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -886,5 +888,214 @@ func TestLoadMessagesEveryLanguage(t *testing.T) {
 	}
 	if !found {
 		t.Error("no problem with checked")
+	}
+}
+
+// TestRuleSetLanguages: the languages a rule set declares, in their order, with their names
+// and review state; ja and en for a rule set that declares none and for no rule set at all.
+func TestRuleSetLanguages(t *testing.T) {
+	multi, err := LoadDir(filepath.Join("..", "internal", "testrules", "testdata-multi"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	noDecl := contentCopy(t)
+	data := string(noDecl["ruleset.yaml"].Data)
+	start := strings.Index(data, "\nlanguages:")
+	end := strings.Index(data, "\nname:")
+	noDecl["ruleset.yaml"] = &fstest.MapFile{Data: []byte(data[:start] + data[end:])}
+	plain, err := Load(noDecl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		rs     *RuleSet
+		langs  []Lang
+		names  []string
+		review []bool
+	}{
+		{"five declared", multi, []Lang{JA, EN, ZhHans, ZhHant, KO}, []string{"日本語", "English", "简体中文", "繁體中文", "한국어"}, []bool{true, true, false, false, false}},
+		{"none declared", plain, []Lang{JA, EN}, []string{"日本語", "English"}, []bool{true, true}},
+		{"no rule set", nil, []Lang{JA, EN}, []string{"日本語", "English"}, []bool{true, true}},
+	} {
+		if got := tc.rs.Langs(); !slices.Equal(got, tc.langs) {
+			t.Errorf("%s: Langs %v, want %v", tc.name, got, tc.langs)
+		}
+		for i, tag := range tc.langs {
+			l, ok := tc.rs.Language(tag)
+			if !ok || l.Tag != tag || l.Name != tc.names[i] || l.Reviewed != tc.review[i] {
+				t.Errorf("%s: Language(%s) = %+v, %v", tc.name, tag, l, ok)
+			}
+			if got := tc.rs.LangName(tag); got != tc.names[i] {
+				t.Errorf("%s: LangName(%s) = %q, want %q", tc.name, tag, got, tc.names[i])
+			}
+		}
+		if l, ok := tc.rs.Language("fr"); ok {
+			t.Errorf("%s: Language(fr) = %+v", tc.name, l)
+		}
+		if got := tc.rs.LangName("fr"); got != "fr" {
+			t.Errorf("%s: LangName(fr) = %q", tc.name, got)
+		}
+		if got := tc.rs.Clinic(); got != JA {
+			t.Errorf("%s: clinic language %s", tc.name, got)
+		}
+	}
+	if multi.Name[KO] == "" || multi.Questions[0].Text[ZhHant] == "" {
+		t.Error("the Korean name or a Traditional Chinese question text was not read")
+	}
+}
+
+// TestLoadLanguagesRefused: what ruleset.yaml's languages list refuses, with its line and
+// field, and nothing more about the list.
+func TestLoadLanguagesRefused(t *testing.T) {
+	for _, tc := range []struct {
+		name, langs string
+		want        []string // field: English message, in order
+	}{
+		{"ja missing", "languages:\n  - {tag: en, name: English}\n", []string{"languages: ja must be declared (the clinic's records are in Japanese)"}},
+		{"empty list", "languages: []\n", []string{"languages: must not be empty"}},
+		{"no valid tag", "languages:\n  - {tag: JA, name: 日本語}\n", []string{"languages[0].tag: not a BCP 47 language tag in its canonical form (e.g. ja, en, zh-Hans, ko)"}},
+		{"twice", "languages:\n  - {tag: ja, name: 日本語}\n  - {tag: en, name: English}\n  - {tag: ja, name: 日本語}\n", []string{"languages[2].tag: language ja declared twice"}},
+		{"a language without its tag", "languages:\n  - {tag: ja, name: 日本語}\n  - {name: English}\n", []string{"languages[1].tag: required key is missing"}},
+		{"reviewed not a bool", "languages:\n  - {tag: ja, name: 日本語, reviewed: yes}\n  - {tag: en, name: English}\n", []string{"languages[0].reviewed: expected true or false"}},
+	} {
+		m := contentCopy(t)
+		data := string(m["ruleset.yaml"].Data)
+		start := strings.Index(data, "\nlanguages:") + 1
+		end := strings.Index(data, "clinic_language:")
+		m["ruleset.yaml"] = &fstest.MapFile{Data: []byte(data[:start] + tc.langs + data[end:])}
+		line := strings.Count(data[:start], "\n") + 1
+		var got []string
+		for _, p := range loadProblems(t, m) {
+			if p.File == "ruleset.yaml" && strings.HasPrefix(p.Field, "languages") {
+				if p.Line < line || p.Line > line+strings.Count(tc.langs, "\n") {
+					t.Errorf("%s: %s at line %d, the list is at %d", tc.name, p.Field, p.Line, line)
+				}
+				got = append(got, p.Field+": "+p.Message[EN])
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestLintGapListExactlyMax: a question with exactly maxGapsListed unplaced answers (an
+// optional single question of seven options with no rules) has them all named, without a
+// count of more.
+func TestLintGapListExactlyMax(t *testing.T) {
+	m := contentCopy(t)
+	edit(t, m, "questions.yaml", "kind: multi", "kind: single")
+	edit(t, m, "questions.yaml", `            text: {ja: その他, en: "Other"}`, `            text: {ja: その他, en: "Other"}
+          - code: unsure
+            text: {ja: わかりません, en: "Not sure"}`)
+	data := string(m["questions.yaml"].Data)
+	q := strings.Index(data, "- id: allergy_to")
+	start := q + strings.Index(data[q:], "        rules:")
+	end := start + strings.Index(data[start:], "\n      - id:")
+	m["questions.yaml"] = &fstest.MapFile{Data: []byte(data[:start] + "        rules:" + data[end:])}
+	var got []string
+	for _, p := range loadProblems(t, m) {
+		if p.Field == "questions.allergy_to.rules" {
+			got = append(got, p.Message[EN])
+		}
+	}
+	want := []string{`coverage gap: no rule places the answer (no answer), "drug", "food", "pollen", "latex", "metal", "other", "unsure"`}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// statlessFS is a file system whose files cannot say their size (Stat fails).
+type statlessFS struct{ fs.FS }
+
+func (s statlessFS) Open(name string) (fs.File, error) {
+	f, err := s.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return statlessFile{f}, nil
+}
+
+type statlessFile struct{ fs.File }
+
+func (statlessFile) Stat() (fs.FileInfo, error) { return nil, errors.New("no size here") }
+
+// TestLoadWithoutFileSizes: content on a file system that cannot tell a file's size loads
+// all the same, to the same rule set.
+func TestLoadWithoutFileSizes(t *testing.T) {
+	m := contentCopy(t)
+	want, err := Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Load(statlessFS{m})
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("Load without file sizes: %v, same rule set %v", err, reflect.DeepEqual(got, want))
+	}
+}
+
+// TestLoadConditionRefused: a condition item missing its question, operator or answer, and a
+// ruleset.yaml that is no mapping, are refused with the file, line, field and what is wrong,
+// in each language.
+func TestLoadConditionRefused(t *testing.T) {
+	const item = `{question: allergy, operator: "=", answer: "yes"}`
+	for _, tc := range []struct {
+		name, file, new string
+		want            wantProblem // line 0: the line of the marker
+		marker          string
+	}{
+		{"no question", "questions.yaml", `{operator: "=", answer: "yes"}`,
+			wantProblem{field: "questions.allergy_severe.shown_when.conditions[0].question", en: "required key is missing", ja: "必須のキーがありません"}, "- id: allergy_severe"},
+		{"no operator", "questions.yaml", `{question: allergy, answer: "yes"}`,
+			wantProblem{field: "questions.allergy_severe.shown_when.conditions[0].operator", en: "required key is missing", ja: "必須のキーがありません"}, "- id: allergy_severe"},
+		{"no answer", "questions.yaml", `{question: allergy, operator: "="}`,
+			wantProblem{field: "questions.allergy_severe.shown_when.conditions[0].answer", en: "required key is missing", ja: "必須のキーがありません"}, "- id: allergy_severe"},
+		{"ruleset.yaml a list", "ruleset.yaml", "",
+			wantProblem{line: 1, field: "", en: "expected a mapping (key: value), found a list", ja: "マッピング（キー: 値）が必要ですが、リストです"}, ""},
+	} {
+		m := contentCopy(t)
+		tc.want.file = tc.file
+		if tc.new == "" {
+			m[tc.file] = &fstest.MapFile{Data: []byte("- id: x\n- version: 1\n")}
+		} else {
+			edit(t, m, tc.file, item, tc.new)
+			tc.want.line = lineOf(t, m, tc.file, tc.new, tc.marker)
+		}
+		ps := loadProblems(t, m)
+		if !hasProblem(ps, tc.want) {
+			t.Errorf("%s: no problem %+v in\n%v", tc.name, tc.want, ps)
+		}
+	}
+}
+
+// TestTextUndeclaredTags: a text may carry a well-formed language tag the rule set does not
+// declare yet (kept for a later version); a key that is no canonical BCP 47 tag is refused
+// with its line, field and the declared languages.
+func TestTextUndeclaredTags(t *testing.T) {
+	for _, tc := range []struct {
+		key  string
+		kept bool
+	}{
+		{"fr", true},
+		{"pt-BR", true},
+		{"french", false},
+		{"FR", false},
+		{"ja_JP", false},
+	} {
+		m := contentCopy(t)
+		edit(t, m, "ruleset.yaml", "\nname:\n", "\nname:\n  "+tc.key+": Dépistage\n")
+		rs, err := Load(m)
+		if tc.kept {
+			if err != nil || rs.Name[Lang(tc.key)] != "Dépistage" {
+				t.Errorf("%s: %v; the translation %q", tc.key, err, rs.Name[Lang(tc.key)])
+			}
+			continue
+		}
+		want := wantProblem{file: "ruleset.yaml", line: lineOf(t, m, "ruleset.yaml", tc.key+": Dépistage"), field: "name." + tc.key,
+			en: `unknown language tag "` + tc.key + `" (declared languages: ja, en)`, ja: `言語タグ "` + tc.key + `" は使えません(宣言した言語: ja, en)`}
+		if ps := loadProblems(t, m); !hasProblem(ps, want) {
+			t.Errorf("%s: want %+v; got %v", tc.key, want, ps)
+		}
 	}
 }

@@ -136,8 +136,8 @@ func readContent(fsys fs.FS, name string) ([]byte, error) {
 	}
 	defer f.Close()
 	var buf bytes.Buffer
-	if st, err := f.Stat(); err == nil && st.Size() >= 0 && st.Size() <= maxContentFile {
-		buf.Grow(int(st.Size()) + bytes.MinRead) // one allocation, not a doubling series
+	if st, err := f.Stat(); err == nil { // one allocation, not a doubling series
+		buf.Grow(int(min(max(st.Size(), 0), maxContentFile)) + bytes.MinRead)
 	}
 	n, err := buf.ReadFrom(io.LimitReader(f, maxContentFile+1))
 	if err != nil {

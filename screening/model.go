@@ -151,8 +151,8 @@ type ConditionItem struct {
 	Unsure bool
 	Exists bool
 
-	oc   opCode // Operator, noted by buildTables
-	mask uint64 // Single, = or !=: bit i set when option i matches (0: compare codes)
+	oc    opCode // Operator, noted by buildTables
+	byOpt []bool // Single: whether the answer option i matches, noted by buildTables
 }
 
 // Rule places the answers of its question that match When.

@@ -145,9 +145,7 @@ func (s *fastScanner) value(q *Question) (Value, bool) {
 			return Value{}, false
 		}
 		v := CodeValue(q.Options[i].Code)
-		if i < 255 {
-			v.opt = uint8(i + 1)
-		}
+		v.opt = uint32(i + 1)
 		return v, true
 	case Multi:
 		if !s.byte('[') || len(q.Options) > 64 {
@@ -210,6 +208,6 @@ func (s *fastScanner) value(q *Question) (Value, bool) {
 // without allocating (Problems says what is wrong when it is not).
 func (a *Answers) complete() bool {
 	var stack [maxStackQuestions]bool
-	_, _, ok := a.check(&stack, nil)
+	_, _, ok := a.check(&stack)
 	return ok
 }

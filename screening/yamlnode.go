@@ -49,7 +49,7 @@ func (e *LoadError) Message(lang Lang) string {
 type reporter struct {
 	file     string
 	problems *[]Problem
-	langs    []Lang // the rule set's declared languages (nil: ja and en)
+	langs    []Lang // the rule set's declared languages, ja and en if none (nil in a reporter that reads no text)
 }
 
 // msg adds a problem whose message is key of loadMessages, formatted with args.
@@ -102,7 +102,7 @@ func (r reporter) asMapping(n *yaml.Node, field string, allowed ...string) *mapp
 		r.msg(n, field, "expectedMapping", kindName(n))
 		return m
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
+	for i := 0; i < len(n.Content); i += 2 { // keys and values, in pairs
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
 		known := false
@@ -215,13 +215,10 @@ func (m *mapping) text(key string, required bool) Text {
 		m.r.asMapping(v, field) // reports what it is instead
 		return Text{}
 	}
-	langs := m.r.langs
-	if langs == nil {
-		langs = []Lang{JA, EN} // a rule set that declares no languages
-	}
+	langs := m.r.langs // the builder's: never nil (ja and en when none are declared)
 	t := make(Text, len(langs))
 	nodes := map[string]*yaml.Node{}
-	for i := 0; i+1 < len(v.Content); i += 2 {
+	for i := 0; i < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
 		switch {
 		case !knownLangTag(langs, k.Value):
