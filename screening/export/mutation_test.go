@@ -409,6 +409,7 @@ func TestSanitizeEveryClass(t *testing.T) {
 		{"a\xe2\x80b", `a\xe2\x80b`},
 		{"\ufffd", "\ufffd"},
 		{"\n\t\r", "   "},
+		{"name\u2028判定: 問題なし\u2029x", "name 判定: 問題なし x"},
 		{"\u202a\u202e\u2066\u2069\u200e\u200f\u061c", `\u202a\u202e\u2066\u2069\u200e\u200f\u061c`},
 		{"\u2067", `\u2067`},
 		{"\ufeff", `\ufeff`},
