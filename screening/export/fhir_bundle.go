@@ -70,17 +70,9 @@ func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
 	w.arr("entry")
 
 	// QuestionnaireResponse.
-	w.obj("")
-	w.kv("fullUrl", "urn:uuid:"+ids.QuestionnaireResponse)
-	w.obj("resource")
-	w.kv("resourceType", "QuestionnaireResponse")
-	w.kv("id", ids.QuestionnaireResponse)
+	w.entry("QuestionnaireResponse", ids.QuestionnaireResponse)
 	w.fields(c.qrFields)
-	w.obj("subject")
-	w.kv("reference", "urn:uuid:"+ids.Patient)
-	w.end()
-	w.key("authored")
-	w.rawString(ts)
+	w.subject(ids.Patient, "authored", ts)
 	w.arr("item")
 	fi := 0
 	for si, sec := range rs.Sections {
@@ -111,17 +103,9 @@ func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
 	w.end()
 
 	// RiskAssessment.
-	w.obj("")
-	w.kv("fullUrl", "urn:uuid:"+ids.RiskAssessment)
-	w.obj("resource")
-	w.kv("resourceType", "RiskAssessment")
-	w.kv("id", ids.RiskAssessment)
+	w.entry("RiskAssessment", ids.RiskAssessment)
 	w.fields(c.raFields)
-	w.obj("subject")
-	w.kv("reference", "urn:uuid:"+ids.Patient)
-	w.end()
-	w.key("occurrenceDateTime")
-	w.rawString(ts)
+	w.subject(ids.Patient, "occurrenceDateTime", ts)
 	w.arr("basis")
 	w.obj("")
 	w.kv("reference", "urn:uuid:"+ids.QuestionnaireResponse)
@@ -140,11 +124,7 @@ func AppendFHIR(b []byte, res *screening.Result, m Meta) []byte {
 	w.end()
 
 	// Patient.
-	w.obj("")
-	w.kv("fullUrl", "urn:uuid:"+ids.Patient)
-	w.obj("resource")
-	w.kv("resourceType", "Patient")
-	w.kv("id", ids.Patient)
+	w.entry("Patient", ids.Patient)
 	if p := m.Patient; p != nil {
 		if s := fhirString(p.ReceptionNumber); s != "" {
 			w.arr("identifier")
@@ -482,4 +462,24 @@ func WriteFHIROutcome(w io.Writer, problems []Problem) error {
 type Problem struct {
 	Question string // may be empty
 	Message  string
+}
+
+// entry opens an entry of the Bundle and its resource: the entry's fullUrl and the resource's
+// type and id (both objects are closed by the caller).
+func (w *jw) entry(resourceType, id string) {
+	w.obj("")
+	w.kv("fullUrl", "urn:uuid:"+id)
+	w.obj("resource")
+	w.kv("resourceType", resourceType)
+	w.kv("id", id)
+}
+
+// subject writes a resource's subject, a reference to the Patient entry patient, and its time
+// ts under key.
+func (w *jw) subject(patient, key string, ts []byte) {
+	w.obj("subject")
+	w.kv("reference", "urn:uuid:"+patient)
+	w.end()
+	w.key(key)
+	w.rawString(ts)
 }
