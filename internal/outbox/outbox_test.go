@@ -467,3 +467,33 @@ func TestKilledWriterLeavesNoPartialResult(t *testing.T) {
 		})
 	}
 }
+
+// TestReviewedLeavesNoFileOpen: the inbox runs all day at the desk; marking results reviewed
+// and back must not leave a file descriptor open each time (the process would run out).
+func TestReviewedLeavesNoFileOpen(t *testing.T) {
+	fds := func() int {
+		d, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Skip("no /proc/self/fd here")
+		}
+		return len(d)
+	}
+	rs := outboxtest.RuleSet(t)
+	o := outbox.New(t.TempDir())
+	id, err := o.Save(outboxtest.Result(t, rs, nil), meta(export.Patient{}, t0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := fds()
+	for range 64 {
+		if err := o.SetReviewed(id, true); err != nil {
+			t.Fatal(err)
+		}
+		if err := o.SetReviewed(id, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if after := fds(); after-before > 8 {
+		t.Errorf("64 marks left %d more files open", after-before)
+	}
+}
