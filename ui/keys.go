@@ -12,9 +12,9 @@ import (
 // This file is the one keymap of every screen: Keys (the interactive screening: welcome,
 // questions, review, summary, the dialogs), HuhKeyMap (the forms inside a question), KioskKeys
 // (the front-desk kiosk) and InboxKeys (the staff inbox). A screen matches keys only with
-// key.Matches on these bindings, and its help line is built from the same bindings (helpLine,
-// HelpText; the kiosk's sentences are the help of its bindings), so that a key and its help
-// cannot disagree. The key names in help lines are plain ASCII words ("up/down", not arrows:
+// key.Matches on these bindings, and its help line is built from the same bindings
+// (HelpLines; the kiosk's sentences are the help of its bindings, HelpSentence), so that a key
+// and its on-screen help cannot disagree. The key names in help lines are plain ASCII words ("up/down", not arrows:
 // arrows are East-Asian-ambiguous and take two cells on some Japanese terminals).
 
 // Keys are the key bindings of the interactive screening's screens.

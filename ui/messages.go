@@ -6,7 +6,8 @@ import (
 )
 
 // messages are the words of the screens (the chrome): everything a person reads that does
-// not come from the rule set. Every key has both languages; TestMessagesComplete checks it.
+// not come from the rule set. Every key has every language of screening.Langs, one a line;
+// the catalogue's test (Gaps) checks it.
 var messages = i18n.Catalog{
 	// welcome
 	"welcome.title": {

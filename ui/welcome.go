@@ -16,7 +16,6 @@ type welcome struct {
 	rs     *screening.RuleSet
 	lang   screening.Lang
 	st     *Styles
-	kiosk  bool
 	scroll scroller
 	manual bool // scrolled by hand
 	moved  bool // the language was changed: keep the choice in view (until then, the top)
@@ -124,9 +123,7 @@ func (w *welcome) view(width, height int) string {
 	}
 	binds := []key.Binding{withHelp(keys.Up, "up/down", tr(lang, "key.language")),
 		withHelp(keys.Select, "enter", tr(lang, "key.start"))}
-	if !w.kiosk {
-		binds = append(binds, keys.Leave)
-	}
+	binds = append(binds, keys.Leave)
 	footer := HelpLines(st, width, binds...)
 	avail := height - len(header) - len(footer)
 	w.height = avail
