@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -642,6 +643,33 @@ func TestManyQuestions(t *testing.T) {
 	for _, s := range []string{"Extra question 0", "Extra question 59"} {
 		if !strings.Contains(text, s) || !strings.Contains(fhir, s) {
 			t.Errorf("%q missing from the text or the FHIR output", s)
+		}
+	}
+}
+
+// A notice that rests on no source (the model allows it: it says so in its own words) is
+// printed without an empty pair of brackets after it, in a language written with spaces and
+// in one without.
+func TestNoticeWithoutSources(t *testing.T) {
+	loaded := testrules.Load(t)
+	rs := *loaded
+	rs.Notices = slices.Clone(loaded.Notices)
+	n := *rs.Notices[0]
+	n.Sources = nil
+	rs.Notices[0] = &n
+	res := evaluate(t, &rs, answersOf(t, &rs, goldenCases[0].record))
+	for _, lang := range []screening.Lang{screening.EN, screening.JA} {
+		var b bytes.Buffer
+		if err := WriteText(&b, res, Meta{Lang: lang}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		first := string([]rune(n.Text.In(lang))[:6]) // the notice's start, before any line break
+		if !strings.Contains(out, first) {
+			t.Fatalf("%s: the notice is not printed:\n%s", lang, out)
+		}
+		if strings.Contains(out, "()") || strings.Contains(out, "（）") {
+			t.Errorf("%s: empty brackets after a notice without sources:\n%s", lang, out)
 		}
 	}
 }
