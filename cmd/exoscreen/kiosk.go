@@ -174,7 +174,7 @@ func (e *env) runKiosk(rs *screening.RuleSet, c *common, k *kioskFlags) int {
 	box := outbox.New(k.outbox)
 	warn, err := box.Prepare(time.Now())
 	if err != nil {
-		e.sayErr("exoscreen --kiosk", c.lang, startErr("outbox", export.Sanitize(k.outbox), fserr.Cause(err)))
+		e.sayErr("exoscreen --kiosk", c.lang, fserr.OutboxUnwritable(k.outbox, err))
 		return exitFail
 	}
 	if warn != "" {

@@ -66,10 +66,6 @@ var startMessages = i18n.Catalog{
 		JA: "キオスクには端末が必要です（標準入力と標準出力）", EN: "the kiosk needs a terminal (stdin and stdout)",
 		ZhHans: "自助终端需要终端（标准输入和标准输出）", ZhHant: "自助終端需要終端機（標準輸入和標準輸出）", KO: "키오스크에는 단말기가 필요합니다(표준 입력과 표준 출력)",
 	},
-	"outbox": {
-		JA: "--outbox: 結果フォルダー %s に書き込めません（%s）", EN: "--outbox: the outbox %s cannot be written (%s)",
-		ZhHans: "--outbox：无法写入结果文件夹 %s（%s）", ZhHant: "--outbox：無法寫入結果資料夾 %s（%s）", KO: "--outbox: 결과 폴더 %s 에 쓸 수 없습니다(%s)",
-	},
 	"outboxRead": {
 		JA: "--outbox: 結果フォルダー %s を読めません（%s）", EN: "--outbox: cannot read the outbox %s (%s)",
 		ZhHans: "--outbox：无法读取结果文件夹 %s（%s）", ZhHant: "--outbox：無法讀取結果資料夾 %s（%s）", KO: "--outbox: 결과 폴더 %s 를 읽을 수 없습니다(%s)",

@@ -16,7 +16,8 @@ import (
 )
 
 // messages are the reasons, short phrases without the path and without a final full stop,
-// so that each screen can put them in its own sentence.
+// so that each screen can put them in its own sentence; and the one sentence every front end
+// says of a results folder it cannot write at start-up (OutboxUnwritable).
 var messages = i18n.Catalog{
 	"empty": {
 		JA:     "ファイル名がありません",
@@ -140,6 +141,15 @@ var messages = i18n.Catalog{
 		ZhHant: "沒有讀取權限",
 		KO:     "읽기 권한이 없습니다",
 	},
+
+	// the start-up error of an outbox folder (OutboxUnwritable): a sentence, with the path
+	"outbox": {
+		JA:     "--outbox: 結果フォルダー %s に書き込めません（%s）",
+		EN:     "--outbox: the outbox %s cannot be written (%s)",
+		ZhHans: "--outbox：无法写入结果文件夹 %s（%s）",
+		ZhHant: "--outbox：無法寫入結果資料夾 %s（%s）",
+		KO:     "--outbox: 결과 폴더 %s 에 쓸 수 없습니다(%s)",
+	},
 }
 
 // causes map errors to reasons, first match wins (EROFS before the permission errors).
@@ -217,6 +227,13 @@ func Path(err error) string {
 		return export.Sanitize(pe.Path)
 	}
 	return ""
+}
+
+// OutboxUnwritable is the start-up error of a kiosk or a server whose results folder (the
+// --outbox flag) cannot be written: it names the flag and dir, and says why (Reason) in the
+// language it is said in. err is its cause.
+func OutboxUnwritable(dir string, err error) error {
+	return messages.Errorf("outbox", export.Sanitize(dir), Cause(err))
 }
 
 // Cause is err as the argument of an i18n.Error: said as Reason in the message's language,

@@ -35,7 +35,6 @@ import (
 	"github.com/exoscreen/exoscreen/internal/fserr"
 	"github.com/exoscreen/exoscreen/internal/outbox"
 	"github.com/exoscreen/exoscreen/screening"
-	"github.com/exoscreen/exoscreen/screening/export"
 	"github.com/exoscreen/exoscreen/ui"
 	"github.com/exoscreen/exoscreen/ui/kiosk"
 	"github.com/muesli/termenv"
@@ -195,7 +194,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	warn, err := s.box.Prepare(time.Now())
 	if err != nil {
-		return nil, startMessages.Errorf("outbox", export.Sanitize(cfg.Outbox), fserr.Cause(err))
+		return nil, fserr.OutboxUnwritable(cfg.Outbox, err)
 	}
 	if warn != "" {
 		s.log.printf("warning: %s", warn)

@@ -20,13 +20,6 @@ var startMessages = i18n.Catalog{
 		ZhHant: "--mode %q 無法使用（請用 kiosk 或 screening）",
 		KO:     "--mode %q 는 사용할 수 없습니다(kiosk 또는 screening)",
 	},
-	"outbox": {
-		JA:     "--outbox: 結果フォルダー %s に書き込めません（%s）",
-		EN:     "--outbox: the outbox %s cannot be written (%s)",
-		ZhHans: "--outbox：无法写入结果文件夹 %s（%s）",
-		ZhHant: "--outbox：無法寫入結果資料夾 %s（%s）",
-		KO:     "--outbox: 결과 폴더 %s 에 쓸 수 없습니다(%s)",
-	},
 	"read": {
 		JA:     "%s: %s を読めません（%s）",
 		EN:     "%s: cannot read %s (%s)",
