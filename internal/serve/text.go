@@ -5,7 +5,7 @@ import (
 	"github.com/exoscreen/exoscreen/screening"
 )
 
-// messages are the words the server says to a client, in both languages (a session that has
+// messages are the words the server says to a client, in every language (a session that has
 // not chosen its language yet gets both, Japanese first, on lines of their own).
 var messages = i18n.Catalog{
 	"closing": {

@@ -7,7 +7,7 @@ import (
 	"github.com/exoscreen/exoscreen/screening"
 )
 
-// messages are every fixed text the accessible mode prints, in both languages. Rules for
+// messages are every fixed text the accessible mode prints, in every language. Rules for
 // them (checked by TestMessages): plain ASCII structure, no East-Asian-ambiguous glyphs, and
 // Japanese lines use Latin letters only for what is typed (b, q, unsure, ...) and key names.
 var messages = i18n.Catalog{

@@ -23,7 +23,7 @@ import (
 	"strings"
 	"time"
 
-	binding "github.com/charmbracelet/bubbles/key" // key is a helper of the tests
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/exoscreen/exoscreen/internal/atomicfile"
@@ -420,7 +420,7 @@ func (m *Model) quit() (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if binding.Matches(k, m.keys.Quit) {
+	if key.Matches(k, m.keys.Quit) {
 		return m.quit()
 	}
 	switch m.mode {
@@ -434,25 +434,25 @@ func (m *Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	m.msg = ""
 	n, ks := len(m.entries), m.keys
 	switch {
-	case binding.Matches(k, ks.Leave):
+	case key.Matches(k, ks.Leave):
 		return m.quit()
-	case binding.Matches(k, ks.Up):
+	case key.Matches(k, ks.Up):
 		m.cursor = max(m.cursor-1, 0)
-	case binding.Matches(k, ks.Down):
+	case key.Matches(k, ks.Down):
 		m.cursor = min(m.cursor+1, max(n-1, 0))
-	case binding.Matches(k, ks.PageUp):
+	case key.Matches(k, ks.PageUp):
 		m.cursor = max(m.cursor-m.listHeight(), 0)
-	case binding.Matches(k, ks.PageDown):
+	case key.Matches(k, ks.PageDown):
 		m.cursor = min(m.cursor+m.listHeight(), max(n-1, 0))
-	case binding.Matches(k, ks.Top):
+	case key.Matches(k, ks.Top):
 		m.cursor = 0
-	case binding.Matches(k, ks.Bottom):
+	case key.Matches(k, ks.Bottom):
 		m.cursor = max(n-1, 0)
-	case binding.Matches(k, ks.Open):
+	case key.Matches(k, ks.Open):
 		if e := m.current(); e != nil {
 			return m, m.open(e)
 		}
-	case binding.Matches(k, ks.Pending):
+	case key.Matches(k, ks.Pending):
 		m.pending = !m.pending
 		m.setAll(m.all)
 	default:
@@ -469,7 +469,7 @@ func (m *Model) action(k tea.KeyMsg, from mode) (tea.Model, tea.Cmd) {
 	}
 	l, box, ent := m.opt.Lang, m.opt.Outbox, *e
 	switch {
-	case binding.Matches(k, m.keys.Reviewed):
+	case key.Matches(k, m.keys.Reviewed):
 		if e.Problem != nil {
 			return m, nil
 		}
@@ -482,9 +482,9 @@ func (m *Model) action(k tea.KeyMsg, from mode) (tea.Model, tea.Cmd) {
 			}
 			return doneMsg{text: tr(l, "marked")}
 		}
-	case binding.Matches(k, m.keys.Delete):
+	case key.Matches(k, m.keys.Delete):
 		m.back, m.mode = from, modeConfirm
-	case binding.Matches(k, m.keys.Export):
+	case key.Matches(k, m.keys.Export):
 		if e.Problem != nil {
 			return m, nil
 		}
@@ -496,7 +496,7 @@ func (m *Model) action(k tea.KeyMsg, from mode) (tea.Model, tea.Cmd) {
 		m.input.SetValue(e.ID + ".txt")
 		m.input.CursorEnd()
 		return m, m.input.Focus()
-	case binding.Matches(k, m.keys.Print):
+	case key.Matches(k, m.keys.Print):
 		if e.Problem != nil {
 			return m, nil
 		}
@@ -530,7 +530,7 @@ func (m *Model) action(k tea.KeyMsg, from mode) (tea.Model, tea.Cmd) {
 
 func (m *Model) confirmKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
-	case binding.Matches(k, m.keys.Yes):
+	case key.Matches(k, m.keys.Yes):
 		e := m.current()
 		m.mode = m.back
 		if e == nil {
@@ -549,7 +549,7 @@ func (m *Model) confirmKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 			}
 			return doneMsg{text: tr(l, "deleted"), toList: true}
 		}
-	case binding.Matches(k, m.keys.No):
+	case key.Matches(k, m.keys.No):
 		m.mode = m.back
 	}
 	return m, nil
@@ -557,10 +557,10 @@ func (m *Model) confirmKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 func (m *Model) exportKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
-	case binding.Matches(k, m.keys.Cancel):
+	case key.Matches(k, m.keys.Cancel):
 		m.mode = m.back
 		return m, nil
-	case binding.Matches(k, m.keys.Save):
+	case key.Matches(k, m.keys.Save):
 		e := m.current()
 		path := strings.TrimSpace(m.input.Value())
 		if e == nil || path == "" || m.exporting {
@@ -595,21 +595,21 @@ func (m *Model) viewKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	h := m.viewHeight()
 	last, ks := max(len(m.viewLines)-h, 0), m.keys
 	switch {
-	case binding.Matches(k, ks.Back):
+	case key.Matches(k, ks.Back):
 		m.mode = modeList
 		m.opening = false
 		m.openGen++ // an opening still running is forgotten
-	case binding.Matches(k, ks.LineUp):
+	case key.Matches(k, ks.LineUp):
 		m.viewTop = max(m.viewTop-1, 0)
-	case binding.Matches(k, ks.LineDown):
+	case key.Matches(k, ks.LineDown):
 		m.viewTop = min(m.viewTop+1, last)
-	case binding.Matches(k, ks.ViewPageUp):
+	case key.Matches(k, ks.ViewPageUp):
 		m.viewTop = max(m.viewTop-h, 0)
-	case binding.Matches(k, ks.ViewPageDown):
+	case key.Matches(k, ks.ViewPageDown):
 		m.viewTop = min(m.viewTop+h, last)
-	case binding.Matches(k, ks.Top):
+	case key.Matches(k, ks.Top):
 		m.viewTop = 0
-	case binding.Matches(k, ks.Bottom):
+	case key.Matches(k, ks.Bottom):
 		m.viewTop = last
 	default:
 		return m.action(k, modeView)

@@ -67,7 +67,7 @@ func waitFor(t *testing.T, tm *teatest.TestModel, want ...string) {
 	}, teatest.WithDuration(3*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
 }
 
-func key(tm *teatest.TestModel, s string) {
+func press(tm *teatest.TestModel, s string) {
 	switch s {
 	case "enter":
 		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
@@ -91,18 +91,18 @@ func TestListOpenReviewExportDelete(t *testing.T) {
 	second := f.add(export.Patient{Name: "Hanako Yamada"}, t0.Add(time.Hour), map[string]any{"cancer": "unsure", "cancer_years": nil})
 	tm, _ := start(t, f.o, Options{})
 	waitFor(t, tm, "2 results (2 not reviewed)", "2026-11-21 10:00", "Hanako Yamada", "absolute", "A-1", "relative")
-	key(tm, "enter")
+	press(tm, "enter")
 	waitFor(t, tm, "Hanako Yamada", "lines 1-")
-	key(tm, "r")
+	press(tm, "r")
 	waitFor(t, tm, "Marked as reviewed", "1 not reviewed")
-	key(tm, "e")
+	press(tm, "e")
 	out := filepath.Join(t.TempDir(), "copy.txt")
 	// replace the proposed name
 	for range len(second) + 4 {
 		tm.Send(tea.KeyMsg{Type: tea.KeyBackspace})
 	}
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(out)})
-	key(tm, "enter")
+	press(tm, "enter")
 	waitFor(t, tm, "Written:")
 	b, err := os.ReadFile(out)
 	if err != nil || !bytes.Contains(b, []byte("Hanako Yamada")) {
@@ -111,11 +111,11 @@ func TestListOpenReviewExportDelete(t *testing.T) {
 	if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o600 {
 		t.Errorf("export mode %04o", fi.Mode().Perm())
 	}
-	key(tm, "esc")
+	press(tm, "esc")
 	waitFor(t, tm, "Reception / name")
-	key(tm, "d")
+	press(tm, "d")
 	waitFor(t, tm, "Delete this result?")
-	key(tm, "y")
+	press(tm, "y")
 	waitFor(t, tm, "Deleted.", "1 results")
 	m := quit(t, tm)
 	if len(m.Entries()) != 1 || m.Entries()[0].Label() != "A-1" {
@@ -149,10 +149,10 @@ func TestCorruptAndForeignFiles(t *testing.T) {
 	tm, _ := start(t, f.o, Options{})
 	waitFor(t, tm, "OK-1", "unreadable: the result file is damaged", "holiday.jpg", "not an exoscreen result", `evil\x1b[31mname.json`)
 	// Open the damaged one: the reason, no crash.
-	key(tm, "down")
-	key(tm, "enter")
+	press(tm, "down")
+	press(tm, "enter")
 	waitFor(t, tm, "cannot be read as a result")
-	key(tm, "esc")
+	press(tm, "esc")
 	m := quit(t, tm)
 	if len(m.Entries()) != 4 {
 		t.Errorf("%d entries, want 4", len(m.Entries()))
@@ -168,13 +168,13 @@ func TestEscapeSequencesShownHarmlessly(t *testing.T) {
 	os.WriteFile(filepath.Join(f.o.Dir, "20261121T080000.000Z-00000000000000bb.json"), []byte(planted), 0o600)
 	tm, _ := start(t, f.o, Options{})
 	waitFor(t, tm, `Mallory`, `\x1b[2J`)
-	key(tm, "enter")
+	press(tm, "enter")
 	waitFor(t, tm, `aspirin\x1b[2J\x1b]0;pwned\x07`)
-	key(tm, "esc")
-	key(tm, "down")
-	key(tm, "enter")
+	press(tm, "esc")
+	press(tm, "down")
+	press(tm, "enter")
 	waitFor(t, tm, "The summary file is missing", `\x1b]0;owned\x07`)
-	key(tm, "esc")
+	press(tm, "esc")
 	m := quit(t, tm)
 	// Everything the inbox shows, exports or prints is free of raw control characters.
 	for i := range m.Entries() {
@@ -259,7 +259,7 @@ func TestPrintSendsSanitizedText(t *testing.T) {
 	var printed []string
 	tm, _ := start(t, f.o, Options{PrintName: "lp", Print: func(_ context.Context, s string) error { printed = append(printed, s); return nil }})
 	waitFor(t, tm, "Eve")
-	key(tm, "p")
+	press(tm, "p")
 	waitFor(t, tm, "Sent to the printer (lp)")
 	quit(t, tm)
 	if len(printed) != 1 || !strings.Contains(printed[0], `Eve aspirin\x1b[2J`) {
@@ -276,15 +276,15 @@ func TestUnreviewedFilter(t *testing.T) {
 	f.add(export.Patient{ReceptionNumber: "NEW-2"}, t0.Add(time.Minute), nil)
 	tm, _ := start(t, f.o, Options{})
 	waitFor(t, tm, "NEW-2", "OLD-1")
-	key(tm, "enter")
+	press(tm, "enter")
 	waitFor(t, tm, "NEW-2", "lines 1-")
-	key(tm, "esc")
-	key(tm, "u")
+	press(tm, "esc")
+	press(tm, "u")
 	waitFor(t, tm, "[not reviewed only]")
-	key(tm, "enter")
-	key(tm, "r") // reviewed from the open summary: it stays open
+	press(tm, "enter")
+	press(tm, "r") // reviewed from the open summary: it stays open
 	waitFor(t, tm, "Marked as reviewed")
-	key(tm, "esc")
+	press(tm, "esc")
 	m := quit(t, tm)
 	if len(m.Entries()) != 1 || m.Entries()[0].Label() != "OLD-1" {
 		t.Errorf("filtered list %+v", m.Entries())

@@ -5,8 +5,8 @@ import (
 	"github.com/exoscreen/exoscreen/screening"
 )
 
-// messages are the inbox's words, for staff. Every key has both languages;
-// TestMessagesComplete checks it.
+// messages are the inbox's words, for staff. Every key has every language of
+// screening.Langs; the catalogue's test (Gaps) checks it.
 var messages = i18n.Catalog{
 	"title": {
 		JA:     "問診結果の受信箱",

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	binding "github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/exoscreen/exoscreen/internal/linebreak"
 	"github.com/exoscreen/exoscreen/internal/outbox"
@@ -24,18 +24,24 @@ const (
 )
 
 // keyLines is the help of binds, wrapped to the screen.
-func (m *Model) keyLines(binds []binding.Binding) []string {
+func (m *Model) keyLines(binds []key.Binding) []string {
 	return ui.HelpLines(m.st, m.width, binds...)
 }
 
 // listHeight is how many rows of the list fit.
-func (m *Model) listHeight() int {
-	return max(m.height-headerLines-1-len(m.keyLines(m.keys.ListHelp()))-listChrome, 1)
+func (m *Model) listHeight() int { return m.listHeightWith(m.keyLines(m.keys.ListHelp())) }
+
+// listHeightWith is listHeight with the list's key lines keys, already drawn.
+func (m *Model) listHeightWith(keys []string) int {
+	return max(m.height-headerLines-1-len(keys)-listChrome, 1)
 }
 
 // viewHeight is how many lines of an open summary fit.
-func (m *Model) viewHeight() int {
-	return max(m.height-headerLines-1-len(m.keyLines(m.keys.ViewHelp())), 1)
+func (m *Model) viewHeight() int { return m.viewHeightWith(m.keyLines(m.keys.ViewHelp())) }
+
+// viewHeightWith is viewHeight with the summary's key lines keys, already drawn.
+func (m *Model) viewHeightWith(keys []string) int {
+	return max(m.height-headerLines-1-len(keys), 1)
 }
 
 // View draws the inbox.
@@ -103,7 +109,8 @@ func (m *Model) listView() string {
 	out := []string{"", m.st.Section.Render(fit(
 		"  "+pad(tr(l, "col.time"), colTime)+"  "+pad(tr(l, "col.who"), who)+" "+pad(tr(l, "col.verdict"), colVerdict)+" "+
 			pad(tr(l, "col.confirm"), colConfirm)+" "+tr(l, "col.reviewed"), m.width))}
-	h := m.listHeight()
+	keys := m.keyLines(m.keys.ListHelp()) // drawn once a frame: for the height and the footer
+	h := m.listHeightWith(keys)
 	if len(m.entries) == 0 && m.loaded {
 		for _, line := range wrapLines(tr(l, "empty"), max(m.width-2, 10)) {
 			out = append(out, m.st.Help.Render(line))
@@ -126,7 +133,7 @@ func (m *Model) listView() string {
 		}
 		out = append(out, row)
 	}
-	footer := m.footer(m.keyLines(m.keys.ListHelp()))
+	footer := m.footer(keys)
 	// The body is the blank line, the column titles and the listHeight rows that fit (at least
 	// one, on a screen too small for them).
 	header := m.header()
@@ -163,7 +170,8 @@ func (m *Model) summaryView() string {
 	l := m.opt.Lang
 	header := m.header()
 	var body []string
-	h := m.viewHeight()
+	keys := m.keyLines(m.keys.ViewHelp())
+	h := m.viewHeightWith(keys)
 	if m.viewNote != "" {
 		body = append(body, m.st.Error.Render(fit(m.viewNote, m.width)))
 		h--
@@ -175,7 +183,7 @@ func (m *Model) summaryView() string {
 		header[1] = m.st.Help.Render(fit(tr(l, "lines", m.viewTop+1, end, len(m.viewLines)), m.width))
 		body = append(body, m.viewLines[min(m.viewTop, end):end]...)
 	}
-	footer := m.footer(m.keyLines(m.keys.ViewHelp()))
+	footer := m.footer(keys)
 	// The body is the viewHeight lines that fit (with a cut note above them); at least one
 	// line on a screen too small for the chrome.
 	return ui.Frame{Header: header, Body: body, Footer: footer}.Render(m.width, len(header)+max(len(body), h)+len(footer))

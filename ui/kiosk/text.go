@@ -7,9 +7,9 @@ import (
 
 // messages are the kiosk's words. Patient-facing ones are short, polite Japanese and plain
 // English; staff-facing ones (staff.*, pin.*) are shown in the staff language. Every key has
-// both languages; TestMessagesComplete checks it.
+// every language of screening.Langs; the catalogue's test (Gaps) checks it.
 var messages = i18n.Catalog{
-	// welcome (both languages at once: the patient has not chosen yet)
+	// welcome (the greeting in every language at once: the patient has not chosen yet)
 	"welcome.title": {
 		JA:     "ようこそ",
 		EN:     "Welcome",
