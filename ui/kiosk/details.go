@@ -272,7 +272,7 @@ func (m *Model) detailsTap(y int) tea.Cmd {
 	return nil
 }
 
-func (d *details) view(lang screening.Lang, st *ui.Styles, width int) string {
+func (d *details) view(lang screening.Lang, keys *ui.KioskKeys, st *ui.Styles, width int) string {
 	var b strings.Builder
 	b.WriteString(st.Title.Render(tr(lang, "details.title")))
 	b.WriteString("\n\n")
@@ -295,6 +295,6 @@ func (d *details) view(lang screening.Lang, st *ui.Styles, width int) string {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(st.Help.Inherit(wrap).Render(wrapPlain(ui.HelpSentence(keysIn(lang).FieldEnter), ww)))
+	b.WriteString(st.Help.Inherit(wrap).Render(wrapPlain(ui.HelpSentence(keys.FieldEnter), ww)))
 	return lipgloss.JoinVertical(lipgloss.Left, b.String())
 }

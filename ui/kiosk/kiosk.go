@@ -106,10 +106,13 @@ type finished struct {
 
 // Model is the kiosk, a tea.Model. Use it as a pointer.
 type Model struct {
-	opt   Options
-	st    *ui.Styles
-	keys  *ui.KioskKeys // in the staff's language
-	clock Clock
+	opt  Options
+	st   *ui.Styles
+	keys *ui.KioskKeys // in the staff's language
+	// keysBy are the key bindings with their help in each language the screens may speak,
+	// built once (the patient screens show the help of the patient's language).
+	keysBy map[screening.Lang]*ui.KioskKeys
+	clock  Clock
 
 	state    state
 	prev     state // the state under an overlay (idle, PIN, staff)
@@ -172,7 +175,11 @@ func New(opt Options) *Model {
 			return ui.NewScreening(rs, ui.ScreeningOptions{Lang: lang, Kiosk: true, Styles: st, Now: now, Width: w, Height: h})
 		}
 	}
-	m := &Model{opt: opt, st: c.Styles, keys: keysIn(c.Lang), clock: opt.Clock, width: c.Width, height: c.Height}
+	keysBy := map[screening.Lang]*ui.KioskKeys{}
+	for _, l := range append(opt.RuleSet.Langs(), c.Lang) {
+		keysBy[l] = keysIn(l)
+	}
+	m := &Model{opt: opt, st: c.Styles, keys: keysBy[c.Lang], keysBy: keysBy, clock: opt.Clock, width: c.Width, height: c.Height}
 	m.wipe()
 	return m
 }
@@ -341,10 +348,18 @@ func (m *Model) quit() (tea.Model, tea.Cmd) {
 	return m, tea.Quit
 }
 
-// keysIn are the kiosk's key bindings with their help in lang (the patient's language on the
-// patient screens; m.keys are in the staff's).
+// keysIn are the kiosk's key bindings with their help in lang.
 func keysIn(lang screening.Lang) *ui.KioskKeys {
 	return ui.NewKioskKeys(func(k string) string { return tr(lang, k) })
+}
+
+// keysFor are the key bindings with their help in lang (the patient's language on the patient
+// screens; m.keys are in the staff's).
+func (m *Model) keysFor(lang screening.Lang) *ui.KioskKeys {
+	if k := m.keysBy[lang]; k != nil {
+		return k
+	}
+	return keysIn(lang)
 }
 
 func (m *Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
@@ -563,7 +578,7 @@ func (m *Model) View() string {
 	case stWelcome:
 		body = m.welcomeView()
 	case stDetails:
-		body = m.block(m.det.view(m.lang, m.st, m.width))
+		body = m.block(m.det.view(m.lang, m.keysFor(m.lang), m.st, m.width))
 	case stScreening:
 		if m.child != nil {
 			return m.child.View()

@@ -89,7 +89,7 @@ func (m *Model) welcomeView() string {
 		"",
 		lipgloss.JoinVertical(lipgloss.Center, buttons...),
 		"",
-		m.paragraph(st.Help, ui.HelpSentence(keysIn(sel).LangGo)),
+		m.paragraph(st.Help, ui.HelpSentence(m.keysFor(sel).LangGo)),
 	}
 	if l, ok := m.opt.RuleSet.Language(sel); ok && !l.Reviewed {
 		parts = append(parts, m.paragraph(st.Help, tr(sel, "unreviewed")))
