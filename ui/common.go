@@ -31,9 +31,7 @@ func (c Common) Defaults(rs *screening.RuleSet) Common {
 	if c.Styles == nil {
 		c.Styles = NewStyles(lipgloss.DefaultRenderer())
 	}
-	if _, ok := rs.Language(c.Lang); c.Lang == "" || rs != nil && !ok {
-		c.Lang = rs.Clinic() // a language the rule set does not speak: the clinic's
-	}
+	c.Lang = LangFor(rs, c.Lang)
 	if c.Now == nil {
 		c.Now = time.Now
 	}
@@ -44,4 +42,14 @@ func (c Common) Defaults(rs *screening.RuleSet) Common {
 		c.Height = 24
 	}
 	return c
+}
+
+// LangFor is the language the screens of rs speak when lang is asked for: lang when rs
+// declares it; "", or a language rs does not speak, gives rs's clinic language (ja without a
+// rule set). Defaults uses it; so does the accessible mode, which draws with no styles.
+func LangFor(rs *screening.RuleSet, lang screening.Lang) screening.Lang {
+	if _, ok := rs.Language(lang); lang == "" || rs != nil && !ok {
+		return rs.Clinic()
+	}
+	return lang
 }

@@ -24,7 +24,7 @@ import (
 
 // Options configure a session.
 type Options struct {
-	Lang screening.Lang // language of every prompt and message ("" or undeclared: the clinic's, ui.Common)
+	Lang screening.Lang // language of every prompt and message ("" or undeclared: the clinic's, ui.LangFor)
 	In   io.Reader      // answers, one a line; read through one buffer for the whole session
 	Out  io.Writer      // the dialogue and, at the end, the summary
 
@@ -104,8 +104,10 @@ func Message(err error, lang screening.Lang) string {
 // context's error without a result; nothing is saved then. Write errors on Out are returned
 // as they are.
 func Run(ctx context.Context, rs *screening.RuleSet, opt Options) (*screening.Answers, *screening.Result, error) {
-	c := ui.Common{Lang: opt.Lang, Now: opt.Now}.Defaults(rs) // (its Styles go unused: no styles here)
-	opt.Lang, opt.Now = c.Lang, c.Now
+	opt.Lang = ui.LangFor(rs, opt.Lang)
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
 	if opt.In == nil || opt.Out == nil {
 		return nil, nil, errors.New("accessible: Options.In and Options.Out are required")
 	}
