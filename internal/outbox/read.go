@@ -384,15 +384,20 @@ type head struct {
 // bodyKeys are the large fields export.WriteJSON writes after the head.
 var bodyKeys = map[string]bool{"answers": true, "findings": true, "notices": true, "ruleset": true}
 
-// knownKeys are the head's fields and bodyKeys: the names a key matches as encoding/json
-// matches a struct's fields, without regard to case.
-var knownKeys = []string{"format", "verdict", "needs_confirmation", "lang", "completed_at", "patient", "answers", "findings", "notices", "ruleset"}
+// headKeys are the head's fields, those decodePrefix decodes.
+var headKeys = []string{"format", "verdict", "needs_confirmation", "lang", "completed_at", "patient"}
 
 // fieldName is the field k names, as ParseResult's decoding reads it: a key that differs
-// from a field's name only in case ("Needs_Confirmation") is that field (encoding/json
-// folds case with the rules of bytes.EqualFold).
+// from the name of a head field or of a body field (bodyKeys) only in case
+// ("Needs_Confirmation") is that field (encoding/json folds case with the rules of
+// bytes.EqualFold).
 func fieldName(k string) string {
-	for _, f := range knownKeys {
+	for _, f := range headKeys {
+		if strings.EqualFold(k, f) {
+			return f
+		}
+	}
+	for f := range bodyKeys {
 		if strings.EqualFold(k, f) {
 			return f
 		}
