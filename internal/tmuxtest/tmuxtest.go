@@ -354,39 +354,36 @@ func (t *Term) Exited() bool {
 // N); after timeout it fails the test, showing the screen.
 func (t *Term) ExitStatus(timeout time.Duration) int {
 	t.srv.tb.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		if b, err := os.ReadFile(t.status); err == nil {
-			n, err := strconv.Atoi(strings.TrimSpace(string(b)))
-			if err != nil {
-				t.srv.tb.Fatalf("terminal %s: exit status %q: %v", t.name, b, err)
-			}
-			return n
-		}
-		if time.Now().After(deadline) {
-			t.srv.tb.Fatalf("terminal %s: the program did not end within %v; the screen:\n%s", t.name, timeout, t.Screen())
-		}
-		time.Sleep(25 * time.Millisecond)
-	}
+	return t.waitInt(t.status, "exit status", timeout, 25*time.Millisecond, func() string {
+		return fmt.Sprintf("the program did not end within %v; the screen:\n%s", timeout, t.Screen())
+	})
 }
 
 // PID is the program's process id: the wrapper's sh writes it and then execs the program
 // (through env), so signal the program only once it shows its first screen.
 func (t *Term) PID() int {
 	t.srv.tb.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	return t.waitInt(t.pid, "pid", 5*time.Second, 10*time.Millisecond, func() string { return "the program never started" })
+}
+
+// waitInt waits, looking every so often, for the wrapper to write the number file (the
+// program's pid or exit status, what) and returns it; after timeout it fails the test with
+// late's words.
+func (t *Term) waitInt(file, what string, timeout, every time.Duration, late func() string) int {
+	t.srv.tb.Helper()
+	deadline := time.Now().Add(timeout)
 	for {
-		if b, err := os.ReadFile(t.pid); err == nil {
+		if b, err := os.ReadFile(file); err == nil {
 			n, err := strconv.Atoi(strings.TrimSpace(string(b)))
 			if err != nil {
-				t.srv.tb.Fatalf("terminal %s: pid %q: %v", t.name, b, err)
+				t.srv.tb.Fatalf("terminal %s: %s %q: %v", t.name, what, b, err)
 			}
 			return n
 		}
 		if time.Now().After(deadline) {
-			t.srv.tb.Fatalf("terminal %s: the program never started", t.name)
+			t.srv.tb.Fatalf("terminal %s: %s", t.name, late())
 		}
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(every)
 	}
 }
 
