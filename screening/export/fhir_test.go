@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,22 +24,7 @@ func TestFHIRRoundTrip(t *testing.T) {
 		res := evaluate(t, rs, a)
 		for _, base := range []string{"", "https://fhir.clinic.example.jp/fhir"} {
 			m := Meta{Lang: testLangs[i%2], Time: fixedTime, ID: NewID(), FHIRBase: base}
-			b := AppendFHIR(nil, res, m)
-			back, err := ReadQuestionnaireResponse(rs, b, base)
-			if err != nil {
-				t.Fatalf("record %d: read back: %v\n%s", i, err, b)
-			}
-			got := evaluate(t, rs, back)
-			// Free text passes through fhirString (FHIR strings hold no control characters).
-			for j := range res.Findings {
-				if f := &res.Findings[j]; f.Question.Kind == screening.Free && f.Answer.Set {
-					if g := got.Findings[j].Answer.Text; g != fhirString(f.Answer.Text) {
-						t.Fatalf("record %d: text %q read back as %q", i, f.Answer.Text, g)
-					}
-					got.Findings[j].Answer = f.Answer
-				}
-			}
-			sameResult(t, res, got)
+			readBackSame(t, rs, res, AppendFHIR(nil, res, m), base, fmt.Sprintf("record %d", i))
 		}
 		for _, f := range res.Findings {
 			if f.Question.Kind == screening.Integer && f.Answer.Unsure {
@@ -252,4 +238,25 @@ func TestQuestionnaireTextAndJSONGolden(t *testing.T) {
 		}
 		golden(t, "questionnaire/questions."+string(lang)+".json", append(j, '\n'))
 	}
+}
+
+// readBackSame reads the Bundle data (FHIRBase base) of res back and checks that it gives the
+// same result; free text passes through fhirString (FHIR strings hold no control
+// characters). what names the record in a failure.
+func readBackSame(t *testing.T, rs *screening.RuleSet, res *screening.Result, data []byte, base, what string) {
+	t.Helper()
+	back, err := ReadQuestionnaireResponse(rs, data, base)
+	if err != nil {
+		t.Fatalf("%s: read back: %v\n%s", what, err, data)
+	}
+	got := evaluate(t, rs, back)
+	for j := range res.Findings {
+		if f := &res.Findings[j]; f.Question.Kind == screening.Free && f.Answer.Set {
+			if g := got.Findings[j].Answer.Text; g != fhirString(f.Answer.Text) {
+				t.Fatalf("%s: text %q read back as %q", what, f.Answer.Text, g)
+			}
+			got.Findings[j].Answer = f.Answer
+		}
+	}
+	sameResult(t, res, got)
 }
