@@ -143,6 +143,26 @@ type term struct {
 	note  chan struct{}
 }
 
+// openLine opens a session without a pty (the line mode) and starts the shell: what is
+// written to in is typed, out collects what the server says.
+func openLine(t testing.TB, c *gossh.Client) (sess *gossh.Session, in io.WriteCloser, out *syncBuffer) {
+	t.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sess.Close() })
+	if in, err = sess.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	out = &syncBuffer{}
+	sess.Stdout = out
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	return sess, in, out
+}
+
 // openTerm opens a session with a pty of w x h and starts the shell (the screen).
 func openTerm(t testing.TB, c *gossh.Client, w, h int) *term {
 	t.Helper()

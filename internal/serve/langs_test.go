@@ -44,17 +44,7 @@ func TestLinePromptEveryLanguage(t *testing.T) {
 // languages and 5 goes on in Korean.
 func TestSessionWithoutPTYKorean(t *testing.T) {
 	ts := startServer(t, func(c *Config) { c.RuleSet = testrules.LoadMulti(t) })
-	sess, err := dial(t, ts.addr).NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sess.Close()
-	in, _ := sess.StdinPipe()
-	var out syncBuffer
-	sess.Stdout = &out
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
+	_, in, out := openLine(t, dial(t, ts.addr))
 	wait := func(want string) {
 		t.Helper()
 		end := time.Now().Add(10 * time.Second)

@@ -84,18 +84,7 @@ func TestScreeningModeOverPTY(t *testing.T) {
 // (not shown to the patient, as at the kiosk) before the session says it was saved.
 func TestSessionWithoutPTY(t *testing.T) {
 	ts := startServer(t, nil)
-	c := dial(t, ts.addr)
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sess.Close()
-	in, _ := sess.StdinPipe()
-	var out syncBuffer
-	sess.Stdout = &out
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
+	sess, in, out := openLine(t, dial(t, ts.addr))
 	// waitPrompt waits until the output grew past n and then stayed still.
 	waitPrompt := func(n int) string {
 		end := time.Now().Add(10 * time.Second)
