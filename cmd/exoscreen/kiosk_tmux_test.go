@@ -423,7 +423,9 @@ func TestKioskTwoPatientsTmux(t *testing.T) {
 	// Patient 1, in English.
 	k.SendKeys("Right", "Enter")
 	k.WaitFor("Please enter your details", step)
-	for _, field := range []string{"771", "Firstpatient Secretname", "1961-07-30"} {
+	// Reception numbers with an R and whole dates: a result's file name is a UTC time and
+	// random hex, whose digits can hold "771" or "1961" by chance, never "R771" or a date.
+	for _, field := range []string{"R771", "Firstpatient Secretname", "1961-07-30"} {
 		k.Type(field)
 		k.SendKeys("Enter")
 	}
@@ -455,7 +457,7 @@ func TestKioskTwoPatientsTmux(t *testing.T) {
 			t.Errorf("patient 2's details screen shows %q:\n%s", s, screen)
 		}
 	}
-	for _, field := range []string{"772", "山田 花子", "19800415"} {
+	for _, field := range []string{"R772", "山田 花子", "19800415"} {
 		k.Type(field)
 		k.SendKeys("Enter")
 	}
@@ -467,7 +469,7 @@ func TestKioskTwoPatientsTmux(t *testing.T) {
 	}
 	names := files(t, out)
 	for _, f := range names {
-		if regexp.MustCompile(`771|772|Secret|1961|1980`).MatchString(f) {
+		if regexp.MustCompile(`R771|R772|Secret|1961-?07-?30|1980-?04-?15`).MatchString(f) {
 			t.Errorf("a file name carries patient data: %q", f)
 		}
 		if p := perm(t, filepath.Join(out, f)); p != 0o600 {
